@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createCore } from '../../core/index.js';
+import { startServer } from '../../server/http-server.js';
+import { intOption, parse } from '../args.js';
+import { defaultContentDir, defaultDataDir, rendererDir } from '../paths.js';
+
+export const serveHelp = `Usage: handbook serve [--content DIR] [--data DIR] [--port N] [--token T] [--host 127.0.0.1]
+
+Browser mode: serves the app and its API on this computer only, and prints the address to open,
+http://127.0.0.1:<port>/?token=<token>. The token changes at every launch unless --token fixes it.
+Stop with Ctrl+C.`;
+
+export async function serve(argv: string[]): Promise<number> {
+  const { values } = parse(argv, {
+    content: { type: 'string' }, data: { type: 'string' }, port: { type: 'string' }, token: { type: 'string' }, host: { type: 'string' },
+  });
+  if (values.help) return console.log(serveHelp), 0;
+  const staticDir = rendererDir();
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('the app is not built yet: run `npm run build` first');
+  if (values.token !== undefined && !/^[A-Za-z0-9_-]{16,128}$/.test(values.token)) throw new Error('--token must be 16 to 128 letters, digits, - or _');
+  const core = await createCore({ contentDir: path.resolve(values.content ?? defaultContentDir()), dataDir: path.resolve(values.data ?? defaultDataDir()), watch: true });
+  const server = await startServer({
+    api: core, contentDir: () => core.contentDir, staticDir,
+    host: values.host, port: intOption(values.port, 'port', 0, 65535), token: values.token,
+  });
+  console.log(`Handbook is running: ${server.url}`);
+  if (core.recovery) console.error(`warning: the database was damaged (${core.recovery.reason}); it was moved to ${core.recovery.damagedFile} and ${core.recovery.restoredFrom ? 'restored from ' + core.recovery.restoredFrom : 'started empty'}`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  await core.close();
+  return 0;
+}

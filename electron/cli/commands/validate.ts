@@ -1,0 +1,27 @@
+import path from 'node:path';
+import { loadPack } from '../../core/index.js';
+import { parse } from '../args.js';
+import { defaultContentDir } from '../paths.js';
+
+export const validateHelp = `Usage: handbook validate [--content DIR] [--json]
+
+Checks a content pack: unreadable files, wrong encodings, broken front matter, wrong field types,
+duplicate ids, broken links, missing images, symbolic links, tracks and quizzes.
+Exit 0 when clean, 1 when problems were found, 2 on bad usage.`;
+
+export async function validate(argv: string[]): Promise<number> {
+  const { values } = parse(argv, { content: { type: 'string' }, data: { type: 'string' }, json: { type: 'boolean' } });
+  if (values.help) return console.log(validateHelp), 0;
+  const dir = path.resolve(values.content ?? defaultContentDir());
+  const pack = loadPack(dir);
+  const problems = [...pack.problems].sort((a, b) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0));
+  const counts = { articles: pack.articles.size, roles: pack.roles.size, tracks: pack.tracks.size, quizzes: pack.quizzes.size };
+  if (values.json) {
+    console.log(JSON.stringify({ content: dir, ok: problems.length === 0, counts, problems }, null, 2));
+  } else {
+    for (const p of problems) console.log(`${p.path}${p.line ? ':' + p.line : ''}: ${p.severity} [${p.code}] ${p.message}`);
+    const summary = `${counts.articles} articles, ${counts.roles} roles, ${counts.tracks} tracks, ${counts.quizzes} quizzes`;
+    console.log(problems.length ? `${problems.length} problem(s) in ${dir} (${summary})` : `OK: ${dir} (${summary})`);
+  }
+  return problems.length ? 1 : 0;
+}

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Larger files are refused: one pasted export must not stall loading for everyone. */
+export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
+/** Deeper folder trees are not walked. */
+const MAX_DEPTH = 12;
+
+export interface WalkProblem { rel: string; message: string; code: string }
+
+/** Relative path with forward slashes, as ids and problems use. */
+export const toRel = (root: string, abs: string) => path.relative(root, abs).split(path.sep).join('/');
+
+/**
+ * Lists files under `dir` (relative to `root`) with one of the extensions. Symbolic links are never
+ * followed (a pack must not read outside itself) and are reported; hidden entries are skipped.
+ */
+export function walk(root: string, dir: string, exts: string[], problems: WalkProblem[], depth = 0): string[] {
+  const abs = path.join(root, dir);
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(abs, { withFileTypes: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') problems.push({ rel: dir, code: 'unreadable', message: `cannot read folder: ${(err as Error).message}` });
+    return [];
+  }
+  const out: string[] = [];
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.name.startsWith('.')) continue;
+    const rel = dir ? `${dir}/${e.name}` : e.name;
+    if (e.isSymbolicLink()) {
+      problems.push({ rel, code: 'symlink', message: 'symbolic link not followed: packs must contain real files' });
+    } else if (e.isDirectory()) {
+      if (depth >= MAX_DEPTH) problems.push({ rel, code: 'too-deep', message: `folder nesting deeper than ${MAX_DEPTH} levels is not read` });
+      else out.push(...walk(root, rel, exts, problems, depth + 1));
+    } else if (e.isFile() && exts.some((x) => e.name.toLowerCase().endsWith(x))) {
+      out.push(rel);
+    }
+  }
+  return out;
+}
+
+/** Reads a file of the pack, refusing oversize files and anything that resolves outside the pack. */
+export function readPackFile(root: string, rel: string): { ok: true; buf: Buffer; mtime: Date } | { ok: false; code: string; message: string } {
+  const abs = path.join(root, rel);
+  try {
+    const st = fs.lstatSync(abs);
+    if (st.isSymbolicLink()) return { ok: false, code: 'symlink', message: 'symbolic link not followed' };
+    if (st.size > MAX_TEXT_BYTES) {
+      return { ok: false, code: 'too-large', message: `file is ${(st.size / 1048576).toFixed(1)} MB; the limit is ${MAX_TEXT_BYTES / 1048576} MB — split it into several articles` };
+    }
+    return { ok: true, buf: fs.readFileSync(abs), mtime: st.mtime };
+  } catch (err) {
+    return { ok: false, code: 'unreadable', message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
+  }
+}
+
+/** True when `rel` stays inside the pack and every component is a real entry (no symlink on the way). */
+export function isInsidePack(root: string, rel: string): boolean {
+  if (!rel || rel.includes('\0') || rel.includes('\\') || path.isAbsolute(rel)) return false;
+  const norm = path.posix.normalize(rel);
+  if (norm.startsWith('../') || norm === '..') return false;
+  let cur = root;
+  for (const part of norm.split('/')) {
+    cur = path.join(cur, part);
+    try {
+      if (fs.lstatSync(cur).isSymbolicLink()) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,149 @@
+import { Marked, type Token, type Tokens, type TokenizerAndRendererExtension } from 'marked';
+import { createSlugger } from './slug.js';
+import type { TocEntry } from '../../contract.js';
+
+/** Where a link in an article leads. */
+export type LinkTarget =
+  | { kind: 'article'; id: string; anchor?: string }
+  | { kind: 'external'; href: string }
+  | { kind: 'anchor'; anchor: string }
+  | { kind: 'broken'; reason: string };
+
+export interface RenderContext {
+  resolveLink(href: string): LinkTarget;
+  resolveWiki(target: string): LinkTarget;
+  /** URL an image loads from, or null when it is missing or outside the pack. */
+  imageUrl(src: string): string | null;
+}
+
+export interface Analysis {
+  headings: TocEntry[];
+  /** Link hrefs and `[[wiki]]` targets (prefixed `wiki:`), in order. */
+  links: string[];
+  images: string[];
+  /** Plain text for search and snippets. */
+  text: string;
+  firstH1: string | null;
+}
+
+/** Nesting beyond this is refused: marked recurses per level and a hostile file could exhaust the stack. */
+export const MAX_NESTING = 64;
+
+const WIKI = /^\[\[([^\[\]\n|]{1,200})(?:\|([^\[\]\n]{1,200}))?\]\]/;
+const wikiExtension: TokenizerAndRendererExtension = {
+  name: 'wikilink',
+  level: 'inline',
+  start: (src) => src.indexOf('[['),
+  tokenizer(src) {
+    const m = WIKI.exec(src);
+    if (m) return { type: 'wikilink', raw: m[0], target: m[1].trim(), label: (m[2] ?? m[1]).trim() };
+    return undefined;
+  },
+  renderer: () => '',
+};
+
+const CALLOUT = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*\n?/i;
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Deepest blockquote / list nesting, measured cheaply on the raw text before marked sees it. */
+export function nestingDepth(body: string): number {
+  let max = 0;
+  for (const line of body.split('\n')) {
+    const quotes = /^(?:\s*>)+/.exec(line)?.[0].split('>').length ?? 1;
+    const indent = /^ */.exec(line)![0].length / 2;
+    max = Math.max(max, quotes - 1, Math.floor(indent));
+  }
+  return max;
+}
+
+const lexer = new Marked({ gfm: true, extensions: [wikiExtension] });
+
+export function analyzeMarkdown(body: string): Analysis {
+  const slug = createSlugger();
+  const out: Analysis = { headings: [], links: [], images: [], text: '', firstH1: null };
+  const parts: string[] = [];
+  const tokens = lexer.lexer(body);
+  lexer.walkTokens(tokens, (t: Token) => {
+    switch (t.type) {
+      case 'heading': {
+        const text = plain((t as Tokens.Heading).tokens ?? []);
+        if (t.depth === 1 && out.firstH1 === null) out.firstH1 = text;
+        out.headings.push({ depth: t.depth, text, anchor: slug(text) });
+        parts.push('\n');
+        break;
+      }
+      case 'link': out.links.push((t as Tokens.Link).href); break;
+      case 'image': out.images.push((t as Tokens.Image).href); break;
+      case 'wikilink': out.links.push('wiki:' + (t as any).target); break;
+      case 'text': case 'codespan': if (!('tokens' in t && t.tokens)) parts.push(t.text); break;
+      case 'code': parts.push(t.text); break;
+      case 'space': case 'br': parts.push('\n'); break;
+      case 'paragraph': parts.push('\n'); break;
+    }
+  });
+  out.text = parts.join(' ').replace(/[ \t]*\n[ \t\n]*/g, '\n').replace(/[ \t]+/g, ' ').trim();
+  return out;
+}
+
+function plain(tokens: Token[]): string {
+  return tokens.map((t) => ('tokens' in t && t.tokens ? plain(t.tokens) : 'text' in t ? t.text : '')).join('').trim();
+}
+
+/** Markdown to HTML with anchors, callouts and links resolved. Not sanitized: the renderer does that. */
+export function renderMarkdown(body: string, ctx: RenderContext): { html: string; toc: TocEntry[] } {
+  const slug = createSlugger();
+  const toc: TocEntry[] = [];
+  const md = new Marked({ gfm: true, extensions: [wikiExtension] });
+  const renderLink = (target: LinkTarget, inner: string, title?: string | null) => {
+    const t = title ? ` title="${escapeHtml(title)}"` : '';
+    switch (target.kind) {
+      case 'article':
+        if (target.id.startsWith('role:')) return `<a href="#/roles/${encodeURI(target.id.slice(5))}"${t}>${inner}</a>`;
+        return `<a href="#/article/${encodeURI(target.id)}${target.anchor ? '?section=' + encodeURIComponent(target.anchor) : ''}" data-article="${escapeHtml(target.id)}"${t}>${inner}</a>`;
+      case 'anchor':
+        return `<a href="#" data-anchor="${escapeHtml(target.anchor)}"${t}>${inner}</a>`;
+      case 'external':
+        return `<a href="${escapeHtml(target.href)}" data-external="true" rel="noopener noreferrer" target="_blank"${t}>${inner}</a>`;
+      case 'broken':
+        return `<span class="broken-link" title="${escapeHtml(target.reason)}">${inner}</span>`;
+    }
+  };
+  md.use({
+    extensions: [{ ...wikiExtension, renderer: (t: any) => renderLink(ctx.resolveWiki(t.target), escapeHtml(t.label)) }],
+    renderer: {
+      heading({ tokens, depth }) {
+        const inner = this.parser.parseInline(tokens);
+        const text = plain(tokens);
+        const anchor = slug(text);
+        if (depth >= 2 && depth <= 3) toc.push({ depth, text, anchor });
+        return `<h${depth} id="${escapeHtml(anchor)}">${inner}</h${depth}>\n`;
+      },
+      link({ href, title, tokens }) {
+        return renderLink(ctx.resolveLink(href), this.parser.parseInline(tokens), title);
+      },
+      image({ href, title, text }) {
+        const url = ctx.imageUrl(href);
+        if (!url) return `<span class="missing-image" role="img" aria-label="${escapeHtml(text)}">${escapeHtml(text || href)}</span>`;
+        return `<img src="${escapeHtml(url)}" alt="${escapeHtml(text)}"${title ? ` title="${escapeHtml(title)}"` : ''} loading="lazy">`;
+      },
+      blockquote({ tokens }) {
+        const first = tokens[0];
+        if (first?.type === 'paragraph') {
+          const m = CALLOUT.exec(first.raw);
+          if (m) {
+            const kind = m[1].toLowerCase();
+            const rest = first.raw.slice(m[0].length);
+            const body = (rest.trim() ? md.parse(rest) : '') + this.parser.parse(tokens.slice(1));
+            return `<div class="callout callout-${kind}" data-callout="${kind}">${body}</div>\n`;
+          }
+        }
+        return `<blockquote>\n${this.parser.parse(tokens)}</blockquote>\n`;
+      },
+    },
+  });
+  const html = md.parse(body, { async: false }) as string;
+  return { html, toc };
+}
+
+export { escapeHtml };

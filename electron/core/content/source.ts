@@ -1,0 +1,70 @@
+import crypto from 'node:crypto';
+import type { Problem } from '../../contract.js';
+import { decodeText } from './decode.js';
+import { readPackFile } from './files.js';
+import { parseFrontMatter } from './frontmatter.js';
+import { analyzeMarkdown, MAX_NESTING, nestingDepth, type Analysis } from './markdown.js';
+
+/** A markdown file of the pack, read, decoded and analysed, before links are resolved. */
+export interface MarkdownSource {
+  rel: string;
+  data: Record<string, unknown>;
+  body: string;
+  bodyLine: number;
+  /** Full decoded text, to find the line of a link for problem reports. */
+  text: string;
+  analysis: Analysis;
+  hash: string;
+  mtime: string;
+}
+
+/** Reads one markdown file; everything wrong with it lands in `problems` with its line. */
+export function readMarkdownSource(root: string, rel: string, problems: Problem[]): MarkdownSource | null {
+  const read = readPackFile(root, rel);
+  if (!read.ok) {
+    problems.push({ path: rel, severity: 'error', code: read.code, message: read.message });
+    return null;
+  }
+  const decoded = decodeText(read.buf);
+  if (!decoded.ok) {
+    problems.push({ path: rel, severity: 'error', code: 'encoding', message: decoded.reason });
+    return null;
+  }
+  if (decoded.encoding !== 'utf-8') {
+    problems.push({ path: rel, severity: 'warning', code: 'encoding', message: `decoded as ${decoded.encoding.toUpperCase()}; save it as UTF-8 so every tool reads it` });
+  }
+  const text = decoded.text.replace(/\r\n?/g, '\n');
+  const fm = parseFrontMatter(text);
+  if (fm.error) problems.push({ path: rel, line: fm.error.line, severity: 'error', code: 'front-matter', message: fm.error.message });
+  let body = fm.body;
+  if (nestingDepth(body) > MAX_NESTING) {
+    problems.push({ path: rel, severity: 'error', code: 'too-nested', message: `markdown nested deeper than ${MAX_NESTING} levels; shown as plain text` });
+    body = '```text\n' + body.replace(/```/g, '\\`\\`\\`') + '\n```\n';
+  }
+  let analysis: Analysis;
+  try {
+    analysis = analyzeMarkdown(body);
+  } catch (err) {
+    problems.push({ path: rel, severity: 'error', code: 'markdown', message: `cannot parse markdown: ${(err as Error).message}` });
+    return null;
+  }
+  return {
+    rel,
+    data: fm.data,
+    body,
+    bodyLine: fm.bodyLine,
+    text,
+    analysis,
+    hash: crypto.createHash('sha1').update(read.buf).digest('hex').slice(0, 16),
+    mtime: read.mtime.toISOString(),
+  };
+}
+
+/** 1-based line of the first occurrence of `needle` in the file, for problem reports. */
+export function lineOf(text: string, needle: string): number | undefined {
+  const i = text.indexOf(needle);
+  if (i < 0) return undefined;
+  let line = 1;
+  for (let k = 0; k < i; k++) if (text.charCodeAt(k) === 10) line++;
+  return line;
+}

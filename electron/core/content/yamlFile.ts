@@ -1,0 +1,55 @@
+import crypto from 'node:crypto';
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Problem } from '../../contract.js';
+import { decodeText } from './decode.js';
+import { readPackFile } from './files.js';
+
+export interface YamlFile {
+  rel: string;
+  value: unknown;
+  hash: string;
+  /** 1-based line of the node at a path like ['phases', 0, 'steps', 2, 'id'], for problem reports. */
+  lineAt(path: Array<string | number>): number | undefined;
+}
+
+/** Reads and parses a YAML file of the pack; problems are reported with their line. */
+export function readYamlFile(root: string, rel: string, problems: Problem[]): YamlFile | null {
+  const read = readPackFile(root, rel);
+  if (!read.ok) {
+    problems.push({ path: rel, severity: 'error', code: read.code, message: read.message });
+    return null;
+  }
+  const decoded = decodeText(read.buf);
+  if (!decoded.ok) {
+    problems.push({ path: rel, severity: 'error', code: 'encoding', message: decoded.reason });
+    return null;
+  }
+  const lines = new LineCounter();
+  const doc: Document = parseDocument(decoded.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    problems.push({ path: rel, line: e.linePos?.[0].line, severity: 'error', code: 'yaml', message: 'invalid YAML: ' + e.message.split('\n')[0] });
+    return null;
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 50 });
+  } catch (err) {
+    problems.push({ path: rel, severity: 'error', code: 'yaml', message: 'invalid YAML: ' + (err as Error).message });
+    return null;
+  }
+  const hash = crypto.createHash('sha1').update(read.buf).digest('hex').slice(0, 16);
+  return {
+    rel,
+    value,
+    hash,
+    lineAt(path) {
+      for (let p = path.length; p >= 0; p--) {
+        const node = doc.getIn(path.slice(0, p), true);
+        if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
+      }
+      return undefined;
+    },
+  };
+}
+

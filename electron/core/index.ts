@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import type { AppInfo, HandbookApi, ParsedRequest, Problem } from '../contract.js';
+import { badRequest, HandbookError } from './api/errors.js';
+import { assemblePack, readAllFiles, refreshFile, type Pack, type PackFiles } from './content/pack.js';
+import { watchPack } from './content/watch.js';
+import { getArticle, getRole, listArticles } from './library/articles.js';
+import { completeStep, getProgress } from './onboarding/progress.js';
+import { createProfile, listProfiles } from './profiles/profiles.js';
+import { readingList, recordView, setBookmark } from './profiles/reading.js';
+import { openStore, type Recovery } from './store/store.js';
+import { APP_VERSION } from './version.js';
+
+export interface CoreOptions {
+  /** The content pack folder. */
+  contentDir: string;
+  /** Where the database, backups and the search index cache live. */
+  dataDir: string;
+  /** Reload when files change on disk (the app and `serve`); off for one-shot commands. */
+  watch?: boolean;
+}
+
+/** The API plus what only the hosting process needs. */
+export interface Core extends HandbookApi {
+  readonly contentDir: string;
+  readonly dataDir: string;
+  /** The pack as currently loaded. */
+  pack(): Pack;
+  /** Set when the database was damaged and recovered at start-up. */
+  readonly recovery: Recovery | null;
+  /** Resolves after the next reload caused by a file change (tests, tools). */
+  nextReload(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Reads a pack without opening any database: what `handbook validate` needs. */
+export function loadPack(contentDir: string): Pack {
+  if (!fs.existsSync(contentDir) || !fs.statSync(contentDir).isDirectory()) {
+    throw new HandbookError('not_found', `content folder not found: ${contentDir}`);
+  }
+  return assemblePack(contentDir, readAllFiles(contentDir));
+}
+
+export async function createCore(opts: CoreOptions): Promise<Core> {
+  const root = opts.contentDir;
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new HandbookError('not_found', `content folder not found: ${root}`);
+  let files: PackFiles = readAllFiles(root);
+  let pack = assemblePack(root, files);
+  const store = await openStore(opts.dataDir);
+  let reloadWaiters: Array<() => void> = [];
+
+  const stopWatching = opts.watch
+    ? watchPack(root, (rels) => {
+        const known = rels.every((r) => r === 'handbook.yaml' || /^(articles|roles|tracks|quizzes)\/.+\.(md|ya?ml)$/i.test(r));
+        if (known) for (const r of rels) refreshFile(root, files, r);
+        else files = readAllFiles(root);
+        pack = assemblePack(root, files);
+        const waiters = reloadWaiters;
+        reloadWaiters = [];
+        for (const w of waiters) w();
+      })
+    : async () => {};
+
+  const api: HandbookApi = {
+    async getAppInfo(): Promise<AppInfo> {
+      const { info } = pack;
+      return {
+        version: APP_VERSION,
+        pack: { id: info.id, name: info.name, nameEn: info.nameEn, version: info.version, language: info.language },
+        counts: { articles: pack.articles.size, roles: pack.roles.size, tracks: pack.tracks.size, quizzes: pack.quizzes.size, problems: pack.problems.length },
+      };
+    },
+    async listProfiles() { return listProfiles(store); },
+    async createProfile(req) { return createProfile(store, req as ParsedRequest<'createProfile'>, (id) => pack.roles.has(id) || pack.tracks.has(id)); },
+    async getSettings() { return { ...store.data.settings }; },
+    async updateSettings(req) {
+      const r = req as ParsedRequest<'updateSettings'>;
+      if (r.currentProfileId && !store.data.profiles.some((p) => p.id === r.currentProfileId)) throw badRequest('unknown profile');
+      await store.update((d) => {
+        for (const [k, v] of Object.entries(r)) if (v !== undefined) (d.settings as any)[k] = v;
+      });
+      return { ...store.data.settings };
+    },
+    async listArticles(req) { return listArticles(pack, req as ParsedRequest<'listArticles'>); },
+    async getArticle({ id }) { return getArticle(pack, id); },
+    async listRoles() { return [...pack.roles.values()].map((r) => r.summary); },
+    async getRole({ id }) { return getRole(pack, id); },
+    async listProblems(): Promise<Problem[]> { return pack.problems; },
+    async search() { throw new HandbookError('unavailable', 'search is not built yet'); },
+    async searchStatus() { return { state: 'idle', done: 0, total: 0, fromCache: false }; },
+    async listTracks() { return [...pack.tracks.values()]; },
+    async getProgress({ profileId }) { return getProgress(store, profileId); },
+    async completeStep(req) { return completeStep(store, pack, req); },
+    async setBookmark({ profileId, articleId, bookmarked }) {
+      await setBookmark(store, profileId, articleId, bookmarked);
+      return readingList(store, pack, profileId);
+    },
+    async recordView({ profileId, articleId }) {
+      await recordView(store, profileId, articleId);
+      return readingList(store, pack, profileId);
+    },
+    async getReadingList({ profileId }) { return readingList(store, pack, profileId); },
+  };
+
+  return {
+    ...api,
+    contentDir: root,
+    dataDir: opts.dataDir,
+    pack: () => pack,
+    recovery: store.recovery,
+    nextReload: () => new Promise((resolve) => reloadWaiters.push(resolve)),
+    async close() {
+      await stopWatching();
+      await store.close();
+    },
+  };
+}

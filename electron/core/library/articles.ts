@@ -1,0 +1,72 @@
+import type { Article, ArticleList, ArticleSummary, LinkRef, ParsedRequest, Role } from '../../contract.js';
+import { notFound } from '../api/errors.js';
+import { renderMarkdown } from '../content/markdown.js';
+import type { Pack } from '../content/pack.js';
+
+const count = (into: Record<string, number>, keys: string[]) => { for (const k of keys) into[k] = (into[k] ?? 0) + 1; };
+
+export function listArticles(pack: Pack, q: ParsedRequest<'listArticles'>): ArticleList {
+  const all = [...pack.articles.values()].map((a) => a.summary);
+  const facets: ArticleList['facets'] = { roles: {}, tags: {}, platforms: {}, statuses: {} };
+  for (const a of all) {
+    count(facets.roles, a.roles); count(facets.tags, a.tags); count(facets.platforms, a.platforms); count(facets.statuses, [a.status]);
+  }
+  const inCategory = (a: ArticleSummary) => !q.category || a.category === q.category || a.category.startsWith(q.category + '/');
+  const articles = all.filter((a) =>
+    inCategory(a) &&
+    (!q.role || a.roles.includes(q.role)) &&
+    (!q.tag || a.tags.includes(q.tag)) &&
+    (!q.platform || a.platforms.includes(q.platform)) &&
+    (q.status ? a.status === q.status : a.status !== 'archived'));
+  const byTitle = (a: ArticleSummary, b: ArticleSummary) => a.title.localeCompare(b.title, 'zh-Hans-CN');
+  const sorters: Record<string, (a: ArticleSummary, b: ArticleSummary) => number> = {
+    title: byTitle,
+    updated: (a, b) => b.updatedAt.localeCompare(a.updatedAt) || byTitle(a, b),
+    review: (a, b) => Number(b.needsReview) - Number(a.needsReview) || (a.reviewDue ?? '9999').localeCompare(b.reviewDue ?? '9999') || byTitle(a, b),
+  };
+  articles.sort(sorters[q.sort ?? 'title']);
+  return { articles, categories: pack.categories, facets };
+}
+
+const ref = (pack: Pack, id: string): LinkRef => ({ id, title: pack.articles.get(id)?.summary.title ?? id });
+
+/** Rendered articles, keyed by id and content hash; a pack of thousands is not rendered up front. */
+const renderCache = new WeakMap<Pack, Map<string, { html: string; toc: Article['toc'] }>>();
+
+function rendered(pack: Pack, id: string, rel: string, body: string) {
+  let cache = renderCache.get(pack);
+  if (!cache) renderCache.set(pack, (cache = new Map()));
+  let r = cache.get(id);
+  if (!r) {
+    r = renderMarkdown(body, pack.links.contextFor(rel));
+    cache.set(id, r);
+  }
+  return r;
+}
+
+export function getArticle(pack: Pack, id: string): Article {
+  const a = pack.articles.get(id);
+  if (!a) throw notFound(`article "${id}"`);
+  const { html, toc } = rendered(pack, id, a.source.rel, a.source.body);
+  const backlinks = (pack.links.backlinks.get(id) ?? []).map((b) => ref(pack, b));
+  return { ...a.summary, html, toc, backlinks, related: related(pack, id, new Set([id, ...backlinks.map((b) => b.id)])), hash: a.source.hash };
+}
+
+/** Articles sharing the most tags, then roles, with this one; linked articles are left to the backlinks. */
+function related(pack: Pack, id: string, exclude: Set<string>): LinkRef[] {
+  const me = pack.articles.get(id)!.summary;
+  const scored: Array<[number, string]> = [];
+  for (const [other, a] of pack.articles) {
+    if (exclude.has(other) || a.summary.status === 'archived') continue;
+    const s = 2 * a.summary.tags.filter((t) => me.tags.includes(t)).length + a.summary.roles.filter((r) => me.roles.includes(r)).length + (a.summary.category === me.category ? 1 : 0);
+    if (s > 1) scored.push([s, other]);
+  }
+  return scored.sort((x, y) => y[0] - x[0] || x[1].localeCompare(y[1])).slice(0, 5).map(([, o]) => ref(pack, o));
+}
+
+export function getRole(pack: Pack, id: string): Role {
+  const r = pack.roles.get(id);
+  if (!r) throw notFound(`role "${id}"`);
+  const { html, toc } = rendered(pack, 'role:' + id, r.source.rel, r.source.body);
+  return { ...r.summary, html, toc };
+}

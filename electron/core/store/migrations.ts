@@ -1,0 +1,21 @@
+import { CURRENT_SCHEMA, emptyData, type Data } from './schema.js';
+
+/** Upgrades from version N to N+1, keyed by N. Each one has a fixture under test/fixtures/db/. */
+const upgrades: Record<number, (old: any) => any> = {};
+
+export class SchemaError extends Error {}
+
+/** Brings a parsed database to the current schema, or explains why it cannot. */
+export function migrate(raw: unknown): Data {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new SchemaError('the database is not a JSON object');
+  let data: any = raw;
+  const version = data.schemaVersion;
+  if (!Number.isInteger(version) || version < 1) throw new SchemaError(`unknown schemaVersion ${JSON.stringify(version)}`);
+  if (version > CURRENT_SCHEMA) {
+    throw new SchemaError(`the database was written by a newer Handbook (schema ${version}, this one knows ${CURRENT_SCHEMA})`);
+  }
+  for (let v = version; v < CURRENT_SCHEMA; v++) data = upgrades[v](data);
+  // Fill collections a hand-edited or older file may lack, without dropping anything it has.
+  const base = emptyData();
+  return { ...base, ...data, settings: { ...base.settings, ...(data.settings ?? {}) } };
+}

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { listBackups, writeBackup } from './backups.js';
+import { lockDataDir } from './lock.js';
+import { migrate } from './migrations.js';
+import { emptyData, type Data } from './schema.js';
+
+/** What happened when a damaged database was found at start-up; shown to the user. */
+export interface Recovery {
+  reason: string;
+  /** Where the damaged file was moved; it is never overwritten. */
+  damagedFile: string;
+  /** The backup that was restored, or null when none was usable and the database starts empty. */
+  restoredFrom: string | null;
+}
+
+export interface Store {
+  /** Current data. Treat as read-only: change it through `update`. */
+  readonly data: Data;
+  /** Applies a change and resolves once it has landed on disk. Writes are serialized. */
+  update<T>(change: (data: Data) => T): Promise<T>;
+  readonly recovery: Recovery | null;
+  close(): Promise<void>;
+}
+
+export const DB_FILE = 'handbook-db.json';
+
+function readValid(file: string): Data {
+  const text = fs.readFileSync(file, 'utf8');
+  if (text.trim() === '') throw new Error('the file is empty');
+  if (text.includes('\u0000')) throw new Error('the file contains NUL bytes');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new Error('invalid JSON (' + (err as Error).message + ')');
+  }
+  return migrate(raw);
+}
+
+function recover(dbFile: string, dataDir: string, reason: string): { data: Data; recovery: Recovery } {
+  const damagedFile = dbFile.replace(/\.json$/, `.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.renameSync(dbFile, damagedFile);
+  for (const backup of listBackups(dataDir)) {
+    try {
+      return { data: readValid(backup), recovery: { reason, damagedFile, restoredFrom: backup } };
+    } catch { /* try an older one */ }
+  }
+  return { data: emptyData(), recovery: { reason, damagedFile, restoredFrom: null } };
+}
+
+/** Opens (or creates) the database of a data folder, taking its one-writer lock. */
+export async function openStore(dataDir: string): Promise<Store> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const release = lockDataDir(dataDir);
+  try {
+    const dbFile = path.join(dataDir, DB_FILE);
+    let data: Data = emptyData();
+    let recovery: Recovery | null = null;
+    if (fs.existsSync(dbFile)) {
+      try {
+        data = readValid(dbFile);
+      } catch (err) {
+        ({ data, recovery } = recover(dbFile, dataDir, (err as Error).message));
+      }
+    }
+    const db = new Low<Data>(new JSONFile<Data>(dbFile), data);
+    db.data = data;
+    await db.write();
+    writeBackup(dataDir, JSON.stringify(db.data));
+
+    let queue: Promise<unknown> = Promise.resolve();
+    return {
+      get data() {
+        return db.data;
+      },
+      recovery,
+      update<T>(change: (d: Data) => T): Promise<T> {
+        const run = queue.then(async () => {
+          const result = change(db.data);
+          await db.write();
+          writeBackup(dataDir, JSON.stringify(db.data));
+          return result;
+        });
+        queue = run.catch(() => undefined);
+        return run;
+      },
+      async close() {
+        await queue;
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}

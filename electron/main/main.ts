@@ -1,0 +1,63 @@
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore, type Core } from '../core/index.js';
+import { registerIpc } from './ipc.js';
+import { APP_URL, isExternalWebUrl } from './origin.js';
+import { privilegedSchemes, registerAppProtocol } from './protocol.js';
+import { denyPermissions, hardenContents } from './security.js';
+import { windowOptions } from './window.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** dist/node in development and inside the asar when packaged. */
+const appRoot = path.resolve(here, '..', '..');
+const bundledContent = () => (app.isPackaged ? path.join(process.resourcesPath, 'content') : path.join(appRoot, 'content'));
+
+/** The sample pack is copied once to the user's folder, so edits never touch the installed app. */
+function userContentDir(): string {
+  const dir = path.join(app.getPath('userData'), 'content');
+  if (!fs.existsSync(dir)) fs.cpSync(bundledContent(), dir, { recursive: true });
+  return dir;
+}
+
+const openExternal = async (url: string) => {
+  if (isExternalWebUrl(url)) await shell.openExternal(url);
+};
+
+let core: Core | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow(windowOptions(path.join(here, 'preload.cjs')));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => { mainWindow = null; });
+  void mainWindow.loadURL(APP_URL);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  protocol.registerSchemesAsPrivileged(privilegedSchemes);
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_e, contents) => hardenContents(contents, openExternal));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => { void core?.close(); });
+  app.whenReady().then(async () => {
+    denyPermissions(session.defaultSession);
+    try {
+      core = await createCore({ contentDir: userContentDir(), dataDir: app.getPath('userData'), watch: true });
+    } catch (err) {
+      dialog.showErrorBox('Handbook', (err as Error).message);
+      app.quit();
+      return;
+    }
+    registerAppProtocol(protocol, path.join(appRoot, 'dist', 'renderer'), () => core!.contentDir);
+    registerIpc(ipcMain, () => core!);
+    createWindow();
+  });
+}

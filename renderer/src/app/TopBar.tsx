@@ -1,0 +1,28 @@
+import { Icon } from '../components/Icon';
+import { useI18n } from '../i18n/i18n';
+import { useSession } from '../state/session';
+import type { ResolvedTheme } from './theme';
+
+/** Quick switches for language and theme; Settings has the full choices (incl. "follow the system"). */
+export function TopBar({ theme }: { theme: ResolvedTheme }) {
+  const { t, locale } = useI18n();
+  const { updateSettings } = useSession();
+  const next = theme === 'dark' ? 'light' : 'dark';
+  return (
+    <div className="topbar">
+      <a className="topbar-search" href="#/search">
+        <Icon name="search" />
+        <span>{t('nav.search')}</span>
+      </a>
+      <div className="topbar-actions">
+        <button type="button" className="ghost" data-testid="toggle-language" aria-label={t('lang.toggleLabel')} onClick={() => updateSettings({ language: locale === 'en' ? 'zh-CN' : 'en' })}>
+          <Icon name="globe" />
+          <span>{t('lang.toggle')}</span>
+        </button>
+        <button type="button" className="ghost" data-testid="toggle-theme" aria-label={t('theme.toggle', { theme: t(next === 'dark' ? 'settings.dark' : 'settings.light') })} onClick={() => updateSettings({ theme: next })}>
+          <Icon name={theme === 'dark' ? 'sun' : 'moon'} />
+        </button>
+      </div>
+    </div>
+  );
+}

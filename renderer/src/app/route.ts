@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'library'; query: URLSearchParams }
+  | { name: 'article'; id: string; query: URLSearchParams }
+  | { name: 'search'; query: URLSearchParams }
+  | { name: 'onboarding' }
+  | { name: 'roles'; id: string | null }
+  | { name: 'trainer' }
+  | { name: 'settings' }
+  | { name: 'edit'; id: string }
+  | { name: 'notFound'; path: string };
+
+/** Hash routes, as the contract fixes them: `#/article/<id>`, `#/search?q=`, `#/roles/<id>` … */
+export function parseRoute(hash: string): Route {
+  const raw = hash.replace(/^#/, '') || '/';
+  const [path, qs = ''] = raw.split('?');
+  const query = new URLSearchParams(qs);
+  const parts = path.split('/').filter(Boolean).map((p) => {
+    try {
+      return decodeURIComponent(p);
+    } catch {
+      return p;
+    }
+  });
+  const [head, ...rest] = parts;
+  switch (head) {
+    case undefined: return { name: 'home' };
+    case 'library': return { name: 'library', query };
+    case 'article': return rest.length ? { name: 'article', id: rest.join('/'), query } : { name: 'library', query };
+    case 'search': return { name: 'search', query };
+    case 'onboarding': return { name: 'onboarding' };
+    case 'roles': return { name: 'roles', id: rest[0] ?? null };
+    case 'trainer': return { name: 'trainer' };
+    case 'settings': return { name: 'settings' };
+    case 'edit': return { name: 'edit', id: rest.join('/') };
+    default: return { name: 'notFound', path };
+  }
+}
+
+export const articleHref = (id: string) => '#/article/' + id.split('/').map(encodeURIComponent).join('/');
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

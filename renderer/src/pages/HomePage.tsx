@@ -1,0 +1,52 @@
+import { api } from '../api';
+import { ArticleLinkList } from '../components/ArticleLinkList';
+import { useI18n } from '../i18n/i18n';
+import { useSession } from '../state/session';
+import { useLoad } from '../state/useLoad';
+
+export function HomePage({ onPickProfile }: { onPickProfile: () => void }) {
+  const { t, locale } = useI18n();
+  const { profile, info } = useSession();
+  const [reading] = useLoad(() => (profile ? api.getReadingList({ profileId: profile.id }) : Promise.resolve(null)), [profile?.id]);
+  const [stale] = useLoad(() => api.listArticles({ sort: 'review' }), []);
+  const packName = locale === 'en' && info.pack.nameEn ? info.pack.nameEn : info.pack.name;
+  const staleArticles = stale.status === 'ready' ? stale.data.articles.filter((a) => a.needsReview).slice(0, 6) : [];
+  return (
+    <section className="page home">
+      <header className="hero">
+        <h1>{profile ? t('home.welcome', { name: profile.name }) : t('home.welcomeGuest')}</h1>
+        <p className="muted">{packName} · {t('home.packSummary', { articles: info.counts.articles, roles: info.counts.roles, tracks: info.counts.tracks })}</p>
+        {!profile && (
+          <p>
+            {t('home.pickProfile')}{' '}
+            <button type="button" className="primary" onClick={onPickProfile}>{t('profile.choose')}</button>
+          </p>
+        )}
+        {info.counts.problems > 0 && <p className="notice notice-warning">{t('home.problems', { count: info.counts.problems })}</p>}
+      </header>
+      <div className="card-grid">
+        {profile && reading.status === 'ready' && reading.data && (
+          <>
+            <div className="card">
+              <h2>{t('home.recent')}</h2>
+              <ArticleLinkList items={reading.data.recent} empty={t('home.noRecent')} />
+            </div>
+            <div className="card">
+              <h2>{t('home.bookmarks')}</h2>
+              <ArticleLinkList items={reading.data.bookmarks} empty={t('home.noBookmarks')} />
+            </div>
+          </>
+        )}
+        {staleArticles.length > 0 && (
+          <div className="card">
+            <h2>{t('home.needsReview')}</h2>
+            <p className="muted small">{t('home.needsReviewHint')}</p>
+            <ArticleLinkList items={staleArticles} empty="" />
+          </div>
+        )}
+      </div>
+      <p><a className="button" href="#/library">{t('home.browse')}</a></p>
+    </section>
+  );
+}
+

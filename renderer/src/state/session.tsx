@@ -1,0 +1,54 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { AppInfo, Profile, Settings } from '../../../electron/contract';
+import { api } from '../api';
+
+export interface Session {
+  info: AppInfo;
+  settings: Settings;
+  profiles: Profile[];
+  profile: Profile | null;
+  updateSettings(patch: Partial<Settings>): Promise<void>;
+  reloadProfiles(): Promise<Profile[]>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside SessionProvider');
+  return s;
+}
+
+/** Loads app info, settings and profiles once; children render only when they are known. */
+export function SessionProvider({ children, fallback }: { children: ReactNode; fallback: (error: Error | null) => ReactNode }) {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [profiles, setProfiles] = useState<Profile[]>([]);
+  const [error, setError] = useState<Error | null>(null);
+
+  useEffect(() => {
+    Promise.all([api.getAppInfo({}), api.getSettings({}), api.listProfiles({})]).then(([i, s, p]) => {
+      setInfo(i);
+      setSettings(s);
+      setProfiles(p);
+    }, setError);
+  }, []);
+
+  const updateSettings = useCallback(async (patch: Partial<Settings>) => {
+    setSettings(await api.updateSettings(patch));
+  }, []);
+  const reloadProfiles = useCallback(async () => {
+    const p = await api.listProfiles({});
+    setProfiles(p);
+    return p;
+  }, []);
+
+  const value = useMemo<Session | null>(() => {
+    if (!info || !settings) return null;
+    const profile = profiles.find((p) => p.id === settings.currentProfileId) ?? null;
+    return { info, settings, profiles, profile, updateSettings, reloadProfiles };
+  }, [info, settings, profiles, updateSettings, reloadProfiles]);
+
+  if (!value) return <>{fallback(error)}</>;
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
