@@ -19,6 +19,11 @@ const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date: YYYY-MM-DD');
 /** A 4 to 8 digit PIN. */
 const Pin = z.string().regex(/^\d{4,8}$/, 'PIN: 4 to 8 digits');
 const NoArgs = z.object({}).strict();
+/** Identifier of a track (its file name below `tracks/`) or of a step inside it. */
+const TrackId = z.string().min(1).max(100);
+const StepId = z.string().min(1).max(100);
+/** One answer: an option index (single), a list of indexes (multiple) or true/false. */
+const QuizAnswer = z.union([z.number().int().min(0).max(99), z.array(z.number().int().min(0).max(99)).max(100), z.boolean()]);
 
 export const requests = {
   /** Version, pack identity and counts; cheap, called once at start-up. */
@@ -88,6 +93,32 @@ export const requests = {
   /** Steps a profile has completed. */
   getProgress: z.object({ profileId: ProfileId }).strict(),
   completeStep: z.object({ profileId: ProfileId, trackId: z.string().min(1).max(100), stepId: z.string().min(1).max(100) }).strict(),
+  /** Un-ticks a `task` or `read` step (quizzes are passed, sign-offs are given: neither is un-ticked). */
+  uncompleteStep: z.object({ profileId: ProfileId, trackId: TrackId, stepId: StepId }).strict(),
+  /** A quiz to take: questions and options, never the answers or explanations. */
+  getQuiz: z.object({ quizId: z.string().min(1).max(100) }).strict(),
+  /** Scores one attempt at a track's quiz step; a pass completes the step. Retries are allowed. */
+  submitQuiz: z.object({
+    profileId: ProfileId, trackId: TrackId, stepId: StepId,
+    /** Question id → answer; a missing answer counts as wrong. */
+    answers: z.record(z.string().max(100), QuizAnswer),
+  }).strict(),
+  /** Asks a trainer to confirm a `signoff` step. */
+  requestSignoff: z.object({ profileId: ProfileId, trackId: TrackId, stepId: StepId, note: z.string().trim().max(500).optional() }).strict(),
+  /** A trainer confirms a `signoff` step with their PIN, on the learner's PC. */
+  signOff: z.object({ trainerId: ProfileId, pin: Pin, profileId: ProfileId, trackId: TrackId, stepId: StepId }).strict(),
+  /** Every learner × track for trainers, optionally only one role. */
+  getDashboard: z.object({ role: RoleId.optional() }).strict(),
+  /** Progress as a file: CSV (UTF-8 with BOM, for Excel) or JSON (for `importProgress` on another PC). */
+  exportProgress: z.object({
+    format: z.enum(['csv', 'json']),
+    /** Only this learner (what a learner takes to the trainer); default everyone. */
+    profileId: ProfileId.optional(),
+    /** Language of CSV headings and values; default the pack's, zh-CN. */
+    language: z.enum(['zh-CN', 'en']).optional(),
+  }).strict(),
+  /** Merges a JSON export from another PC: idempotent, newer facts win, nothing is dropped. */
+  importProgress: z.object({ data: z.string().min(1).max(5_000_000) }).strict(),
 
   /** Bookmark or un-bookmark an article for a profile. */
   setBookmark: z.object({ profileId: ProfileId, articleId: ArticleId, bookmarked: z.boolean() }).strict(),
@@ -226,8 +257,103 @@ export interface TrackStep {
 export interface TrackPhase { id: string; title: string; titleEn: string; dueDay: number; steps: TrackStep[] }
 export interface Track { id: string; roleId: string; title: string; titleEn: string; description: string; phases: TrackPhase[] }
 
-export interface CompletedStep { trackId: string; stepId: string; completedAt: string; contentHash?: string }
-export interface Progress { profileId: string; completed: CompletedStep[] }
+export interface CompletedStep { trackId: string; stepId: string; completedAt: string; contentHash?: string; signedBy?: { id: string; name: string } }
+
+/** One step as one learner stands with it. */
+export interface StepProgress extends TrackStep {
+  done: boolean;
+  completedAt: string | null;
+  /** A done `read` step whose article changed since: "updated since you read it". */
+  needsReread: boolean;
+  /** For `signoff` steps: the trainer who confirmed it. */
+  signedBy: { id: string; name: string } | null;
+  /** For `signoff` steps: pending request, while not signed off. */
+  signoffRequestedAt: string | null;
+  /** For `quiz` steps. */
+  quiz: { attempts: number; bestScore: number | null; passed: boolean } | null;
+}
+export interface PhaseProgress {
+  id: string; title: string; titleEn: string; dueDay: number;
+  /** Start date + dueDay − 1 (day 1 is the start date), calendar days, weekends included. */
+  dueDate: string;
+  /** Required steps done / required steps (all steps when none is required). */
+  done: number; total: number;
+  complete: boolean;
+  /** Past its due date with required steps open. */
+  overdue: boolean;
+  /** Due within the next 3 days with required steps open. */
+  dueSoon: boolean;
+  steps: StepProgress[];
+}
+export interface NextStep {
+  trackId: string; stepId: string; phaseId: string; title: string; type: StepType;
+  dueDate: string; overdue: boolean;
+  /** The step is done but its article changed. */
+  reread: boolean;
+  articleId?: string; quizId?: string;
+}
+export interface TrackProgress {
+  trackId: string; roleId: string; title: string; titleEn: string;
+  /** 0–100, required steps only (all steps when none is required). */
+  percent: number; done: number; total: number;
+  complete: boolean;
+  /** When the last required step was done, once the track is complete. */
+  completedAt: string | null;
+  overdueSteps: number;
+  needsReread: number;
+  lastActivity: string | null;
+  phases: PhaseProgress[];
+  /** What to do next: re-reads and overdue first, then in track order (at most 5). */
+  next: NextStep[];
+}
+export interface Progress {
+  profileId: string;
+  completed: CompletedStep[];
+  /** The local calendar day the summaries were computed for. */
+  today: string;
+  startDate: string;
+  /** The learner's role track first, then any other track they have progress in. */
+  tracks: TrackProgress[];
+}
+
+export interface SourceRef { articleId: string; anchor: string | null; title: string | null }
+export interface QuizQuestionView { id: string; type: 'single' | 'multiple' | 'truefalse'; prompt: string; options: string[]; source: SourceRef | null }
+export interface QuizView { id: string; title: string; titleEn: string; passMark: number; questions: QuizQuestionView[] }
+export type QuizAnswer = number | number[] | boolean;
+export interface QuestionResult {
+  id: string; correct: boolean; given: QuizAnswer | null;
+  /** Revealed once the quiz is passed, so a retry is still a test. */
+  correctAnswer: QuizAnswer | null;
+  explanation: string; source: SourceRef | null;
+}
+export interface QuizResult {
+  quizId: string; score: number; passed: boolean; passMark: number; correct: number; total: number;
+  questions: QuestionResult[];
+  /** 1-based number of this attempt. */
+  attempt: number;
+  bestScore: number;
+  stepCompleted: boolean;
+}
+
+export interface DashboardRow {
+  profileId: string; name: string; roleId: string; startDate: string;
+  trackId: string; trackTitle: string; trackTitleEn: string;
+  percent: number; done: number; total: number; complete: boolean;
+  overdue: Array<{ stepId: string; title: string; dueDate: string }>;
+  lastActivity: string | null;
+  quizzes: Array<{ stepId: string; quizId: string; title: string; bestScore: number | null; attempts: number; passed: boolean }>;
+  pendingSignoffs: Array<{ stepId: string; title: string; requestedAt: string }>;
+  needsReread: Array<{ stepId: string; articleId: string; title: string }>;
+}
+export interface Dashboard { today: string; rows: DashboardRow[] }
+export interface ProgressFile { filename: string; mimeType: string; content: string }
+export interface ImportResult {
+  profilesAdded: number; profilesMatched: number;
+  /** Facts added or replaced by newer ones. */
+  changes: number;
+  /** True when the file brought nothing new (e.g. imported twice). */
+  unchanged: boolean;
+}
 
 export interface ReadingList { bookmarks: LinkRef[]; recent: Array<LinkRef & { viewedAt: string }> }
 
@@ -247,6 +373,14 @@ export interface Responses {
   listTracks: Track[];
   getProgress: Progress;
   completeStep: Progress;
+  uncompleteStep: Progress;
+  getQuiz: QuizView;
+  submitQuiz: QuizResult;
+  requestSignoff: Progress;
+  signOff: Progress;
+  getDashboard: Dashboard;
+  exportProgress: ProgressFile;
+  importProgress: ImportResult;
   setBookmark: ReadingList;
   recordView: ReadingList;
   getReadingList: ReadingList;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { AppInfo, HandbookApi, ParsedRequest, Problem } from '../contract.js';
 import { badRequest, HandbookError } from './api/errors.js';
+import { withValidation } from './api/validate.js';
 import { assemblePack, readAllFiles, refreshFile, type Pack, type PackFiles } from './content/pack.js';
 import { watchPack } from './content/watch.js';
 import { getArticle, getRole, listArticles } from './library/articles.js';
@@ -60,7 +61,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       })
     : async () => {};
 
-  const api: HandbookApi = {
+  const handlers: HandbookApi = {
     async getAppInfo(): Promise<AppInfo> {
       const { info } = pack;
       return {
@@ -101,6 +102,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     async getReadingList({ profileId }) { return readingList(store, pack, profileId); },
   };
 
+  const api = withValidation(handlers);
   return {
     ...api,
     contentDir: root,

@@ -39,18 +39,20 @@ const sendJson = (res: ServerResponse, status: number, value: unknown) =>
   send(res, status, JSON.stringify(value), { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
 const fail = (res: ServerResponse, status: number, code: ErrorCode, message: string) => sendJson(res, status, { ok: false, error: { code, message } });
 
+/** Resolves null once the body passes the cap; the rest is drained and dropped, never buffered. */
 function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size <= MAX_BODY_BYTES) chunks.push(c);
+      else if (chunks.length) {
+        chunks.length = 0;
         resolve(null);
-        req.destroy();
-      } else chunks.push(c);
+      }
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -70,7 +72,10 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       if (!hasToken(req, token)) return fail(res, 401, 'forbidden', 'missing or wrong token');
       if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return fail(res, 413, 'bad_request', 'request too large');
       const body = await readBody(req);
-      if (body === null) return fail(res, 413, 'bad_request', 'request too large');
+      if (body === null) {
+        res.setHeader('Connection', 'close');
+        return fail(res, 413, 'bad_request', 'request too large');
+      }
       let arg: unknown = {};
       if (body.length) {
         try {

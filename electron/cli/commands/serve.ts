@@ -19,10 +19,11 @@ export async function serve(argv: string[]): Promise<number> {
   const staticDir = rendererDir();
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('the app is not built yet: run `npm run build` first');
   if (values.token !== undefined && !/^[A-Za-z0-9_-]{16,128}$/.test(values.token)) throw new Error('--token must be 16 to 128 letters, digits, - or _');
+  const port = intOption(values.port, 'port', 0, 65535);
   const core = await createCore({ contentDir: path.resolve(values.content ?? defaultContentDir()), dataDir: path.resolve(values.data ?? defaultDataDir()), watch: true });
   const server = await startServer({
     api: core, contentDir: () => core.contentDir, staticDir,
-    host: values.host, port: intOption(values.port, 'port', 0, 65535), token: values.token,
+    host: values.host, port, token: values.token,
   });
   console.log(`Handbook is running: ${server.url}`);
   if (core.recovery) console.error(`warning: the database was damaged (${core.recovery.reason}); it was moved to ${core.recovery.damagedFile} and ${core.recovery.restoredFrom ? 'restored from ' + core.recovery.restoredFrom : 'started empty'}`);

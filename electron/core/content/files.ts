@@ -19,6 +19,11 @@ export function walk(root: string, dir: string, exts: string[], problems: WalkPr
   const abs = path.join(root, dir);
   let entries: fs.Dirent[];
   try {
+    // readdir follows a symlinked top folder (`articles -> /etc`); sub-entries are checked below.
+    if (depth === 0 && fs.lstatSync(abs).isSymbolicLink()) {
+      problems.push({ rel: dir, code: 'symlink', message: 'symbolic link not followed: packs must contain real files' });
+      return [];
+    }
     entries = fs.readdirSync(abs, { withFileTypes: true });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') problems.push({ rel: dir, code: 'unreadable', message: `cannot read folder: ${(err as Error).message}` });
@@ -45,7 +50,8 @@ export function readPackFile(root: string, rel: string): { ok: true; buf: Buffer
   const abs = path.join(root, rel);
   try {
     const st = fs.lstatSync(abs);
-    if (st.isSymbolicLink()) return { ok: false, code: 'symlink', message: 'symbolic link not followed' };
+    // Checks every folder on the way too: a watcher event may name a file below a linked folder.
+    if (st.isSymbolicLink() || !isInsidePack(root, rel)) return { ok: false, code: 'symlink', message: 'symbolic link not followed' };
     if (st.size > MAX_TEXT_BYTES) {
       return { ok: false, code: 'too-large', message: `file is ${(st.size / 1048576).toFixed(1)} MB; the limit is ${MAX_TEXT_BYTES / 1048576} MB — split it into several articles` };
     }

@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 
 export interface FrontMatter {
   /** Parsed mapping, or {} when there is none or it is broken. */
@@ -25,13 +25,21 @@ export function parseFrontMatter(text: string): FrontMatter {
   const yamlText = rest.slice(0, close.index);
   const afterClose = rest.slice(close.index + close[0].length).replace(/^\r?\n/, '');
   const bodyLine = 1 + countLines(text.slice(0, text.length - afterClose.length));
-  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
+  const lines = new LineCounter();
+  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, lineCounter: lines });
   if (doc.errors.length) {
     const err = doc.errors[0];
-    const line = 1 + (err.linePos?.[0].line ?? 1);
+    // +1: the YAML starts on the line after the opening ---.
+    const line = 1 + lines.linePos(err.pos[0]).line;
     return { data: {}, body: afterClose, bodyLine, error: { line, message: 'invalid YAML: ' + err.message.split('\n')[0] } };
   }
-  const data = doc.toJS({ maxAliasCount: 50 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (err) {
+    // Alias bombs ("billion laughs") and the like: refuse, do not expand.
+    return { data: {}, body: afterClose, bodyLine, error: { line: 2, message: 'invalid YAML: ' + (err as Error).message } };
+  }
   if (data == null) return { data: {}, body: afterClose, bodyLine };
   if (typeof data !== 'object' || Array.isArray(data)) {
     return { data: {}, body: afterClose, bodyLine, error: { line: 2, message: 'front matter must be a mapping of fields' } };

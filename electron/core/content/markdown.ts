@@ -26,9 +26,6 @@ export interface Analysis {
   firstH1: string | null;
 }
 
-/** Nesting beyond this is refused: marked recurses per level and a hostile file could exhaust the stack. */
-export const MAX_NESTING = 64;
-
 const WIKI = /^\[\[([^\[\]\n|]{1,200})(?:\|([^\[\]\n]{1,200}))?\]\]/;
 const wikiExtension: TokenizerAndRendererExtension = {
   name: 'wikilink',
@@ -45,17 +42,6 @@ const wikiExtension: TokenizerAndRendererExtension = {
 const CALLOUT = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*\n?/i;
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** Deepest blockquote / list nesting, measured cheaply on the raw text before marked sees it. */
-export function nestingDepth(body: string): number {
-  let max = 0;
-  for (const line of body.split('\n')) {
-    const quotes = /^(?:\s*>)+/.exec(line)?.[0].split('>').length ?? 1;
-    const indent = /^ */.exec(line)![0].length / 2;
-    max = Math.max(max, quotes - 1, Math.floor(indent));
-  }
-  return max;
-}
 
 const lexer = new Marked({ gfm: true, extensions: [wikiExtension] });
 

@@ -38,11 +38,13 @@ export function readArticleMeta(data: Record<string, unknown>): { meta: ArticleM
     return [];
   };
   let reviewed = str('reviewed');
-  if (reviewed && (!DATE.test(reviewed) || Number.isNaN(Date.parse(reviewed)))) {
+  if (reviewed && !isRealDate(reviewed)) {
     problems.push({ field: 'reviewed', message: `reviewed should be a date like 2026-01-31, got "${reviewed}"` });
     reviewed = null;
   }
   let reviewEvery = str('review_every');
+  // A bare number is a count of days (`review_every: 90`).
+  if (reviewEvery && /^\d{1,4}$/.test(reviewEvery)) reviewEvery += 'd';
   if (reviewEvery && !INTERVAL.test(reviewEvery)) {
     problems.push({ field: 'review_every', message: `review_every should look like 90d, 12w, 6m or 1y, got "${reviewEvery}"` });
     reviewEvery = null;
@@ -66,6 +68,13 @@ export function readArticleMeta(data: Record<string, unknown>): { meta: ArticleM
     },
     problems,
   };
+}
+
+/** `2024-02-30` matches the pattern but is no date; Date.parse would roll it over to March. */
+function isRealDate(s: string): boolean {
+  if (!DATE.test(s)) return false;
+  const d = new Date(s + 'T00:00:00Z');
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 function describe(v: unknown): string {

@@ -3,7 +3,8 @@ import type { Problem } from '../../contract.js';
 import { decodeText } from './decode.js';
 import { readPackFile } from './files.js';
 import { parseFrontMatter } from './frontmatter.js';
-import { analyzeMarkdown, MAX_NESTING, nestingDepth, type Analysis } from './markdown.js';
+import { analyzeMarkdown, type Analysis } from './markdown.js';
+import { asPlainTextBlock, MAX_NESTING, nestingDepth } from './nesting.js';
 
 /** A markdown file of the pack, read, decoded and analysed, before links are resolved. */
 export interface MarkdownSource {
@@ -27,23 +28,24 @@ export function readMarkdownSource(root: string, rel: string, problems: Problem[
   }
   const decoded = decodeText(read.buf);
   if (!decoded.ok) {
-    problems.push({ path: rel, severity: 'error', code: 'encoding', message: decoded.reason });
+    problems.push({ path: rel, line: decoded.line, severity: 'error', code: 'encoding', message: decoded.reason });
     return null;
   }
-  if (decoded.encoding !== 'utf-8') {
-    problems.push({ path: rel, severity: 'warning', code: 'encoding', message: `decoded as ${decoded.encoding.toUpperCase()}; save it as UTF-8 so every tool reads it` });
-  }
+  if (decoded.note) problems.push({ path: rel, severity: 'warning', code: 'encoding', message: decoded.note });
   const text = decoded.text.replace(/\r\n?/g, '\n');
   const fm = parseFrontMatter(text);
   if (fm.error) problems.push({ path: rel, line: fm.error.line, severity: 'error', code: 'front-matter', message: fm.error.message });
   let body = fm.body;
-  if (nestingDepth(body) > MAX_NESTING) {
-    problems.push({ path: rel, severity: 'error', code: 'too-nested', message: `markdown nested deeper than ${MAX_NESTING} levels; shown as plain text` });
-    body = '```text\n' + body.replace(/```/g, '\\`\\`\\`') + '\n```\n';
+  const nesting = nestingDepth(body);
+  if (nesting.depth > MAX_NESTING) {
+    problems.push({ path: rel, line: fm.bodyLine + nesting.line - 1, severity: 'error', code: 'too-nested', message: `markdown nested deeper than ${MAX_NESTING} levels; shown as plain text` });
+    body = asPlainTextBlock(body);
   }
   let analysis: Analysis;
   try {
     analysis = analyzeMarkdown(body);
+    // A body shown as plain text still has its title.
+    if (body !== fm.body) analysis.firstH1 = /^# +(.{1,200}?)#*[ \t]*$/m.exec(fm.body)?.[1].trim() || null;
   } catch (err) {
     problems.push({ path: rel, severity: 'error', code: 'markdown', message: `cannot parse markdown: ${(err as Error).message}` });
     return null;

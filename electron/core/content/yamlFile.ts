@@ -21,14 +21,15 @@ export function readYamlFile(root: string, rel: string, problems: Problem[]): Ya
   }
   const decoded = decodeText(read.buf);
   if (!decoded.ok) {
-    problems.push({ path: rel, severity: 'error', code: 'encoding', message: decoded.reason });
+    problems.push({ path: rel, line: decoded.line, severity: 'error', code: 'encoding', message: decoded.reason });
     return null;
   }
+  if (decoded.note) problems.push({ path: rel, severity: 'warning', code: 'encoding', message: decoded.note });
   const lines = new LineCounter();
   const doc: Document = parseDocument(decoded.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0];
-    problems.push({ path: rel, line: e.linePos?.[0].line, severity: 'error', code: 'yaml', message: 'invalid YAML: ' + e.message.split('\n')[0] });
+    problems.push({ path: rel, line: lines.linePos(e.pos[0]).line, severity: 'error', code: 'yaml', message: 'invalid YAML: ' + e.message.split('\n')[0] });
     return null;
   }
   let value: unknown;

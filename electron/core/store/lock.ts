@@ -15,15 +15,21 @@ function alive(pid: number): boolean {
  * One writer per data folder: a lock file holding the owner's pid, created exclusively.
  * A lock left by a dead process is taken over. Returns the release function.
  */
+/** Lock files this process holds: a second core in the same process is a second writer too. */
+const held = new Set<string>();
+
 export function lockDataDir(dataDir: string): () => void {
-  const file = path.join(dataDir, 'handbook.lock');
+  const file = path.resolve(dataDir, 'handbook.lock');
+  if (held.has(file)) throw new HandbookError('conflict', `The data folder ${dataDir} is already open in this Handbook.`);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
       let released = false;
+      held.add(file);
       return () => {
         if (released) return;
         released = true;
+        held.delete(file);
         try {
           if (fs.readFileSync(file, 'utf8') === String(process.pid)) fs.unlinkSync(file);
         } catch { /* already gone */ }

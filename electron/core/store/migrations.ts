@@ -1,7 +1,11 @@
 import { CURRENT_SCHEMA, emptyData, type Data } from './schema.js';
 
 /** Upgrades from version N to N+1, keyed by N. Each one has a fixture under test/fixtures/db/. */
-const upgrades: Record<number, (old: any) => any> = {};
+const upgrades: Record<number, (old: any) => any> = {
+  // 1 → 2: onboarding facts (quiz attempts, sign-off requests, un-ticked steps). Nothing is renamed,
+  // so every v1 row is kept as it is; a v1 completion simply has no `signedBy`.
+  1: (old) => ({ ...old, schemaVersion: 2, uncompletions: old.uncompletions ?? [], quizAttempts: old.quizAttempts ?? [], signoffRequests: old.signoffRequests ?? [] }),
+};
 
 export class SchemaError extends Error {}
 

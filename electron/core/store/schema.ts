@@ -20,14 +20,39 @@ export interface DataV1 {
   settings: Settings;
 }
 
-export type Data = DataV1;
-export const CURRENT_SCHEMA = 1;
+/** An answer to one quiz question: an option index, a list of them, or true/false. */
+export type StoredAnswer = number | number[] | boolean;
+
+/**
+ * Version 2 adds onboarding facts: quiz attempts, sign-off requests, who signed a step off, and
+ * un-ticked steps (kept as dated facts so a merge from another PC can tell which came last).
+ */
+export interface DataV2 extends Omit<DataV1, 'schemaVersion' | 'completions'> {
+  schemaVersion: 2;
+  /** One row per completed step; a sign-off step also says which trainer confirmed it. */
+  completions: Array<{ profileId: string; trackId: string; stepId: string; completedAt: string; contentHash?: string; signedBy?: { id: string; name: string } }>;
+  /** A step un-ticked after being done; dropped again when the step is completed later. */
+  uncompletions: Array<{ profileId: string; trackId: string; stepId: string; at: string }>;
+  /** Every quiz attempt, kept: the best score is computed, never stored. */
+  quizAttempts: Array<{
+    id: string; profileId: string; trackId: string; stepId: string; quizId: string; quizHash: string;
+    answers: Record<string, StoredAnswer>; score: number; passed: boolean; at: string;
+  }>;
+  /** The latest sign-off request per profile and step; pending while the step is not done. */
+  signoffRequests: Array<{ profileId: string; trackId: string; stepId: string; requestedAt: string; note?: string }>;
+}
+
+export type Data = DataV2;
+export const CURRENT_SCHEMA = 2;
 
 export function emptyData(): Data {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     profiles: [],
     completions: [],
+    uncompletions: [],
+    quizAttempts: [],
+    signoffRequests: [],
     bookmarks: [],
     views: [],
     settings: { language: 'system', theme: 'system', currentProfileId: null },

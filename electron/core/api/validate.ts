@@ -1,0 +1,24 @@
+import { methodNames, requests, type HandbookApi, type MethodName } from '../../contract.js';
+import { HandbookError } from './errors.js';
+
+/** Validates one argument against its method's schema; the message names the field. */
+export function parseRequest(method: MethodName, arg: unknown): unknown {
+  const parsed = requests[method].safeParse(arg ?? {});
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue.path.length ? issue.path.join('.') + ': ' : '';
+  throw new HandbookError('bad_request', `${method}: ${where}${issue.message}`);
+}
+
+/**
+ * Wraps handlers so every call, whichever transport it came by (or none), is validated first.
+ * Handlers therefore receive parsed, trimmed, defaulted arguments.
+ */
+export function withValidation(handlers: HandbookApi): HandbookApi {
+  const api = {} as Record<MethodName, (arg: unknown) => Promise<unknown>>;
+  for (const method of methodNames) {
+    const handler = handlers[method] as (arg: unknown) => Promise<unknown>;
+    api[method] = async (arg: unknown) => handler(parseRequest(method, arg));
+  }
+  return api as HandbookApi;
+}

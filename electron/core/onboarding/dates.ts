@@ -1,0 +1,37 @@
+/**
+ * Calendar-day arithmetic on `YYYY-MM-DD` strings. Dates are days in the learner's calendar, not
+ * instants, so the maths runs in UTC on purpose: no time zone or daylight-saving change can move
+ * a due date. Only "today" depends on where the computer is (see `localToday`).
+ */
+const DAY = 86_400_000;
+
+const toUtc = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return Date.UTC(y, m - 1, d);
+};
+const fromUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export function addDays(iso: string, days: number): string {
+  return fromUtc(toUtc(iso) + days * DAY);
+}
+
+/** Day 1 is the start date itself; weekends and holidays count like any other day. */
+export function dueDate(startDate: string, dueDay: number): string {
+  return addDays(startDate, Math.max(1, dueDay) - 1);
+}
+
+/** Whole days from `a` to `b` (negative when b is before a). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((toUtc(b) - toUtc(a)) / DAY);
+}
+
+/** Today in this computer's local calendar (honours the TZ environment variable). */
+export function localToday(now = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+/** A phase is "due soon" this many days ahead. */
+export const DUE_SOON_DAYS = 3;

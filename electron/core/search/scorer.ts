@@ -1,0 +1,261 @@
+import lunr from 'lunr';
+import type { DeltaSegment } from './delta.js';
+import type { DocTable } from './docs.js';
+import type { Clause, Plan, QTerm } from './plan.js';
+import { B, F_PINYIN, FIELD_BOOST, FIELDS, K1, NFIELDS } from './schema.js';
+import type { BaseSegment } from './segment.js';
+
+/*
+ * Two phases. Phase A walks the typed-array postings of every query term once and computes, for
+ * every document, lunr's exact BM25 score (same idf, same field-vector weights rounded to 3
+ * decimals, same per-field query-vector normalisation) plus a bitmask of matched terms for
+ * coverage. That decides the match set, facets and order cheaply. Phase B hands only the page's
+ * documents to a real lunr.Index — inverted index and field vectors restricted to the query's
+ * terms — and lunr's query engine produces the final scores and the match data used for
+ * highlighting. lunr over every candidate would allocate a FieldRef and a MatchData per posting;
+ * at 10,000 articles a common bigram has thousands.
+ */
+
+export interface Segments {
+  base: BaseSegment;
+  delta: DeltaSegment;
+  table: DocTable;
+  pipeline: lunr.Pipeline;
+}
+
+export interface PhaseA {
+  /** documents satisfying the query, in no particular order */
+  matched: Int32Array;
+  /** coverage-adjusted score by document number (valid for matched docs) */
+  score: Float64Array;
+  /** clauses satisfied, by document number (valid for matched docs) */
+  cover: Int32Array;
+  /** best adjusted score among matches */
+  maxScore: number;
+  /** effective clauses (after dropping what exceeded the term budget) */
+  clauses: Clause[];
+  /** distinct query terms with their per-field query-vector weights */
+  terms: Array<{ qt: QTerm; boost: Float64Array }>;
+  qnorm: Float64Array;
+}
+
+export function lunrIdf(df: number, n: number): number {
+  const x = (n - df + 0.5) / (df + 0.5);
+  return Math.log(1 + Math.abs(x));
+}
+
+/** one element of a lunr field vector, exactly as lunr.Builder#createFieldVectors computes it */
+export function fieldWeight(idf: number, tf: number, len: number, avg: number, f: number): number {
+  const s = ((idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (len / avg)) + tf)) * FIELD_BOOST[f]!;
+  return Math.round(s * 1000) / 1000;
+}
+
+/** reusable per-document scratch arrays, grown with the table */
+export class Scratch {
+  stamp = new Int32Array(0);
+  score = new Float64Array(0);
+  lo = new Int32Array(0);
+  hi = new Int32Array(0);
+  cover = new Int32Array(0);
+  epoch = 0;
+  ensure(n: number): void {
+    if (this.stamp.length >= n) return;
+    const cap = Math.max(64, n * 1.25) | 0;
+    this.stamp = new Int32Array(cap);
+    this.score = new Float64Array(cap);
+    this.lo = new Int32Array(cap);
+    this.hi = new Int32Array(cap);
+    this.cover = new Int32Array(cap);
+    this.epoch = 0;
+  }
+}
+
+const MAX_BITS = 62;
+
+export function phaseA(seg: Segments, plan: Plan, scratch: Scratch): PhaseA {
+  const { base, table } = seg;
+  scratch.ensure(table.n);
+  const epoch = ++scratch.epoch;
+  const { stamp, score, lo, hi, cover } = scratch;
+
+  // bits per distinct (term, field class); alternatives that would overflow the mask are dropped
+  const bitOf = new Map<string, number>();
+  const qterms = new Map<string, { qt: QTerm; boost: Float64Array }>();
+  const clauses: Clause[] = [];
+  const altMasks: Array<Array<[number, number]>> = [];
+  for (const c of plan.clauses) {
+    const masks: Array<[number, number]> = [];
+    const alts = [];
+    for (const a of c.alts) {
+      const cls = a.fields[0] === F_PINYIN ? 'p' : 't';
+      const need = a.terms.filter((t) => !bitOf.has(t.term + cls)).length;
+      if (bitOf.size + need > MAX_BITS) continue;
+      let ml = 0;
+      let mh = 0;
+      for (const t of a.terms) {
+        let bit = bitOf.get(t.term + cls);
+        if (bit === undefined) bitOf.set(t.term + cls, (bit = bitOf.size));
+        if (bit < 31) ml |= 1 << bit;
+        else mh |= 1 << (bit - 31);
+        let q = qterms.get(t.term);
+        if (!q) qterms.set(t.term, (q = { qt: t, boost: new Float64Array(NFIELDS) }));
+        for (const f of a.fields) q.boost[f] += a.boost;
+      }
+      masks.push([ml, mh]);
+      alts.push(a);
+    }
+    if (alts.length) {
+      clauses.push({ ...c, alts });
+      altMasks.push(masks);
+    }
+  }
+  const qnorm = new Float64Array(NFIELDS);
+  for (const { boost } of qterms.values()) for (let f = 0; f < NFIELDS; f++) qnorm[f] += boost[f]! * boost[f]!;
+  for (let f = 0; f < NFIELDS; f++) qnorm[f] = Math.sqrt(qnorm[f]!);
+
+  const touched: number[] = [];
+  const alive = table.alive;
+  const N = Math.max(table.nAlive, 1);
+  for (const { qt, boost } of qterms.values()) {
+    const idf = lunrIdf(qt.df, N);
+    for (let f = 0; f < NFIELDS; f++) {
+      const qb = boost[f]!;
+      if (qb === 0) continue;
+      const cls = f === F_PINYIN ? 'p' : 't';
+      const bit = bitOf.get(qt.term + cls)!;
+      const bl = bit < 31 ? 1 << bit : 0;
+      const bh = bit < 31 ? 0 : 1 << (bit - 31);
+      const mul = qb / qnorm[f]!;
+      const len = table.fieldLen[f]!;
+      const avg = table.avgLen(f);
+      const visit = (d: number, tf: number): void => {
+        if (stamp[d] !== epoch) {
+          stamp[d] = epoch;
+          score[d] = 0;
+          lo[d] = 0;
+          hi[d] = 0;
+          touched.push(d);
+        }
+        score[d] += mul * fieldWeight(idf, tf, len[d]!, avg, f);
+        lo[d] |= bl;
+        hi[d] |= bh;
+      };
+      if (qt.baseId >= 0) {
+        const off = base.offsets[f]!;
+        const docs = base.docs[f]!;
+        const tfs = base.tfs[f]!;
+        for (let p = off[qt.baseId]!, e = off[qt.baseId + 1]!; p < e; p++) {
+          const d = docs[p]!;
+          if (alive[d]) visit(d, tfs[p]!);
+        }
+      }
+      const dl = qt.delta?.[f];
+      if (dl) for (let p = 0; p < dl.length; p += 2) if (alive[dl[p]!]) visit(dl[p]!, dl[p + 1]!);
+    }
+  }
+
+  const counted = Math.max(1, clauses.filter((c) => c.counted).length);
+  const required = Math.min(plan.required, counted);
+  const matched: number[] = [];
+  let maxScore = 0;
+  for (const d of touched) {
+    const l = lo[d]!;
+    const h = hi[d]!;
+    let n = 0;
+    for (let c = 0; c < clauses.length; c++) {
+      if (!clauses[c]!.counted) continue;
+      const masks = altMasks[c]!;
+      for (let a = 0; a < masks.length; a++) {
+        const m = masks[a]!;
+        if ((l & m[0]) === m[0] && (h & m[1]) === m[1]) {
+          n++;
+          break;
+        }
+      }
+    }
+    if (n < required) continue;
+    cover[d] = n;
+    score[d] = score[d]! * (n / counted);
+    if (score[d]! > maxScore) maxScore = score[d]!;
+    matched.push(d);
+  }
+  return {
+    matched: Int32Array.from(matched),
+    score,
+    cover,
+    maxScore,
+    clauses,
+    terms: [...qterms.values()],
+    qnorm,
+  };
+}
+
+function termTf(seg: Segments, qt: QTerm, f: number, doc: number): number {
+  if (doc < seg.base.nDocs) return qt.baseId >= 0 ? seg.base.tf(qt.baseId, f, doc) : 0;
+  return seg.delta.tf(qt.term, f, doc);
+}
+
+export interface LunrHit {
+  doc: number;
+  score: number;
+  /** term → fields it matched in */
+  matched: Map<string, string[]>;
+}
+
+/** Phase B: lunr scores the given documents; returns them in lunr's order. */
+export function phaseB(seg: Segments, a: PhaseA, docs: number[]): LunrHit[] {
+  if (docs.length === 0) return [];
+  const terms = [...a.terms].sort((x, y) => (x.qt.term < y.qt.term ? -1 : x.qt.term > y.qt.term ? 1 : 0));
+  const invertedIndex: Record<string, Record<string, unknown>> = Object.create(null);
+  const postings = terms.map((t, i) => {
+    const p: Record<string, unknown> = { _index: i };
+    for (const name of FIELDS) p[name] = Object.create(null);
+    invertedIndex[t.qt.term] = p;
+    return p as Record<string, Record<string, object>>;
+  });
+  const fieldVectors: Record<string, lunr.Vector> = Object.create(null);
+  const N = Math.max(seg.table.nAlive, 1);
+  const idfs = terms.map((t) => lunrIdf(t.qt.df, N));
+  for (const d of docs) {
+    const ref = String(d);
+    for (let f = 0; f < NFIELDS; f++) {
+      const elements: number[] = [];
+      const len = seg.table.fieldLen[f]![d]!;
+      const avg = seg.table.avgLen(f);
+      for (let i = 0; i < terms.length; i++) {
+        const tf = termTf(seg, terms[i]!.qt, f, d);
+        if (tf === 0) continue;
+        postings[i]![FIELDS[f]!]![ref] = {};
+        elements.push(i, fieldWeight(idfs[i]!, tf, len, avg, f));
+      }
+      if (elements.length) fieldVectors[`${FIELDS[f]}/${ref}`] = new lunr.Vector(elements);
+    }
+  }
+  const index = new lunr.Index({
+    invertedIndex: invertedIndex as unknown as lunr.Index.InvertedIndex,
+    fieldVectors: fieldVectors as unknown as lunr.Index.FieldVectors,
+    tokenSet: lunr.TokenSet.fromArray(terms.map((t) => t.qt.term)),
+    fields: [...FIELDS],
+    pipeline: seg.pipeline,
+  } as unknown as lunr.Index.Attributes);
+  const results = index.query((q) => {
+    for (const c of a.clauses) {
+      for (const alt of c.alts) {
+        for (const t of alt.terms) {
+          q.term(t.term, {
+            fields: alt.fields.map((f) => FIELDS[f]!),
+            boost: alt.boost,
+            usePipeline: false,
+            presence: lunr.Query.presence.OPTIONAL,
+          });
+        }
+      }
+    }
+  });
+  return results.map((r) => {
+    const matched = new Map<string, string[]>();
+    const md = r.matchData.metadata as Record<string, Record<string, unknown>>;
+    for (const term of Object.keys(md)) matched.set(term, Object.keys(md[term]!));
+    return { doc: Number(r.ref), score: r.score, matched };
+  });
+}

@@ -1,0 +1,198 @@
+import type { DocTable } from './docs.js';
+import { pinyinHighlights } from './pinyin.js';
+import { planQuery, type IndexView, type Plan } from './plan.js';
+import { KINDS } from './schema.js';
+import { phaseA, phaseB, type PhaseA, type Scratch, type Segments } from './scorer.js';
+import { headSnippet, highlightAll, makeSnippet, mergeRanges, TermMatcher, type Range } from './snippet.js';
+import { suggest } from './suggest.js';
+import type { Facets, SearchHit, SearchQuery, SearchResult } from './types.js';
+
+export interface SearchContext extends Segments {
+  view: IndexView;
+  scratch: Scratch;
+}
+
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 1000;
+/** how many full-coverage documents are checked for the exact phrase */
+const PHRASE_CHECKS = 400;
+
+type Filter = (d: number) => boolean;
+
+function makeFilter(table: DocTable, q: SearchQuery): Filter | null {
+  const tests: Filter[] = [];
+  const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+  const role = str(q.role);
+  const tag = str(q.tag);
+  const category = str(q.category);
+  const platform = str(q.platform);
+  const kind = str(q.kind);
+  if (role) tests.push((d) => table.roles[d]!.includes(role));
+  if (tag) tests.push((d) => table.tags[d]!.includes(tag));
+  if (category !== undefined) tests.push((d) => table.categories[d] === category);
+  if (platform) tests.push((d) => table.platforms[d]!.includes(platform));
+  if (kind) tests.push((d) => KINDS[table.kinds[d]!] === kind);
+  if (tests.length === 0) return null;
+  return (d) => tests.every((t) => t(d));
+}
+
+function facetsOf(table: DocTable, docs: ArrayLike<number>): Facets {
+  const roles: Record<string, number> = {};
+  const tags: Record<string, number> = {};
+  const categories: Record<string, number> = {};
+  const platforms: Record<string, number> = {};
+  const bump = (r: Record<string, number>, k: string): void => {
+    r[k] = (r[k] ?? 0) + 1;
+  };
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i]!;
+    for (const v of table.roles[d]!) bump(roles, v);
+    for (const v of table.tags[d]!) bump(tags, v);
+    if (table.categories[d]) bump(categories, table.categories[d]!);
+    for (const v of table.platforms[d]!) bump(platforms, v);
+  }
+  return { roles, tags, categories, platforms };
+}
+
+/** top k of docs by key, descending, ties by document number (stable across runs) */
+function topK(docs: number[], key: (d: number) => number, k: number): number[] {
+  if (docs.length <= k * 4 || docs.length < 256) {
+    return docs.sort((a, b) => key(b) - key(a) || a - b).slice(0, k);
+  }
+  // threshold from a sample, then sort only what is above it
+  const keys = docs.map(key);
+  const sorted = Float64Array.from(keys).sort();
+  const threshold = sorted[sorted.length - k]!;
+  const top: number[] = [];
+  for (let i = 0; i < docs.length; i++) if (keys[i]! >= threshold) top.push(docs[i]!);
+  return top.sort((a, b) => key(b) - key(a) || a - b).slice(0, k);
+}
+
+function clampInt(v: unknown, def: number, max: number): number {
+  const n = typeof v === 'number' && Number.isFinite(v) ? Math.floor(v) : def;
+  return Math.max(0, Math.min(max, n));
+}
+
+function emptyFacets(): Facets {
+  return { roles: {}, tags: {}, categories: {}, platforms: {} };
+}
+
+function browse(ctx: SearchContext, filter: Filter, limit: number, offset: number, t0: number): SearchResult {
+  const { table } = ctx;
+  const all: number[] = [];
+  for (let d = 0; d < table.n; d++) if (table.alive[d]) all.push(d);
+  const facets = facetsOf(table, all);
+  const docs = all.filter(filter);
+  docs.sort((a, b) => (table.titles[a]! < table.titles[b]! ? -1 : table.titles[a]! > table.titles[b]! ? 1 : a - b));
+  const hits = docs.slice(offset, offset + limit).map(
+    (d): SearchHit => ({
+      id: table.ids[d]!,
+      kind: KINDS[table.kinds[d]!]!,
+      title: table.titles[d]!,
+      score: 0,
+      snippet: headSnippet(table.bodies[d]!),
+      highlights: [],
+      titleHighlights: [],
+    }),
+  );
+  return { total: docs.length, hits, facets, suggestions: [], ms: performance.now() - t0 };
+}
+
+/** exact phrase tier: 2 in the title, 1 in headings or body, 0 none */
+function phraseTiers(ctx: SearchContext, plan: Plan, a: PhaseA, docs: number[]): Map<number, number> {
+  const tiers = new Map<number, number>();
+  const re = plan.phrase;
+  if (!re) return tiers;
+  const full = a.clauses.filter((c) => c.counted).length;
+  const cands = topK(
+    docs.filter((d) => a.cover[d] === full),
+    (d) => a.score[d]!,
+    PHRASE_CHECKS,
+  );
+  const { table } = ctx;
+  for (const d of cands) {
+    if (re.test(table.titles[d]!)) tiers.set(d, 2);
+    else if (re.test(table.headings[d]!) || re.test(table.bodies[d]!)) tiers.set(d, 1);
+  }
+  return tiers;
+}
+
+function buildHit(ctx: SearchContext, plan: Plan, d: number, score: number, matched: Map<string, string[]>): SearchHit {
+  const { table } = ctx;
+  const textTerms: string[] = [];
+  const pinyinTerms = new Set<string>();
+  for (const [term, fields] of matched) {
+    if (fields.includes('pinyin')) pinyinTerms.add(term);
+    if (fields.some((f) => f !== 'pinyin')) textTerms.push(term);
+  }
+  const matcher = new TermMatcher(textTerms);
+  const title = table.titles[d]!;
+  const titleHighlights: Range[] = mergeRanges([...highlightAll(title, matcher, plan.phrase), ...pinyinHighlights(title, pinyinTerms)]);
+  const snip = makeSnippet(table.bodies[d]!, matcher, plan.phrase) ?? makeSnippet(table.headings[d]!.replace(/\n/g, ' · '), matcher, plan.phrase);
+  return {
+    id: table.ids[d]!,
+    kind: KINDS[table.kinds[d]!]!,
+    title,
+    score: Math.round(score * 1e4) / 1e4,
+    snippet: snip?.snippet ?? headSnippet(table.bodies[d]!),
+    highlights: snip?.highlights ?? [],
+    titleHighlights,
+  };
+}
+
+/** documents matching a plan under a filter (used to verify suggestions) */
+export function countMatches(ctx: SearchContext, plan: Plan, filter: Filter | null): number {
+  if (plan.clauses.length === 0) return 0;
+  const a = phaseA(ctx, plan, ctx.scratch);
+  if (!filter) return a.matched.length;
+  let n = 0;
+  for (const d of a.matched) if (filter(d)) n++;
+  return n;
+}
+
+export function executeSearch(ctx: SearchContext, q: SearchQuery): SearchResult {
+  const t0 = performance.now();
+  const query = typeof q?.query === 'string' ? q.query : '';
+  const limit = clampInt(q?.limit, DEFAULT_LIMIT, MAX_LIMIT);
+  const offset = clampInt(q?.offset, 0, 1e9);
+  const filter = makeFilter(ctx.table, q ?? ({} as SearchQuery));
+  const plan = planQuery(ctx.view, query);
+
+  if (plan.tokens.length === 0) {
+    if (filter) return browse(ctx, filter, limit, offset, t0);
+    return { total: 0, hits: [], facets: emptyFacets(), suggestions: [], ms: performance.now() - t0 };
+  }
+  const none = (): SearchResult => ({
+    total: 0,
+    hits: [],
+    facets: emptyFacets(),
+    suggestions: suggest(ctx, query, filter),
+    ms: performance.now() - t0,
+  });
+  if (plan.clauses.length === 0) return none();
+
+  const a = phaseA(ctx, plan, ctx.scratch);
+  const facets = facetsOf(ctx.table, a.matched);
+  const docs: number[] = [];
+  for (const d of a.matched) if (!filter || filter(d)) docs.push(d);
+  if (docs.length === 0) return { ...none(), facets };
+
+  const tiers = phraseTiers(ctx, plan, a, docs);
+  const bonus = a.maxScore + 1;
+  const key = (d: number): number => (tiers.get(d) ?? 0) * bonus + a.score[d]!;
+  const page = topK(docs, key, offset + limit).slice(offset);
+
+  // lunr re-scores the page; its score times the coverage factor is the document's relevance
+  const lunrHits = phaseB(ctx, a, page);
+  const counted = Math.max(1, a.clauses.filter((c) => c.counted).length);
+  const byDoc = new Map(lunrHits.map((h) => [h.doc, h]));
+  const ranked = page.map((d) => {
+    const h = byDoc.get(d);
+    const s = h ? h.score * (a.cover[d]! / counted) : a.score[d]!;
+    return { d, key: (tiers.get(d) ?? 0) * bonus + s, matched: h?.matched ?? new Map<string, string[]>() };
+  });
+  ranked.sort((x, y) => y.key - x.key || x.d - y.d);
+  const hits = ranked.map((r) => buildHit(ctx, plan, r.d, r.key, r.matched));
+  return { total: docs.length, hits, facets, suggestions: [], ms: performance.now() - t0 };
+}
+

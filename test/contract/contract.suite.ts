@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { HandbookApi } from '../../electron/contract';
+import type { HarnessFactory, Harness } from './harness';
+
+/** One suite, run against every transport: whatever works directly must work over the wire. */
+export function contractSuite(name: string, factory: HarnessFactory) {
+  describe(`contract (${name})`, () => {
+    let h: Harness;
+    let api: HandbookApi;
+    beforeEach(async () => {
+      h = await factory();
+      api = h.api;
+    });
+    afterEach(async () => h.close());
+
+    it('reports the pack and its counts', async () => {
+      const info = await api.getAppInfo({});
+      expect(info.pack).toMatchObject({ id: 'contract-fixture', name: '合约测试包', version: '1.2.3' });
+      expect(info.counts).toMatchObject({ articles: 2, roles: 1, tracks: 1, quizzes: 1, problems: 0 });
+    });
+
+    it('creates, lists and selects profiles', async () => {
+      expect(await api.listProfiles({})).toEqual([]);
+      const p = await api.createProfile({ name: '王小明', roleId: 'customer-service', startDate: '2026-11-02' });
+      expect(p).toMatchObject({ name: '王小明', roleId: 'customer-service', startDate: '2026-11-02', trainer: false, hasPin: false });
+      expect(typeof p.id).toBe('string');
+      expect(await api.listProfiles({})).toEqual([p]);
+      const s = await api.updateSettings({ currentProfileId: p.id, language: 'en' });
+      expect(s).toMatchObject({ currentProfileId: p.id, language: 'en', theme: 'system' });
+      expect(await api.getSettings({})).toEqual(s);
+    });
+
+    it('refuses bad requests with a clear error code', async () => {
+      await expect(api.createProfile({ name: '', roleId: 'customer-service' })).rejects.toMatchObject({ code: 'bad_request' });
+      await expect(api.createProfile({ name: 'x', roleId: 'no-such-role' })).rejects.toMatchObject({ code: 'bad_request' });
+      await expect(api.createProfile({ name: 'T', roleId: 'customer-service', trainer: true })).rejects.toMatchObject({ code: 'bad_request', message: expect.stringContaining('PIN') });
+      await expect(api.getArticle({ id: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
+      await expect((api as any).getArticle({ id: 'cs/refunds', extra: 1 })).rejects.toMatchObject({ code: 'bad_request' });
+      await expect(api.getProgress({ profileId: 'missing' })).rejects.toMatchObject({ code: 'not_found' });
+    });
+
+    it('lists tracks with phases and typed steps', async () => {
+      const [track] = await api.listTracks({});
+      expect(track).toMatchObject({ id: 'customer-service', roleId: 'customer-service' });
+      expect(track.phases[0].steps.map((s) => [s.id, s.type])).toEqual([
+        ['read-refunds', 'read'], ['task-login', 'task'], ['quiz-basics', 'quiz'], ['signoff-day1', 'signoff'],
+      ]);
+    });
+
+    it('records completed steps and returns them as progress', async () => {
+      const p = await api.createProfile({ name: 'Li', roleId: 'customer-service' });
+      expect((await api.getProgress({ profileId: p.id })).completed).toEqual([]);
+      await api.completeStep({ profileId: p.id, trackId: 'customer-service', stepId: 'read-refunds' });
+      const progress = await api.getProgress({ profileId: p.id });
+      expect(progress.completed.map((c) => c.stepId)).toEqual(['read-refunds']);
+      await expect(api.completeStep({ profileId: p.id, trackId: 'customer-service', stepId: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
+    });
+
+    it('serves articles rendered, with links resolved and review state', async () => {
+      const a = await api.getArticle({ id: 'cs/refunds' });
+      expect(a).toMatchObject({ title: '退款流程', owner: '客服主管', needsReview: true, reviewDue: '2020-03-31', category: 'cs' });
+      expect(a.html).toContain('href="#/article/cs/presales"');
+      expect(a.html).toContain('src="pack-file/assets/flow.svg"');
+      expect(a.toc).toEqual([{ depth: 2, text: '核实订单', anchor: '核实订单' }]);
+      const presales = await api.getArticle({ id: 'cs/presales' });
+      expect(presales.backlinks).toEqual([{ id: 'cs/refunds', title: '退款流程' }]);
+      const list = await api.listArticles({ role: 'customer-service', sort: 'review' });
+      expect(list.articles.map((x) => x.id)).toEqual(['cs/refunds', 'cs/presales']);
+      expect(list.categories).toEqual([{ id: 'cs', name: '客服', nameEn: 'Customer service', count: 2 }]);
+    });
+
+    it('keeps bookmarks and recently viewed per profile', async () => {
+      const p = await api.createProfile({ name: 'Zhao', roleId: 'customer-service' });
+      await api.recordView({ profileId: p.id, articleId: 'cs/presales' });
+      const list = await api.setBookmark({ profileId: p.id, articleId: 'cs/refunds', bookmarked: true });
+      expect(list.bookmarks).toEqual([{ id: 'cs/refunds', title: '退款流程' }]);
+      expect(list.recent.map((r) => r.id)).toEqual(['cs/presales']);
+      expect((await api.setBookmark({ profileId: p.id, articleId: 'cs/refunds', bookmarked: false })).bookmarks).toEqual([]);
+    });
+  });
+}

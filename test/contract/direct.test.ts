@@ -1,0 +1,4 @@
+import { contractSuite } from './contract.suite';
+import { direct } from './harness';
+
+contractSuite('core directly', direct);

@@ -1,0 +1,4 @@
+import { contractSuite } from './contract.suite';
+import { overHttp } from './harness';
+
+contractSuite('over HTTP', overHttp);
