@@ -5,7 +5,12 @@ import { withValidation } from './api/validate.js';
 import { assemblePack, readAllFiles, refreshFile, type Pack, type PackFiles } from './content/pack.js';
 import { watchPack } from './content/watch.js';
 import { getArticle, getRole, listArticles } from './library/articles.js';
-import { completeStep, getProgress } from './onboarding/progress.js';
+import { getDashboard } from './onboarding/dashboard.js';
+import { exportProgress, importProgress } from './onboarding/exchange.js';
+import { completeStep, getProgress, uncompleteStep } from './onboarding/progress.js';
+import { quizView, submitQuiz } from './onboarding/quizPlay.js';
+import { requestSignoff, signOff } from './onboarding/signoff.js';
+import { PinGuard } from './profiles/pin.js';
 import { createProfile, listProfiles } from './profiles/profiles.js';
 import { readingList, recordView, setBookmark } from './profiles/reading.js';
 import { openStore, type Recovery } from './store/store.js';
@@ -61,6 +66,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       })
     : async () => {};
 
+  const pinGuard = new PinGuard();
   const handlers: HandbookApi = {
     async getAppInfo(): Promise<AppInfo> {
       const { info } = pack;
@@ -89,8 +95,16 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     async search() { throw new HandbookError('unavailable', 'search is not built yet'); },
     async searchStatus() { return { state: 'idle', done: 0, total: 0, fromCache: false }; },
     async listTracks() { return [...pack.tracks.values()]; },
-    async getProgress({ profileId }) { return getProgress(store, profileId); },
+    async getProgress({ profileId }) { return getProgress(store, pack, profileId); },
     async completeStep(req) { return completeStep(store, pack, req); },
+    async uncompleteStep(req) { return uncompleteStep(store, pack, req); },
+    async getQuiz({ quizId }) { return quizView(pack, quizId); },
+    async submitQuiz(req) { return submitQuiz(store, pack, req as ParsedRequest<'submitQuiz'>); },
+    async requestSignoff(req) { return requestSignoff(store, pack, req as ParsedRequest<'requestSignoff'>); },
+    async signOff(req) { return signOff(store, pack, pinGuard, req); },
+    async getDashboard({ role }) { return getDashboard(store, pack, role); },
+    async exportProgress(req) { return exportProgress(store, pack, req); },
+    async importProgress({ data }) { return importProgress(store, data); },
     async setBookmark({ profileId, articleId, bookmarked }) {
       await setBookmark(store, profileId, articleId, bookmarked);
       return readingList(store, pack, profileId);

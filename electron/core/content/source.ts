@@ -44,12 +44,14 @@ export function readMarkdownSource(root: string, rel: string, problems: Problem[
   let analysis: Analysis;
   try {
     analysis = analyzeMarkdown(body);
-    // A body shown as plain text still has its title.
-    if (body !== fm.body) analysis.firstH1 = /^# +(.{1,200}?)#*[ \t]*$/m.exec(fm.body)?.[1].trim() || null;
   } catch (err) {
-    problems.push({ path: rel, severity: 'error', code: 'markdown', message: `cannot parse markdown: ${(err as Error).message}` });
-    return null;
+    // Inline nesting (thousands of `[` or `*`) can still exhaust marked's stack: show it as text.
+    problems.push({ path: rel, line: fm.bodyLine, severity: 'error', code: 'too-nested', message: `cannot parse markdown (${(err as Error).message}); shown as plain text` });
+    body = asPlainTextBlock(fm.body);
+    analysis = analyzeMarkdown(body);
   }
+  // A body shown as plain text still has its title.
+  if (body !== fm.body) analysis.firstH1 = /^# +(.{1,200}?)#*[ \t]*$/m.exec(fm.body)?.[1].trim() || null;
   return {
     rel,
     data: fm.data,

@@ -6,7 +6,7 @@ import { DeltaSegment } from './delta.js';
 import type { DocTable } from './docs.js';
 import { fingerprint } from './fingerprint.js';
 import { prepareSynonyms, type IndexView, type QTerm, type SynonymMember } from './plan.js';
-import { KINDS } from './schema.js';
+import { F_PINYIN, KINDS, NFIELDS } from './schema.js';
 import { Scratch } from './scorer.js';
 import { executeSearch, type SearchContext } from './search.js';
 import type { BaseSegment } from './segment.js';
@@ -148,17 +148,16 @@ export class SearchEngine implements IndexView {
     const k = key >= 0 ? key : termToKey(term);
     const baseId = this.base.termId(term, k);
     const delta = this.delta.postings.get(term);
-    const df = (baseId >= 0 ? this.base.df(baseId) : 0) + (delta ? this.delta.df(term) : 0);
-    return { term, key: k, baseId, delta, df };
-  }
-
-  /** postings of a term in the text fields (fuzzy/prefix expansion must not land on pinyin-only terms) */
-  private textDf(term: string): number {
-    const q = this.resolve(term, -1);
-    let n = 0;
-    if (q.baseId >= 0) for (let f = 0; f < 3; f++) n += this.base.offsets[f]![q.baseId + 1]! - this.base.offsets[f]![q.baseId]!;
-    if (q.delta) for (let f = 0; f < 3; f++) n += q.delta[f]!.length >>> 1;
-    return n;
+    let dfText = 0;
+    let dfPinyin = 0;
+    for (let f = 0; f < NFIELDS; f++) {
+      let n = 0;
+      if (baseId >= 0) n += this.base.offsets[f]![baseId + 1]! - this.base.offsets[f]![baseId]!;
+      if (delta) n += delta[f]!.length >>> 1;
+      if (f === F_PINYIN) dfPinyin += n;
+      else dfText += n;
+    }
+    return { term, key: k, baseId, delta, df: dfText + dfPinyin, dfText, dfPinyin };
   }
 
   expandLatin(word: string, distance: number, limit: number): string[] {
@@ -174,7 +173,7 @@ export class SearchEngine implements IndexView {
     const probe = distance < 0 ? lunr.TokenSet.fromString(word + '*') : lunr.TokenSet.fromFuzzyString(word, distance);
     const found = new Set([...this.fuzzyBase.intersect(probe).toArray(), ...this.fuzzyDelta.set.intersect(probe).toArray()]);
     return [...found]
-      .map((t) => ({ t, df: this.textDf(t) }))
+      .map((t) => ({ t, df: this.resolve(t, -1).dfText }))
       .filter((x) => x.df > 0)
       .sort((a, b) => b.df - a.df || (a.t < b.t ? -1 : 1))
       .slice(0, limit)

@@ -45,7 +45,7 @@ export function suggest(
   // spelling: unknown Latin words → closest known word
   for (const m of norm.matchAll(/[a-z]{3,}/g)) {
     const term = wordTerm(m[0]);
-    if (!term || ctx.view.resolve(term, -1).df > 0) continue;
+    if (!term || ctx.view.resolve(term, -1).dfText > 0) continue;
     const d = m[0].length >= 8 ? 2 : m[0].length >= 4 ? 1 : 0;
     for (let dist = 1; dist <= Math.max(d, 1) + 1 && dist <= 2; dist++) {
       const fixed = ctx.view.expandLatin(term, dist, 3).map((t) => surfaceOf(ctx, t)).find((s) => s);
@@ -71,7 +71,7 @@ export function suggest(
   for (const run of norm.match(/\p{sc=Han}{3,}/gu) ?? []) {
     candidates.push(run.slice(0, -1), run.slice(1));
     const bigrams = analyze(run)
-      .map((t) => ({ term: t.term, df: ctx.view.resolve(t.term, t.key).df }))
+      .map((t) => ({ term: t.term, df: ctx.view.resolve(t.term, t.key).dfText }))
       .filter((b) => b.df > 0)
       .sort((x, y) => y.df - x.df);
     candidates.push(...bigrams.slice(0, 3).map((b) => b.term));
