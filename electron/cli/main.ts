@@ -1,11 +1,15 @@
 import { HandbookError } from '../core/api/errors.js';
 import { UsageError } from './args.js';
+import { progress, progressHelp } from './commands/progress.js';
+import { search, searchHelp } from './commands/search.js';
 import { serve, serveHelp } from './commands/serve.js';
 import { validate, validateHelp } from './commands/validate.js';
 
 const commands: Record<string, { run: (argv: string[]) => Promise<number>; help: string }> = {
+  search: { run: search, help: searchHelp },
   serve: { run: serve, help: serveHelp },
   validate: { run: validate, help: validateHelp },
+  progress: { run: progress, help: progressHelp },
 };
 
 const usage = `Usage: handbook <command> [options]

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { AppInfo, HandbookApi, ParsedRequest, Problem } from '../contract.js';
 import { badRequest, HandbookError } from './api/errors.js';
 import { withValidation } from './api/validate.js';
@@ -14,6 +15,8 @@ import { PinGuard } from './profiles/pin.js';
 import { createProfile, listProfiles } from './profiles/profiles.js';
 import { readingList, recordView, setBookmark } from './profiles/reading.js';
 import { openStore, type Recovery } from './store/store.js';
+import { createSearchService } from './search/index.js';
+import { diffDocs, packToSearchDocs } from './searchDocs.js';
 import { APP_VERSION } from './version.js';
 
 export interface CoreOptions {
@@ -23,6 +26,8 @@ export interface CoreOptions {
   dataDir: string;
   /** Reload when files change on disk (the app and `serve`); off for one-shot commands. */
   watch?: boolean;
+  /** Bundled search worker script; without it the index is built on this thread in small slices. */
+  searchWorker?: string;
 }
 
 /** The API plus what only the hosting process needs. */
@@ -53,6 +58,19 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   let pack = assemblePack(root, files);
   const store = await openStore(opts.dataDir);
   let reloadWaiters: Array<() => void> = [];
+  const search = createSearchService({ cacheDir: path.join(opts.dataDir, 'search-cache'), synonyms: pack.info.synonyms, workerScript: opts.searchWorker });
+  let indexed = new Map<string, string>();
+  const indexPack = (full: boolean) => {
+    const docs = packToSearchDocs(pack);
+    if (full) search.setDocs(docs);
+    else {
+      const { upserts, removals } = diffDocs(indexed, docs);
+      for (const d of upserts) search.upsertDoc(d);
+      for (const id of removals) search.removeDoc(id);
+    }
+    indexed = new Map(docs.map((d) => [d.id, d.hash]));
+  };
+  indexPack(true);
 
   const stopWatching = opts.watch
     ? watchPack(root, (rels) => {
@@ -60,6 +78,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         if (known) for (const r of rels) refreshFile(root, files, r);
         else files = readAllFiles(root);
         pack = assemblePack(root, files);
+        indexPack(false);
         const waiters = reloadWaiters;
         reloadWaiters = [];
         for (const w of waiters) w();
@@ -92,8 +111,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     async listRoles() { return [...pack.roles.values()].map((r) => r.summary); },
     async getRole({ id }) { return getRole(pack, id); },
     async listProblems(): Promise<Problem[]> { return pack.problems; },
-    async search() { throw new HandbookError('unavailable', 'search is not built yet'); },
-    async searchStatus() { return { state: 'idle', done: 0, total: 0, fromCache: false }; },
+    async search(req) { return search.search(req as ParsedRequest<'search'>); },
+    async searchStatus() { return search.status(); },
     async listTracks() { return [...pack.tracks.values()]; },
     async getProgress({ profileId }) { return getProgress(store, pack, profileId); },
     async completeStep(req) { return completeStep(store, pack, req); },
@@ -126,6 +145,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     nextReload: () => new Promise((resolve) => reloadWaiters.push(resolve)),
     async close() {
       await stopWatching();
+      await search.close();
       await store.close();
     },
   };

@@ -50,7 +50,7 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(async () => {
     denyPermissions(session.defaultSession);
     try {
-      core = await createCore({ contentDir: userContentDir(), dataDir: app.getPath('userData'), watch: true });
+      core = await createCore({ contentDir: userContentDir(), dataDir: app.getPath('userData'), watch: true, searchWorker: path.join(here, 'search-worker.js') });
     } catch (err) {
       dialog.showErrorBox('Handbook', (err as Error).message);
       app.quit();

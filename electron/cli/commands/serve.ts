@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createCore } from '../../core/index.js';
 import { startServer } from '../../server/http-server.js';
 import { intOption, parse } from '../args.js';
-import { defaultContentDir, defaultDataDir, rendererDir } from '../paths.js';
+import { defaultContentDir, defaultDataDir, rendererDir, searchWorkerFile } from '../paths.js';
 
 export const serveHelp = `Usage: handbook serve [--content DIR] [--data DIR] [--port N] [--token T] [--host 127.0.0.1]
 
@@ -20,7 +20,7 @@ export async function serve(argv: string[]): Promise<number> {
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('the app is not built yet: run `npm run build` first');
   if (values.token !== undefined && !/^[A-Za-z0-9_-]{16,128}$/.test(values.token)) throw new Error('--token must be 16 to 128 letters, digits, - or _');
   const port = intOption(values.port, 'port', 0, 65535);
-  const core = await createCore({ contentDir: path.resolve(values.content ?? defaultContentDir()), dataDir: path.resolve(values.data ?? defaultDataDir()), watch: true });
+  const core = await createCore({ contentDir: path.resolve(values.content ?? defaultContentDir()), dataDir: path.resolve(values.data ?? defaultDataDir()), watch: true, searchWorker: searchWorkerFile() });
   const server = await startServer({
     api: core, contentDir: () => core.contentDir, staticDir,
     host: values.host, port, token: values.token,

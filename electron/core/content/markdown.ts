@@ -39,7 +39,8 @@ const wikiExtension: TokenizerAndRendererExtension = {
   renderer: () => '',
 };
 
-const CALLOUT = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*\n?/i;
+/** `> [!NOTE]` (GitHub), optionally with a title on the same line (`> [!TIP] 小技巧`, as Obsidian allows). */
+const CALLOUT = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*([^\n]*)\n?/i;
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -61,7 +62,7 @@ export function analyzeMarkdown(body: string): Analysis {
       }
       case 'link': out.links.push((t as Tokens.Link).href); break;
       case 'image': out.images.push((t as Tokens.Image).href); break;
-      case 'wikilink': out.links.push('wiki:' + (t as any).target); break;
+      case 'wikilink': out.links.push('wiki:' + (t as any).target); parts.push((t as any).label); break;
       case 'text': case 'codespan': if (!('tokens' in t && t.tokens)) parts.push(t.text); break;
       case 'code': parts.push(t.text); break;
       case 'space': case 'br': parts.push('\n'); break;
@@ -76,7 +77,11 @@ function plain(tokens: Token[]): string {
   return tokens.map((t) => ('tokens' in t && t.tokens ? plain(t.tokens) : 'text' in t ? t.text : '')).join('').trim();
 }
 
-/** Markdown to HTML with anchors, callouts and links resolved. Not sanitized: the renderer does that. */
+/**
+ * Markdown to HTML with anchors, callouts and links resolved. Not sanitized: the renderer does that.
+ * A leading `# heading` is left out (the page shows the title in its header; twice looks broken).
+ * Callouts get an empty `<p class="callout-title">` the renderer fills in the reader's language.
+ */
 export function renderMarkdown(body: string, ctx: RenderContext): { html: string; toc: TocEntry[] } {
   const slug = createSlugger();
   const toc: TocEntry[] = [];
@@ -120,15 +125,25 @@ export function renderMarkdown(body: string, ctx: RenderContext): { html: string
           if (m) {
             const kind = m[1].toLowerCase();
             const rest = first.raw.slice(m[0].length);
+            const title = m[2].trim()
+              ? `<p class="callout-title callout-title-custom">${md.parseInline(m[2].trim(), { async: false })}</p>`
+              : '<p class="callout-title"></p>';
             const body = (rest.trim() ? md.parse(rest) : '') + this.parser.parse(tokens.slice(1));
-            return `<div class="callout callout-${kind}" data-callout="${kind}">${body}</div>\n`;
+            return `<div class="callout callout-${kind}" data-callout="${kind}" role="note">${title}${body}</div>\n`;
           }
         }
         return `<blockquote>\n${this.parser.parse(tokens)}</blockquote>\n`;
       },
     },
   });
-  const html = md.parse(body, { async: false }) as string;
+  const tokens = md.lexer(body);
+  const lead = tokens.findIndex((t) => t.type !== 'space');
+  if (lead >= 0 && tokens[lead].type === 'heading' && (tokens[lead] as Tokens.Heading).depth === 1) {
+    // Keep anchors in step with analyzeMarkdown, which counted this heading.
+    slug(plain((tokens[lead] as Tokens.Heading).tokens ?? []));
+    tokens.splice(lead, 1);
+  }
+  const html = md.parser(tokens);
   return { html, toc };
 }
 

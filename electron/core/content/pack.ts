@@ -46,6 +46,7 @@ export function readAllFiles(root: string): PackFiles {
   const walkProblems: { rel: string; message: string; code: string }[] = [];
   const md = [...walk(root, 'articles', ['.md'], walkProblems), ...walk(root, 'roles', ['.md'], walkProblems)];
   const yml = [...walk(root, 'tracks', ['.yaml', '.yml'], walkProblems), ...walk(root, 'quizzes', ['.yaml', '.yml'], walkProblems)];
+  walk(root, 'assets', [], walkProblems); // nothing to read up front; only symbolic links to report
   const files: PackFiles = {
     info: readInfoFile(root),
     markdown: new Map(),

@@ -72,3 +72,24 @@ export function lineOf(text: string, needle: string): number | undefined {
   for (let k = 0; k < i; k++) if (text.charCodeAt(k) === 10) line++;
   return line;
 }
+
+/**
+ * Finds lines of successive occurrences: the second broken link with the same target is reported
+ * at its own line, not the first one's.
+ */
+export function lineFinder(text: string): (needle: string) => number | undefined {
+  const from = new Map<string, number>();
+  return (needle) => {
+    let i = text.indexOf(needle, from.get(needle) ?? 0);
+    if (i < 0) i = text.indexOf(needle);
+    if (i < 0) return undefined;
+    from.set(needle, i + needle.length);
+    return countLines(text, i);
+  };
+}
+
+function countLines(text: string, end: number): number {
+  let line = 1;
+  for (let k = 0; k < end; k++) if (text.charCodeAt(k) === 10) line++;
+  return line;
+}

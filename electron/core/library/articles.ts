@@ -1,6 +1,7 @@
 import type { Article, ArticleList, ArticleSummary, LinkRef, ParsedRequest, Role } from '../../contract.js';
 import { notFound } from '../api/errors.js';
 import { renderMarkdown } from '../content/markdown.js';
+import { asPlainTextBlock } from '../content/nesting.js';
 import type { Pack } from '../content/pack.js';
 
 const count = (into: Record<string, number>, keys: string[]) => { for (const k of keys) into[k] = (into[k] ?? 0) + 1; };
@@ -38,7 +39,13 @@ function rendered(pack: Pack, id: string, rel: string, body: string) {
   if (!cache) renderCache.set(pack, (cache = new Map()));
   let r = cache.get(id);
   if (!r) {
-    r = renderMarkdown(body, pack.links.contextFor(rel));
+    const ctx = pack.links.contextFor(rel);
+    try {
+      r = renderMarkdown(body, ctx);
+    } catch {
+      // Rendering recurses deeper than lexing; the loader already reported the file as too nested.
+      r = renderMarkdown(asPlainTextBlock(body), ctx);
+    }
     cache.set(id, r);
   }
   return r;

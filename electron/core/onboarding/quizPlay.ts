@@ -41,12 +41,16 @@ export function isCorrect(q: Question, given: QuizAnswer | undefined): boolean {
 
 export interface Score { correct: number; total: number; score: number; passed: boolean; perQuestion: boolean[] }
 
-/** Pass is decided on the exact fraction; the shown score is rounded (2 of 3 → 67). */
+/**
+ * The score is a whole percentage (2 of 3 → 67) and the pass is decided on that same number, so
+ * "67 %, pass mark 67 %" never reads as a fail.
+ */
 export function scoreQuiz(quiz: Quiz, answers: Record<string, QuizAnswer>): Score {
   const perQuestion = quiz.questions.map((q) => isCorrect(q, Object.hasOwn(answers, q.id) ? answers[q.id] : undefined));
   const correct = perQuestion.filter(Boolean).length;
   const total = quiz.questions.length;
-  return { correct, total, score: Math.round((correct / total) * 100), passed: correct * 100 >= quiz.passMark * total, perQuestion };
+  const score = Math.round((correct / total) * 100);
+  return { correct, total, score, passed: score >= quiz.passMark, perQuestion };
 }
 
 export async function submitQuiz(store: Store, pack: Pack, req: StepRef & { answers: Record<string, QuizAnswer> }): Promise<QuizResult> {

@@ -21,25 +21,25 @@ export function analyzeDoc(
   onKey: (f: number, key: number) => void,
   onTerm: (f: number, term: string) => void,
 ): number[] {
-  const lens = new Array<number>(NFIELDS).fill(0);
+  const lens = new Float64Array(NFIELDS);
   const texts = fieldTexts(doc);
   let f = 0;
   const sink: TokenSink = {
     key(key) {
-      lens[f]++;
+      lens[f]! += 1;
       onKey(f, key);
     },
     term(term) {
-      lens[f]++;
+      lens[f]! += 1;
       onTerm(f, term);
     },
   };
   for (f = F_TITLE; f <= F_BODY; f++) scan(texts[f]!, sink);
   for (const t of titlePinyinTerms(doc.title)) {
-    lens[F_PINYIN]++;
+    lens[F_PINYIN]! += 1;
     onTerm(F_PINYIN, t);
   }
-  return lens;
+  return Array.from(lens);
 }
 
 /**
@@ -85,7 +85,8 @@ export class IndexBuilder {
       c.set(this.counts);
       this.counts = c;
     }
-    if (this.counts[id]++ === 0) this.touched.push(id);
+    if (this.counts[id] === 0) this.touched.push(id);
+    this.counts[id]! += 1;
   }
 
   add(doc: SearchDoc): void {
@@ -155,13 +156,14 @@ export class IndexBuilder {
       const a = buf.a;
       const n = buf.n / 3;
       const off = new Uint32Array(T + 1);
-      for (let i = 0; i < buf.n; i += 3) off[finalId[a[i]!]! + 1]++;
-      for (let t = 0; t < T; t++) off[t + 1] += off[t]!;
+      for (let i = 0; i < buf.n; i += 3) off[finalId[a[i]!]! + 1]! += 1;
+      for (let t = 0; t < T; t++) off[t + 1]! += off[t]!;
       const pos = off.slice(0, T);
       const d = new Uint32Array(n);
       const tf = new Uint16Array(n);
       for (let i = 0; i < buf.n; i += 3) {
-        const p = pos[finalId[a[i]!]!]++;
+        const p = pos[finalId[a[i]!]!]!;
+        pos[finalId[a[i]!]!] = p + 1;
         d[p] = a[i + 1]!;
         tf[p] = a[i + 2]!;
       }

@@ -47,7 +47,7 @@ export class DocTable {
     this.byId.set(doc.id, no);
     this.alive[no] = 1;
     this.nAlive++;
-    for (let f = 0; f < NFIELDS; f++) this.lenSum[f] += lens[f]!;
+    for (let f = 0; f < NFIELDS; f++) this.lenSum[f]! += lens[f]!;
     return no;
   }
 
@@ -55,7 +55,7 @@ export class DocTable {
     if (!this.alive[no]) return;
     this.alive[no] = 0;
     this.nAlive--;
-    for (let f = 0; f < NFIELDS; f++) this.lenSum[f] -= this.fieldLen[f]![no]!;
+    for (let f = 0; f < NFIELDS; f++) this.lenSum[f]! -= this.fieldLen[f]![no]!;
     if (this.byId.get(this.ids[no]!) === no) this.byId.delete(this.ids[no]!);
   }
 

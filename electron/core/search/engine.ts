@@ -8,6 +8,7 @@ import { fingerprint } from './fingerprint.js';
 import { prepareSynonyms, type IndexView, type QTerm, type SynonymMember } from './plan.js';
 import { F_PINYIN, KINDS, NFIELDS } from './schema.js';
 import { Scratch } from './scorer.js';
+import { TokenSets } from './tokenset.js';
 import { executeSearch, type SearchContext } from './search.js';
 import type { BaseSegment } from './segment.js';
 import type { EngineOptions, SearchDoc, SearchQuery, SearchResult } from './types.js';
@@ -164,13 +165,13 @@ export class SearchEngine implements IndexView {
     if (!LATIN_WORD.test(word) || word.length > 40) return [];
     if (distance < 0 && word.length < 2) return [];
     if (!this.fuzzyBase) {
-      this.fuzzyBase = lunr.TokenSet.fromArray(this.base.strTerms.filter((t) => LATIN_WORD.test(t)));
+      this.fuzzyBase = TokenSets.fromArray(this.base.strTerms.filter((t) => LATIN_WORD.test(t)));
     }
     if (!this.fuzzyDelta || this.fuzzyDelta.version !== this.delta.version) {
       const words = [...this.delta.postings.keys()].filter((t) => LATIN_WORD.test(t)).sort();
-      this.fuzzyDelta = { version: this.delta.version, set: lunr.TokenSet.fromArray(words) };
+      this.fuzzyDelta = { version: this.delta.version, set: TokenSets.fromArray(words) };
     }
-    const probe = distance < 0 ? lunr.TokenSet.fromString(word + '*') : lunr.TokenSet.fromFuzzyString(word, distance);
+    const probe = distance < 0 ? TokenSets.fromString(word + '*') : TokenSets.fromFuzzyString(word, distance);
     const found = new Set([...this.fuzzyBase.intersect(probe).toArray(), ...this.fuzzyDelta.set.intersect(probe).toArray()]);
     return [...found]
       .map((t) => ({ t, df: this.resolve(t, -1).dfText }))

@@ -173,6 +173,8 @@ export function planQuery(ix: IndexView, query: string): Plan {
 
   const clauses: Clause[] = [];
   const seen = new Set<string>();
+  let absent = 0;
+  let absentCjk = 0;
   for (let i = 0; i < tokens.length; i++) {
     let c: { from: number; to: number; alts: Alt[] };
     if (covered[i]! >= 0) {
@@ -181,25 +183,31 @@ export function planQuery(ix: IndexView, query: string): Plan {
     } else {
       c = { from: i, to: i + 1, alts: tokenAlts[i]! };
     }
+    const counted = !(c.to - c.from === 1 && tokens[i]!.cjk && CJK_STOP.has(tokens[i]!.term));
     const alts = c.alts.filter(present);
-    if (alts.length === 0) continue; // a term no document has cannot decide anything
-    const key = alts.map((a) => a.terms.map((t) => t.term).join('+') + '@' + a.fields.join()).join('|');
+    const key = c.alts.map((a) => a.terms.map((t) => t.term).join('+') + '@' + a.fields.join()).join('|');
     if (seen.has(key)) continue;
     seen.add(key);
-    const counted = !(c.to - c.from === 1 && tokens[i]!.cjk && CJK_STOP.has(tokens[i]!.term));
+    if (alts.length === 0) {
+      // Nothing has it, so it cannot match — but a word the user typed still counts: "退款 xyzzy"
+      // should not silently become "退款" (the suggestions offer that). An unknown CJK bigram
+      // usually straddles two words of a long question, so it only counts in short queries.
+      if (counted) (tokens[i]!.cjk ? absentCjk++ : absent++);
+      continue;
+    }
     clauses.push({ alts, counted, from: c.from, to: c.to });
   }
 
+  if (!clauses.some((c) => c.counted)) for (const c of clauses) c.counted = true;
+  const countedAll = clauses.filter((c) => c.counted).length;
   if (clauses.length > MAX_CLAUSES) {
     // keep the most selective clauses; huge pasted queries stay bounded in time
     const minDf = (c: Clause): number => Math.min(...c.alts.map((a) => Math.max(...a.terms.map((t) => t.dfText + t.dfPinyin))));
     const keep = new Set([...clauses].sort((a, b) => minDf(a) - minDf(b)).slice(0, MAX_CLAUSES));
     for (let i = clauses.length - 1; i >= 0; i--) if (!keep.has(clauses[i]!)) clauses.splice(i, 1);
   }
-  let counted = clauses.filter((c) => c.counted).length;
-  if (counted === 0) {
-    for (const c of clauses) c.counted = true;
-    counted = clauses.length;
-  }
-  return { tokens, clauses, required: requiredFor(counted), counted, phrase: phraseRegex(norm, tokens), text: norm };
+  const counted = clauses.filter((c) => c.counted).length;
+  if (countedAll + absent + absentCjk <= 4) absent += absentCjk;
+  const required = Math.max(1, Math.min(requiredFor(countedAll + absent), counted + absent));
+  return { tokens, clauses, required, counted, phrase: phraseRegex(norm, tokens), text: norm };
 }

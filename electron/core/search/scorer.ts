@@ -4,6 +4,7 @@ import type { DocTable } from './docs.js';
 import type { Clause, Plan, QTerm } from './plan.js';
 import { B, F_PINYIN, FIELD_BOOST, FIELDS, K1, NFIELDS } from './schema.js';
 import type { BaseSegment } from './segment.js';
+import { TokenSets } from './tokenset.js';
 
 /*
  * Two phases. Phase A walks the typed-array postings of every query term once and computes, for
@@ -99,7 +100,7 @@ export function phaseA(seg: Segments, plan: Plan, scratch: Scratch): PhaseA {
         else mh |= 1 << (bit - 31);
         let q = qterms.get(t.term);
         if (!q) qterms.set(t.term, (q = { qt: t, boost: new Float64Array(NFIELDS) }));
-        for (const f of a.fields) q.boost[f] += a.boost;
+        for (const f of a.fields) q.boost[f]! += a.boost;
       }
       masks.push([ml, mh]);
       alts.push(a);
@@ -110,7 +111,7 @@ export function phaseA(seg: Segments, plan: Plan, scratch: Scratch): PhaseA {
     }
   }
   const qnorm = new Float64Array(NFIELDS);
-  for (const { boost } of qterms.values()) for (let f = 0; f < NFIELDS; f++) qnorm[f] += boost[f]! * boost[f]!;
+  for (const { boost } of qterms.values()) for (let f = 0; f < NFIELDS; f++) qnorm[f]! += boost[f]! * boost[f]!;
   for (let f = 0; f < NFIELDS; f++) qnorm[f] = Math.sqrt(qnorm[f]!);
 
   const touched: number[] = [];
@@ -136,9 +137,9 @@ export function phaseA(seg: Segments, plan: Plan, scratch: Scratch): PhaseA {
           hi[d] = 0;
           touched.push(d);
         }
-        score[d] += mul * fieldWeight(idf, tf, len[d]!, avg, f);
-        lo[d] |= bl;
-        hi[d] |= bh;
+        score[d]! += mul * fieldWeight(idf, tf, len[d]!, avg, f);
+        lo[d]! |= bl;
+        hi[d]! |= bh;
       };
       if (qt.baseId >= 0) {
         const off = base.offsets[f]!;
@@ -155,7 +156,8 @@ export function phaseA(seg: Segments, plan: Plan, scratch: Scratch): PhaseA {
   }
 
   const counted = Math.max(1, clauses.filter((c) => c.counted).length);
-  const required = Math.min(plan.required, counted);
+  // clauses dropped for the bit budget can no longer be required
+  const required = Math.max(1, plan.required - (plan.counted - clauses.filter((c) => c.counted).length));
   const matched: number[] = [];
   let maxScore = 0;
   for (const d of touched) {
@@ -232,9 +234,9 @@ export function phaseB(seg: Segments, a: PhaseA, docs: number[]): LunrHit[] {
     }
   }
   const index = new lunr.Index({
-    invertedIndex: invertedIndex as unknown as lunr.Index.InvertedIndex,
-    fieldVectors: fieldVectors as unknown as lunr.Index.FieldVectors,
-    tokenSet: lunr.TokenSet.fromArray(terms.map((t) => t.qt.term)),
+    invertedIndex: invertedIndex,
+    fieldVectors: fieldVectors,
+    tokenSet: TokenSets.fromArray(terms.map((t) => t.qt.term)),
     fields: [...FIELDS],
     pipeline: seg.pipeline,
   } as unknown as lunr.Index.Attributes);

@@ -42,33 +42,34 @@ export function suggest(
   if (!norm || norm.length > 200) return [];
   const candidates: string[] = [];
 
-  // spelling: unknown Latin words → closest known word
+  // spelling: unknown Latin words → closest known word; later candidates build on the corrected text
+  let fixedText = norm;
   for (const m of norm.matchAll(/[a-z]{3,}/g)) {
     const term = wordTerm(m[0]);
     if (!term || ctx.view.resolve(term, -1).dfText > 0) continue;
-    const d = m[0].length >= 8 ? 2 : m[0].length >= 4 ? 1 : 0;
-    for (let dist = 1; dist <= Math.max(d, 1) + 1 && dist <= 2; dist++) {
+    for (let dist = 1; dist <= 2; dist++) {
       const fixed = ctx.view.expandLatin(term, dist, 3).map((t) => surfaceOf(ctx, t)).find((s) => s);
       if (fixed) {
-        candidates.push(norm.slice(0, m.index) + fixed + norm.slice(m.index! + m[0].length));
+        fixedText = fixedText.replace(m[0], fixed);
         break;
       }
     }
   }
+  if (fixedText !== norm) candidates.push(fixedText);
   // synonyms
   for (const group of ctx.view.synonyms) {
     for (const member of group) {
-      if (!member.text || !norm.includes(member.text)) continue;
-      for (const other of group) if (other !== member) candidates.push(norm.replace(member.text, other.text));
+      if (!member.text || !fixedText.includes(member.text)) continue;
+      for (const other of group) if (other !== member) candidates.push(fixedText.replace(member.text, other.text));
     }
   }
   // shorter: drop space-separated parts, or trim long CJK runs to their best-known words
-  const parts = norm.split(' ').filter(Boolean);
+  const parts = fixedText.split(' ').filter(Boolean);
   if (parts.length > 1) {
     for (let i = 0; i < parts.length; i++) candidates.push(parts.filter((_, j) => j !== i).join(' '));
     candidates.push(...parts);
   }
-  for (const run of norm.match(/\p{sc=Han}{3,}/gu) ?? []) {
+  for (const run of fixedText.match(/\p{sc=Han}{3,}/gu) ?? []) {
     candidates.push(run.slice(0, -1), run.slice(1));
     const bigrams = analyze(run)
       .map((t) => ({ term: t.term, df: ctx.view.resolve(t.term, t.key).dfText }))

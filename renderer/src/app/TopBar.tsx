@@ -4,16 +4,17 @@ import { useSession } from '../state/session';
 import type { ResolvedTheme } from './theme';
 
 /** Quick switches for language and theme; Settings has the full choices (incl. "follow the system"). */
-export function TopBar({ theme }: { theme: ResolvedTheme }) {
+export function TopBar({ theme, onSearch }: { theme: ResolvedTheme; onSearch: () => void }) {
   const { t, locale } = useI18n();
   const { updateSettings } = useSession();
   const next = theme === 'dark' ? 'light' : 'dark';
   return (
     <div className="topbar">
-      <a className="topbar-search" href="#/search">
+      <button type="button" className="topbar-search" onClick={onSearch} data-testid="open-palette">
         <Icon name="search" />
         <span>{t('nav.search')}</span>
-      </a>
+        <kbd aria-hidden="true">{navigator.platform.startsWith('Mac') ? '⌘K' : 'Ctrl K'}</kbd>
+      </button>
       <div className="topbar-actions">
         <button type="button" className="ghost" data-testid="toggle-language" aria-label={t('lang.toggleLabel')} onClick={() => updateSettings({ language: locale === 'en' ? 'zh-CN' : 'en' })}>
           <Icon name="globe" />

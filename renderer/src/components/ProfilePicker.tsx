@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { useRoleName } from '../i18n/useRoleName';
 import { useSession } from '../state/session';
 import { CreateProfileForm } from './CreateProfileForm';
 import { Dialog } from './Dialog';
@@ -8,6 +9,7 @@ import { Dialog } from './Dialog';
 export function ProfilePicker({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   const { profiles, profile, updateSettings, reloadProfiles } = useSession();
+  const roleName = useRoleName();
   const [creating, setCreating] = useState(profiles.length === 0);
   const choose = async (id: string) => {
     await updateSettings({ currentProfileId: id });
@@ -33,7 +35,7 @@ export function ProfilePicker({ onClose }: { onClose: () => void }) {
                   <span className="avatar" aria-hidden="true">{[...p.name][0]}</span>
                   <span>
                     <strong>{p.name}</strong>
-                    <small>{p.trainer ? t('profile.trainerBadge') + ' · ' : ''}{p.roleId} · {t('profile.startedOn', { date: p.startDate })}</small>
+                    <small>{p.trainer ? t('profile.trainerBadge') + ' · ' : ''}{roleName(p.roleId)} · {t('profile.startedOn', { date: p.startDate })}</small>
                   </span>
                 </button>
               </li>

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { AppInfo, Profile, Settings } from '../../../electron/contract';
+import type { AppInfo, Profile, RoleSummary, Settings } from '../../../electron/contract';
 import { api } from '../api';
 
 export interface Session {
@@ -7,6 +7,8 @@ export interface Session {
   settings: Settings;
   profiles: Profile[];
   profile: Profile | null;
+  /** Role guides, for names wherever a role id is shown. */
+  roles: RoleSummary[];
   updateSettings(patch: Partial<Settings>): Promise<void>;
   reloadProfiles(): Promise<Profile[]>;
 }
@@ -24,10 +26,12 @@ export function SessionProvider({ children, fallback }: { children: ReactNode; f
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [profiles, setProfiles] = useState<Profile[]>([]);
+  const [roles, setRoles] = useState<RoleSummary[]>([]);
   const [error, setError] = useState<Error | null>(null);
 
   useEffect(() => {
-    Promise.all([api.getAppInfo({}), api.getSettings({}), api.listProfiles({})]).then(([i, s, p]) => {
+    Promise.all([api.getAppInfo({}), api.getSettings({}), api.listProfiles({}), api.listRoles({})]).then(([i, s, p, r]) => {
+      setRoles(r);
       setInfo(i);
       setSettings(s);
       setProfiles(p);
@@ -46,8 +50,8 @@ export function SessionProvider({ children, fallback }: { children: ReactNode; f
   const value = useMemo<Session | null>(() => {
     if (!info || !settings) return null;
     const profile = profiles.find((p) => p.id === settings.currentProfileId) ?? null;
-    return { info, settings, profiles, profile, updateSettings, reloadProfiles };
-  }, [info, settings, profiles, updateSettings, reloadProfiles]);
+    return { info, settings, profiles, profile, roles, updateSettings, reloadProfiles };
+  }, [info, settings, profiles, roles, updateSettings, reloadProfiles]);
 
   if (!value) return <>{fallback(error)}</>;
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -147,7 +147,7 @@ describe('loader: hostile files are reported and skipped, the rest loads', () =>
     expect([...pack.articles.keys()]).toEqual(['ok']);
     expect(pack.roles.size).toBe(0);
     const codes = pack.problems.map((p) => `${p.path} ${p.code}`);
-    expect(codes).toEqual(expect.arrayContaining(['articles/leak.md symlink', 'articles/folder symlink', 'roles symlink', 'articles/ok.md missing-image']));
+    expect(codes).toEqual(expect.arrayContaining(['articles/leak.md symlink', 'articles/folder symlink', 'roles symlink', 'assets/link.png symlink', 'articles/ok.md bad-image']));
   });
 
   it('loads everything else next to a pile of broken files', () => {

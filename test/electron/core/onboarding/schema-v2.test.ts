@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrate } from '../../../../electron/core/store/migrations';
+import { CURRENT_SCHEMA } from '../../../../electron/core/store/schema';
+import { DB_FILE, openStore, type Store } from '../../../../electron/core/store/store';
+import { closeAll, openCore, tempDir, TRACK, writePack } from './fixture';
+
+const V1 = fs.readFileSync(path.resolve('test/fixtures/db/v1.json'), 'utf8');
+const stores: Store[] = [];
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
+  await closeAll();
+});
+
+describe('schema 1 → 2 (onboarding facts)', () => {
+  it('keeps every v1 row and adds the empty onboarding collections', () => {
+    const v1 = JSON.parse(V1);
+    const data = migrate(structuredClone(v1));
+    expect(CURRENT_SCHEMA).toBe(2);
+    expect(data.schemaVersion).toBe(2);
+    for (const k of ['profiles', 'completions', 'bookmarks', 'views', 'settings'] as const) expect(data[k]).toEqual(v1[k]);
+    expect(data).toMatchObject({ uncompletions: [], quizAttempts: [], signoffRequests: [] });
+  });
+
+  it('upgrades a real v1 database file when it is opened, and writes it back as v2', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, DB_FILE), V1);
+    const store = await openStore(dir);
+    stores.push(store);
+    expect(store.data.schemaVersion).toBe(2);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, DB_FILE), 'utf8'))).toMatchObject({ schemaVersion: 2, quizAttempts: [], completions: JSON.parse(V1).completions });
+  });
+
+  it('serves v1 progress through the API after the upgrade', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, DB_FILE), V1);
+    const core = await openCore(writePack(), dir);
+    const p = await core.getProgress({ profileId: 'p-learner' });
+    expect(p.completed.map((c) => c.stepId)).toEqual(['read-refunds', 'task-login']);
+    // The v1 hash differs from the fixture article's: the learner is asked to re-read.
+    expect(p.tracks[0].phases[0].steps[0]).toMatchObject({ done: true, needsReread: true });
+    await core.requestSignoff({ profileId: 'p-learner', trackId: TRACK, stepId: 'signoff-day1' });
+    expect((await core.getDashboard({})).rows[0].pendingSignoffs).toHaveLength(1);
+  });
+});
