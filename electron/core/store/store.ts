@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import { listBackups, writeBackup } from './backups.js';
+import { DurableJsonFile } from './durableFile.js';
 import { lockDataDir } from './lock.js';
 import { migrate } from './migrations.js';
 import { emptyData, type Data } from './schema.js';
@@ -66,7 +66,7 @@ export async function openStore(dataDir: string): Promise<Store> {
         ({ data, recovery } = recover(dbFile, dataDir, (err as Error).message));
       }
     }
-    const db = new Low<Data>(new JSONFile<Data>(dbFile), data);
+    const db = new Low<Data>(new DurableJsonFile<Data>(dbFile), data);
     db.data = data;
     await db.write();
     writeBackup(dataDir, JSON.stringify(db.data));

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listBackups } from '../../../../electron/core/store/backups';
+import { CURRENT_SCHEMA } from '../../../../electron/core/store/schema';
 import { DB_FILE, openStore, type Store } from '../../../../electron/core/store/store';
 
 const dirs: string[] = [];
@@ -30,7 +31,7 @@ describe('store (real lowdb file)', () => {
     const dir = tempDir();
     await openTracked(dir);
     const raw = JSON.parse(fs.readFileSync(path.join(dir, DB_FILE), 'utf8'));
-    expect(raw).toMatchObject({ schemaVersion: 1, profiles: [], settings: { language: 'system' } });
+    expect(raw).toMatchObject({ schemaVersion: CURRENT_SCHEMA, profiles: [], settings: { language: 'system' } });
   });
 
   it('has the write on disk when update resolves, and keeps it across reopen', async () => {
@@ -72,7 +73,7 @@ describe('store (real lowdb file)', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'handbook.lock'), '999999');
     const s = await openTracked(dir);
-    expect(s.data.schemaVersion).toBe(1);
+    expect(s.data.schemaVersion).toBe(CURRENT_SCHEMA);
   });
 
   for (const [label, content] of [

@@ -1,0 +1,66 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Adapter } from 'lowdb';
+
+/** Renames refused by Windows virus scanners or indexers (EPERM, EBUSY, EACCES) usually pass within seconds. */
+const TRANSIENT = new Set(['EPERM', 'EBUSY', 'EACCES', 'EAGAIN']);
+const RETRY_DELAYS_MS = [20, 50, 100, 200, 400, 800, 1000, 1500, 2000, 2000, 2000];
+
+export interface FileOps { rename: typeof fs.rename }
+const realOps: FileOps = { rename: fs.rename };
+
+/** rename(), retried with back-off (about 10 s in all) while the error is one that goes away. */
+export async function renameWithRetry(from: string, to: string, ops: FileOps = realOps): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await ops.rename(from, to);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? '';
+      if (!TRANSIENT.has(code) || attempt >= RETRY_DELAYS_MS.length) throw err;
+      await new Promise((r) => setTimeout(r, RETRY_DELAYS_MS[attempt]));
+    }
+  }
+}
+
+/**
+ * A lowdb adapter whose write resolves only once the data is durable: written to a temporary file,
+ * flushed to the disk, renamed over the database, and the folder entry flushed too. A crash at any
+ * moment leaves either the old or the new file, never a torn one.
+ */
+export class DurableJsonFile<T> implements Adapter<T> {
+  constructor(private readonly file: string, private readonly ops: FileOps = realOps) {}
+
+  async read(): Promise<T | null> {
+    try {
+      return JSON.parse(await fs.readFile(this.file, 'utf8')) as T;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+  }
+
+  async write(data: T): Promise<void> {
+    const tmp = path.join(path.dirname(this.file), `.${path.basename(this.file)}.${process.pid}.tmp`);
+    const handle = await fs.open(tmp, 'w');
+    try {
+      await handle.writeFile(JSON.stringify(data));
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await renameWithRetry(tmp, this.file, this.ops);
+    await syncDir(path.dirname(this.file));
+  }
+}
+
+async function syncDir(dir: string): Promise<void> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // Windows cannot open or fsync a folder; its rename is already durable there.
+  } finally {
+    await handle?.close();
+  }
+}
