@@ -12,11 +12,13 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>):
 }
 
 /** One handler per contract method, each checking the sender before the core sees the call. */
-export function registerIpc(ipcMain: IpcMain, api: () => HandbookApi): void {
+export function registerIpc(ipcMain: IpcMain, api: () => HandbookApi, afterCall?: (method: string) => void): void {
   for (const method of methodNames) {
-    ipcMain.handle(channelOf(method), (event, arg: unknown) => {
+    ipcMain.handle(channelOf(method), async (event, arg: unknown) => {
       if (!isTrustedSender(event)) return { ok: false, error: { code: 'forbidden', message: 'untrusted sender' } };
-      return dispatch(api(), method, arg);
+      const out = await dispatch(api(), method, arg);
+      afterCall?.(method);
+      return out;
     });
   }
 }

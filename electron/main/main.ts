@@ -1,13 +1,15 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core/index.js';
 import { registerIpc } from './ipc.js';
+import { menuTemplate, pageScripts, type MenuLocale, type PageAction } from './menu.js';
 import { APP_URL, isExternalWebUrl } from './origin.js';
 import { privilegedSchemes, registerAppProtocol } from './protocol.js';
 import { denyPermissions, hardenContents } from './security.js';
 import { windowOptions } from './window.js';
+import { loadWindowState, saveWindowState } from './windowState.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** dist/node in development and inside the asar when packaged. */
@@ -29,10 +31,27 @@ let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function createWindow(): void {
-  mainWindow = new BrowserWindow(windowOptions(path.join(here, 'preload.cjs')));
+  const dir = app.getPath('userData');
+  const state = loadWindowState(dir, screen.getAllDisplays().map((d) => d.workArea));
+  mainWindow = new BrowserWindow({ ...windowOptions(path.join(here, 'preload.cjs')), ...(state.bounds ?? {}) });
+  if (state.maximized) mainWindow.maximize();
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('close', () => {
+    if (mainWindow) saveWindowState(dir, { bounds: mainWindow.getNormalBounds(), maximized: mainWindow.isMaximized() });
+  });
   mainWindow.on('closed', () => { mainWindow = null; });
   void mainWindow.loadURL(APP_URL);
+}
+
+const runInPage = (action: PageAction) => {
+  void mainWindow?.webContents.executeJavaScript(pageScripts[action]);
+};
+
+/** The menu follows the language chosen in the app (or the system's). */
+async function updateMenu(): Promise<void> {
+  const chosen = core ? (await core.getSettings({})).language : 'system';
+  const locale: MenuLocale = (chosen === 'system' ? app.getLocale() : chosen).toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(locale, runInPage, process.platform === 'darwin')));
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -57,7 +76,8 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     registerAppProtocol(protocol, path.join(appRoot, 'dist', 'renderer'), () => core!.contentDir);
-    registerIpc(ipcMain, () => core!);
+    registerIpc(ipcMain, () => core!, (method) => { if (method === 'updateSettings') void updateMenu(); });
+    await updateMenu();
     createWindow();
   });
 }

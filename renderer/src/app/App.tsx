@@ -1,7 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ProfilePicker } from '../components/ProfilePicker';
 import { CommandPalette } from '../components/search/CommandPalette';
-import { I18nProvider, systemLocale, type Locale } from '../i18n/i18n';
+import { FindBar } from '../components/shortcuts/FindBar';
+import { HelpOverlay } from '../components/shortcuts/HelpOverlay';
+import { useShortcuts } from '../components/shortcuts/useShortcuts';
+import { I18nProvider, systemLocale, translator, type Locale } from '../i18n/i18n';
 import { SessionProvider, useSession } from '../state/session';
 import { Page } from './Page';
 import { useRoute } from './route';
@@ -17,25 +20,22 @@ function Shell() {
   const theme = useResolvedTheme(settings.theme);
   const [picking, setPicking] = useState(!settings.currentProfileId && profiles.length > 0);
   const [palette, setPalette] = useState(false);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
-        e.preventDefault();
-        setPalette(true);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  const [help, setHelp] = useState(false);
+  const [find, setFind] = useState(false);
+  const actions = useMemo(() => ({ openPalette: () => setPalette(true), openFind: () => setFind(true), openHelp: () => setHelp(true) }), []);
+  useShortcuts(actions);
+  useEffect(() => setFind(false), [route]);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
   return (
     <I18nProvider locale={locale}>
+      <button type="button" className="skip-link" onClick={() => document.getElementById('content')?.focus()}>{translator(locale)('nav.skip')}</button>
       <div className="app">
         <Sidebar route={route} onSwitchProfile={() => setPicking(true)} />
         <div className="main-column">
-          <TopBar theme={theme} onSearch={() => setPalette(true)} />
+          <TopBar theme={theme} onSearch={() => setPalette(true)} onHelp={() => setHelp(true)} />
+          {find && <FindBar onClose={() => setFind(false)} />}
           <main id="content" tabIndex={-1}>
             <Page route={route} onPickProfile={() => setPicking(true)} />
           </main>
@@ -43,6 +43,7 @@ function Shell() {
       </div>
       {picking && <ProfilePicker onClose={() => setPicking(false)} />}
       {palette && <CommandPalette onClose={() => setPalette(false)} />}
+      {help && <HelpOverlay onClose={() => setHelp(false)} />}
     </I18nProvider>
   );
 }

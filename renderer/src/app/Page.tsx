@@ -1,10 +1,14 @@
 import { NotBuilt } from '../components/NotBuilt';
 import { ArticlePage } from '../pages/ArticlePage';
+import { CertificatePage } from '../pages/CertificatePage';
 import { HomePage } from '../pages/HomePage';
 import { LibraryPage } from '../pages/LibraryPage';
+import { OnboardingPage } from '../pages/OnboardingPage';
+import { QuizPage } from '../pages/QuizPage';
 import { RolesPage } from '../pages/RolesPage';
 import { SearchPage } from '../pages/SearchPage';
 import { SettingsPage } from '../pages/SettingsPage';
+import { TrainerPage } from '../pages/TrainerPage';
 import type { Route } from './route';
 
 export function Page({ route, onPickProfile }: { route: Route; onPickProfile: () => void }) {
@@ -15,8 +19,11 @@ export function Page({ route, onPickProfile }: { route: Route; onPickProfile: ()
     case 'roles': return <RolesPage id={route.id} />;
     case 'settings': return <SettingsPage />;
     case 'search': return <SearchPage query={route.query} />;
-    case 'onboarding': return <NotBuilt titleKey="nav.onboarding" />;
-    case 'trainer': case 'edit': return <NotBuilt titleKey="nav.trainer" />;
+    case 'onboarding': return <OnboardingPage onPickProfile={onPickProfile} />;
+    case 'quiz': return <QuizPage key={route.trackId + '/' + route.stepId} trackId={route.trackId} stepId={route.stepId} />;
+    case 'certificate': return <CertificatePage trackId={route.trackId} profileId={route.profileId} />;
+    case 'trainer': return <TrainerPage profileId={route.profileId} onPickProfile={onPickProfile} />;
+    case 'edit': return <NotBuilt titleKey="nav.trainer" />;
     case 'notFound': return <NotBuilt titleKey="nav.home" />;
   }
 }

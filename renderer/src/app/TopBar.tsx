@@ -4,7 +4,7 @@ import { useSession } from '../state/session';
 import type { ResolvedTheme } from './theme';
 
 /** Quick switches for language and theme; Settings has the full choices (incl. "follow the system"). */
-export function TopBar({ theme, onSearch }: { theme: ResolvedTheme; onSearch: () => void }) {
+export function TopBar({ theme, onSearch, onHelp }: { theme: ResolvedTheme; onSearch: () => void; onHelp: () => void }) {
   const { t, locale } = useI18n();
   const { updateSettings } = useSession();
   const next = theme === 'dark' ? 'light' : 'dark';
@@ -16,6 +16,9 @@ export function TopBar({ theme, onSearch }: { theme: ResolvedTheme; onSearch: ()
         <kbd aria-hidden="true">{navigator.platform.startsWith('Mac') ? '⌘K' : 'Ctrl K'}</kbd>
       </button>
       <div className="topbar-actions">
+        <button type="button" className="ghost" onClick={onHelp} aria-label={t('help.title')} title={t('help.title')}>
+          <kbd aria-hidden="true">?</kbd>
+        </button>
         <button type="button" className="ghost" data-testid="toggle-language" aria-label={t('lang.toggleLabel')} onClick={() => updateSettings({ language: locale === 'en' ? 'zh-CN' : 'en' })}>
           <Icon name="globe" />
           <span>{t('lang.toggle')}</span>

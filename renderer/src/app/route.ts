@@ -7,7 +7,9 @@ export type Route =
   | { name: 'search'; query: URLSearchParams }
   | { name: 'onboarding' }
   | { name: 'roles'; id: string | null }
-  | { name: 'trainer' }
+  | { name: 'trainer'; profileId: string | null }
+  | { name: 'quiz'; trackId: string; stepId: string }
+  | { name: 'certificate'; trackId: string; profileId: string | null }
   | { name: 'settings' }
   | { name: 'edit'; id: string }
   | { name: 'notFound'; path: string };
@@ -32,7 +34,9 @@ export function parseRoute(hash: string): Route {
     case 'search': return { name: 'search', query };
     case 'onboarding': return { name: 'onboarding' };
     case 'roles': return { name: 'roles', id: rest[0] ?? null };
-    case 'trainer': return { name: 'trainer' };
+    case 'trainer': return { name: 'trainer', profileId: rest[0] ?? null };
+    case 'quiz': return rest.length === 2 ? { name: 'quiz', trackId: rest[0], stepId: rest[1] } : { name: 'notFound', path };
+    case 'certificate': return rest.length === 1 ? { name: 'certificate', trackId: rest[0], profileId: query.get('profile') } : { name: 'notFound', path };
     case 'settings': return { name: 'settings' };
     case 'edit': return { name: 'edit', id: rest.join('/') };
     default: return { name: 'notFound', path };

@@ -28,6 +28,8 @@ vi.mock('electron', () => ({
   ipcMain: { handle: vi.fn() },
   session: { defaultSession: {} },
   shell: { openExternal: vi.fn() },
+  Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn() },
+  screen: { getAllDisplays: vi.fn(() => []) },
 }));
 
 describe('main process start-up', () => {

@@ -1,0 +1,56 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, screenshotPath } from './support/browser';
+import { startServe, type ServeHandle } from './support/server';
+
+let serve: ServeHandle;
+let browser: Browser;
+
+beforeAll(async () => {
+  serve = await startServe();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+});
+
+describe('search in Chromium', () => {
+  it('finds an SOP in Chinese from the palette and opens it with the match highlighted', async () => {
+    const { page, errors } = await newPage(browser, 'zh-CN');
+    await page.goto(serve.url);
+    await page.locator('h1').first().waitFor();
+    await page.keyboard.press('Control+k');
+    const input = page.getByTestId('palette-input');
+    await input.fill('退货退款');
+    const first = page.locator('#palette-results .search-hit').first();
+    await first.waitFor();
+    expect(await page.locator('#palette-results .search-hit mark').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('search-palette-zh') });
+    const title = (await first.locator('.search-hit-title').textContent())!;
+    await input.press('Enter');
+    await page.waitForURL(/#\/article\//);
+    await expect.poll(() => page.locator('.article h1').textContent()).toBe(title.trim());
+    await expect.poll(() => page.locator('.prose mark.search-mark').count()).toBeGreaterThan(0);
+    expect(await page.locator('.prose mark.search-mark').first().textContent()).toMatch(/退货|退款/);
+    expect(errors).toEqual([]);
+  });
+
+  it('filters results on the search page and says so when nothing matches', async () => {
+    const { page, errors } = await newPage(browser, 'en');
+    await page.goto(serve.url);
+    await page.locator('h1').first().waitFor();
+    await page.evaluate(() => { location.hash = '#/search?q=' + encodeURIComponent('发货'); });
+    const count = page.getByTestId('search-count');
+    await count.waitFor();
+    const all = Number((await count.textContent())!.match(/\d+/)![0]);
+    expect(all).toBeGreaterThan(1);
+    await page.locator('select[name="role"]').selectOption('logistics');
+    await expect.poll(async () => Number((await count.textContent())!.match(/\d+/)![0])).toBeLessThan(all);
+    expect(await page.locator('.search-results .search-hit').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('search-page-en') });
+    await page.evaluate(() => { location.hash = '#/search?q=' + encodeURIComponent('zzqqxxj'); });
+    await expect.poll(() => page.locator('.empty').textContent()).toContain('Nothing found');
+    expect(errors).toEqual([]);
+  });
+});
