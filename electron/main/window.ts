@@ -23,6 +23,8 @@ export function windowOptions(preload: string): BrowserWindowConstructorOptions 
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Middle-click would otherwise try to open links in new windows (denied anyway, but never asked).
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }
