@@ -25,9 +25,89 @@ const StepId = z.string().min(1).max(100);
 /** One answer: an option index (single), a list of indexes (multiple) or true/false. */
 const QuizAnswer = z.union([z.number().int().min(0).max(99), z.array(z.number().int().min(0).max(99)).max(100), z.boolean()]);
 
+/**
+ * Token returned by `openEditSession`. Why a token and not the PIN on every call: a trainer saves
+ * many times per article, and keeping the PIN in page memory to resend it would leave it readable
+ * by anything that runs in the page for as long as the app is open. The token expires after a short
+ * idle time, lives only in the core's memory (a restart ends every session) and is dropped by the UI
+ * when the profile changes, so a learner who sits down at the shared PC cannot keep editing.
+ */
+const EditToken = z.string().min(16).max(128);
+/** An article id, or `role:<roleId>` for a role guide. */
+const EditableId = z.string().min(1).max(305);
+const ShortText = z.string().max(500);
+/** The front matter fields the editor's form shows. Absent = leave the file's value as it is. */
+const ArticleFields = z.object({
+  title: z.string().max(200),
+  summary: ShortText,
+  tags: z.array(z.string().max(60)).max(50),
+  roles: z.array(z.string().max(64)).max(30),
+  owner: z.string().max(100),
+  /** Last review, YYYY-MM-DD, or empty for none. */
+  reviewed: z.union([IsoDate, z.literal('')]),
+  /** Review interval like `90d`, `12w`, `6m`, `1y`, or empty for none. */
+  review_every: z.string().max(10),
+  status: z.enum(['draft', 'published', 'archived']),
+  platforms: z.array(z.string().max(60)).max(30),
+}).partial().strict();
+const TrackStepDraft = z.object({
+  /** Unique in the track; letters, digits, `-` and `_`. */
+  id: z.string().max(100),
+  type: z.enum(['read', 'task', 'quiz', 'signoff']),
+  /** Shown to the learner; `read` and `quiz` steps fall back to the article or quiz title. */
+  title: z.string().max(300).optional(),
+  /** For `read` steps. */
+  article: z.string().max(300).optional(),
+  /** For `quiz` steps. */
+  quiz: z.string().max(100).optional(),
+  required: z.boolean(),
+}).strict();
+const TrackDraft = z.object({
+  title: z.string().max(200),
+  titleEn: z.string().max(200).optional(),
+  roleId: z.string().max(64),
+  description: z.string().max(2000).optional(),
+  phases: z.array(z.object({
+    id: z.string().max(100),
+    title: z.string().max(200),
+    titleEn: z.string().max(200).optional(),
+    /** Day the phase is due, counted from the start date (day 1). */
+    dueDay: z.number(),
+    steps: z.array(TrackStepDraft).max(300),
+  }).strict()).max(50),
+}).strict();
+const QuizDraft = z.object({
+  title: z.string().max(200),
+  titleEn: z.string().max(200).optional(),
+  /** Percentage needed to pass, 1–100. */
+  passMark: z.number(),
+  questions: z.array(z.object({
+    id: z.string().max(100),
+    type: z.enum(['single', 'multiple', 'truefalse']),
+    prompt: z.string().max(2000),
+    options: z.array(z.string().max(500)).max(20),
+    /** single: option index; multiple: option indexes; truefalse: true or false. */
+    answer: QuizAnswer,
+    explanation: z.string().max(4000),
+    /** `articleId#section` the question tests, or null. */
+    source: z.string().max(400).nullable(),
+    /** Record the source section as it is now (the trainer checked the question against it). */
+    confirmSource: z.boolean().optional(),
+  }).strict()).max(300),
+}).strict();
+
 export const requests = {
   /** Version, pack identity and counts; cheap, called once at start-up. */
   getAppInfo: NoArgs,
+  /** The whole database as a JSON file's content, for a backup the person keeps. */
+  backupDatabase: NoArgs,
+  /** Replaces the database with a backup; the current one is kept as a backup first. */
+  restoreDatabase: z.object({
+    /** The backup file's text, as made by backupDatabase. */
+    content: z.string().min(2).max(50 * 1024 * 1024),
+    /** Must be true: the UI asks the person to confirm first. */
+    confirm: z.literal(true),
+  }).strict(),
 
   /** Every local profile on this machine, oldest first. */
   listProfiles: NoArgs,
@@ -126,6 +206,86 @@ export const requests = {
   recordView: z.object({ profileId: ProfileId, articleId: ArticleId }).strict(),
   /** Bookmarks and recently viewed articles of a profile, newest first. */
   getReadingList: z.object({ profileId: ProfileId }).strict(),
+  // ------------------------------------------------------------ authoring (trainers only)
+  /**
+   * Unlocks editing for a trainer: checks the PIN once and returns a short-lived token that every
+   * authoring method takes. Wrong PINs count towards the same lock-out as sign-offs.
+   */
+  openEditSession: z.object({ profileId: ProfileId, pin: Pin }).strict(),
+  /** Ends an edit session at once (on profile switch or "lock"); unknown tokens are ignored. */
+  closeEditSession: z.object({ token: EditToken }).strict(),
+  /** Starting points for a new article: SOP, policy, checklist, role guide. */
+  listTemplates: NoArgs,
+  /** The file of an article (or `role:<id>` for a role guide) as written: front matter fields, body and hash. */
+  getArticleSource: z.object({ token: EditToken, id: EditableId }).strict(),
+  /** Markdown rendered by the reader's own pipeline (links and images resolved as if saved as `id`). */
+  previewMarkdown: z.object({
+    token: EditToken,
+    /** Where the article is (or will be) saved; relative links and images resolve from there. */
+    id: EditableId.optional(),
+    markdown: z.string().max(2_000_000),
+  }).strict(),
+  /**
+   * Creates (`baseHash: null`) or updates an article. The file is written atomically; fields not in
+   * the form, comments and the author's YAML formatting are kept. Refused with `conflict` when the
+   * file on disk no longer has `baseHash` (or, when creating, already exists).
+   */
+  saveArticle: z.object({
+    token: EditToken, id: EditableId,
+    /** Hash from `getArticleSource` (the version the editor started from), or null for a new file. */
+    baseHash: z.string().max(64).nullable(),
+    fields: ArticleFields,
+    /** Markdown after the front matter. */
+    body: z.string().max(2_000_000),
+  }).strict(),
+  /** Renames or moves an article; every link to it (relative `.md`, `[[id]]`, track steps, quiz sources) is rewritten. */
+  renameArticle: z.object({ token: EditToken, id: ArticleId, newId: ArticleId }).strict(),
+  /** Moves an article, track or quiz into the pack's `.trash/` folder, from where it can be restored. */
+  deleteContent: z.object({ token: EditToken, kind: z.enum(['article', 'track', 'quiz']), id: z.string().min(1).max(300) }).strict(),
+  /** What is in the trash, newest first. */
+  listTrash: z.object({ token: EditToken }).strict(),
+  /** Puts a trashed file back where it was; refused with `conflict` when that path is taken again. */
+  restoreFromTrash: z.object({ token: EditToken, trashId: z.string().min(1).max(200) }).strict(),
+  /** Saves a pasted or picked image into `assets/`; returns the link to write from the article. */
+  saveAsset: z.object({
+    token: EditToken,
+    /** The article that will show it, for the relative link. */
+    articleId: EditableId,
+    /** Original file name, used only as a hint for the saved name. */
+    name: z.string().max(200),
+    /** The image bytes, base64 (PNG, JPEG, GIF or WebP; at most 5 MB). */
+    data: z.string().min(1).max(7_000_000),
+  }).strict(),
+  /** A track as a form: phases, steps, due days (raw fields, not the defaults `listTracks` fills in). */
+  getTrackSource: z.object({ token: EditToken, id: TrackId }).strict(),
+  /** Writes a track; refused with the reasons when `handbook validate` would reject it. */
+  saveTrack: z.object({ token: EditToken, id: TrackId, baseHash: z.string().max(64).nullable(), track: TrackDraft }).strict(),
+  /** A quiz as a form, with answers, explanations and whether each question's source section changed. */
+  getQuizSource: z.object({ token: EditToken, id: TrackId }).strict(),
+  /** Writes a quiz; refused with the reasons when `handbook validate` would reject it. */
+  saveQuiz: z.object({ token: EditToken, id: TrackId, baseHash: z.string().max(64).nullable(), quiz: QuizDraft }).strict(),
+  /** The trainer's to-do list for the content: broken links, stale reviews, orphans, failed searches … */
+  getContentHealth: z.object({ token: EditToken }).strict(),
+
+  // ------------------------------------------------------------ content packs (trainers only)
+  /** The whole pack as a zip (base64), without the trash. */
+  exportPack: z.object({ token: EditToken }).strict(),
+  /** Sends a pack zip in pieces (each at most 512 KB once decoded); the first call omits `uploadId`. */
+  uploadPackChunk: z.object({
+    token: EditToken,
+    uploadId: z.string().regex(/^[a-f0-9]{32}$/).optional(),
+    /** Byte offset of this piece: pieces must arrive in order. */
+    offset: z.number().int().min(0),
+    data: z.string().max(700_000),
+  }).strict(),
+  /** Checks an uploaded zip and lists what importing it would add, change and remove. Nothing is written. */
+  previewPackImport: z.object({ token: EditToken, uploadId: z.string().regex(/^[a-f0-9]{32}$/) }).strict(),
+  /** Replaces the pack with the uploaded zip, all or nothing; the replaced pack is kept as a backup. */
+  applyPackImport: z.object({ token: EditToken, uploadId: z.string().regex(/^[a-f0-9]{32}$/) }).strict(),
+  /** Packs replaced by imports, newest first. */
+  listPackBackups: z.object({ token: EditToken }).strict(),
+  /** Puts a replaced pack back; the current one becomes a backup in turn. */
+  restorePackBackup: z.object({ token: EditToken, backupId: z.string().regex(/^[0-9TZ-]{10,40}$/) }).strict(),
 } as const;
 
 export type MethodName = keyof typeof requests;
@@ -141,6 +301,10 @@ export interface AppInfo {
   version: string;
   pack: { id: string; name: string; nameEn?: string; version: string; language: string };
   counts: { articles: number; roles: number; tracks: number; quizzes: number; problems: number };
+  /** Where content and data live on this computer. */
+  paths: { contentDir: string; dataDir: string };
+  /** Set when the database was found damaged at start-up and recovered: shown to the person. */
+  recovery: { reason: string; damagedFile: string; restoredFrom: string | null } | null;
 }
 
 export interface Profile {
@@ -357,8 +521,73 @@ export interface ImportResult {
 
 export interface ReadingList { bookmarks: LinkRef[]; recent: Array<LinkRef & { viewedAt: string }> }
 
+// ---------------------------------------------------------------- authoring DTOs
+
+export interface EditSession { token: string; profileId: string; name: string; /** ISO; renewed by every call. */ expiresAt: string }
+export interface ArticleFieldValues {
+  title: string; summary: string; tags: string[]; roles: string[]; owner: string;
+  reviewed: string; review_every: string; status: ArticleStatus; platforms: string[];
+}
+export interface ArticleTemplate { id: 'sop' | 'policy' | 'checklist' | 'role'; name: string; nameEn: string; fields: Partial<ArticleFieldValues>; body: { 'zh-CN': string; en: string } }
+export interface ArticleSource {
+  id: string;
+  /** Path in the pack, e.g. `articles/cs/refunds.md`. */
+  path: string;
+  fields: ArticleFieldValues;
+  /** Front matter keys the form does not show; kept on save. */
+  otherFields: string[];
+  body: string;
+  hash: string;
+  /** Folders that already hold articles, for the "move to" picker. */
+  folders: string[];
+}
+export interface MarkdownPreview { html: string; toc: TocEntry[] }
+export interface SavedArticle { id: string; hash: string; /** Problems the pack now reports for this file (broken links …). */ problems: Problem[] }
+export interface RenameResult { id: string; newId: string; /** Files whose links were rewritten. */ updated: string[] }
+export interface TrashEntry { id: string; kind: 'article' | 'track' | 'quiz'; /** Where it was (and goes back to). */ path: string; title: string; deletedAt: string; deletedBy: string }
+export interface SavedAsset { path: string; /** Relative link to write in the article, e.g. `../../assets/x.png`. */ href: string; bytes: number }
+export interface TrackStepDraft { id: string; type: StepType; title?: string; article?: string; quiz?: string; required: boolean }
+export interface TrackPhaseDraft { id: string; title: string; titleEn?: string; dueDay: number; steps: TrackStepDraft[] }
+export interface TrackDraft { title: string; titleEn?: string; roleId: string; description?: string; phases: TrackPhaseDraft[] }
+export interface TrackSource { id: string; hash: string | null; track: TrackDraft }
+export interface QuizQuestionDraft {
+  id: string; type: 'single' | 'multiple' | 'truefalse'; prompt: string; options: string[]; answer: QuizAnswer;
+  explanation: string; source: string | null; confirmSource?: boolean;
+}
+export interface QuizDraft { title: string; titleEn?: string; passMark: number; questions: QuizQuestionDraft[] }
+export interface QuizSourceState { questionId: string; state: 'ok' | 'changed' | 'missing' | 'unrecorded' | 'none' }
+export interface QuizSource { id: string; hash: string | null; quiz: QuizDraft; sources: QuizSourceState[] }
+export interface SavedFile { id: string; hash: string }
+export interface HealthLink { path: string; line?: number; articleId: string | null; title: string; message: string }
+export interface ContentHealth {
+  checkedAt: string;
+  brokenLinks: HealthLink[];
+  missingImages: HealthLink[];
+  overdueReviews: Array<{ id: string; title: string; owner: string; reviewed: string | null; reviewDue: string }>;
+  /** Published articles no track step and no other article or role guide links to. */
+  orphans: Array<{ id: string; title: string; owner: string }>;
+  trackProblems: Array<{ trackId: string; path: string; line?: number; message: string }>;
+  staleQuestions: Array<{ quizId: string; questionId: string; prompt: string; source: string; state: 'changed' | 'missing' }>;
+  /** Questions with a source but no recorded snapshot of it yet (saved before health checks existed). */
+  unrecordedQuestions: number;
+  /** Searches that found nothing, most frequent first. */
+  failedSearches: Array<{ query: string; count: number; lastAt: string }>;
+}
+export interface PackExport { filename: string; mimeType: string; /** The zip, base64. */ base64: string; bytes: number; files: number }
+export interface PackUpload { uploadId: string; size: number }
+export interface PackImportPreview {
+  pack: { id: string; name: string; version: string };
+  added: string[]; changed: string[]; removed: string[]; unchanged: number;
+  /** Problems `handbook validate` reports in the new pack (importing is still allowed). */
+  problems: number;
+}
+export interface PackImportResult { backupId: string; added: number; changed: number; removed: number }
+export interface PackBackup { id: string; createdAt: string; packName: string; files: number }
+
 export interface Responses {
   getAppInfo: AppInfo;
+  backupDatabase: { fileName: string; content: string };
+  restoreDatabase: { profiles: number };
   listProfiles: Profile[];
   createProfile: Profile;
   getSettings: Settings;
@@ -384,6 +613,28 @@ export interface Responses {
   setBookmark: ReadingList;
   recordView: ReadingList;
   getReadingList: ReadingList;
+  openEditSession: EditSession;
+  closeEditSession: { closed: boolean };
+  listTemplates: ArticleTemplate[];
+  getArticleSource: ArticleSource;
+  previewMarkdown: MarkdownPreview;
+  saveArticle: SavedArticle;
+  renameArticle: RenameResult;
+  deleteContent: TrashEntry;
+  listTrash: TrashEntry[];
+  restoreFromTrash: TrashEntry;
+  saveAsset: SavedAsset;
+  getTrackSource: TrackSource;
+  saveTrack: SavedFile;
+  getQuizSource: QuizSource;
+  saveQuiz: SavedFile;
+  getContentHealth: ContentHealth;
+  exportPack: PackExport;
+  uploadPackChunk: PackUpload;
+  previewPackImport: PackImportPreview;
+  applyPackImport: PackImportResult;
+  listPackBackups: PackBackup[];
+  restorePackBackup: PackImportResult;
 }
 
 /** The API: one single-argument async method per request. */

@@ -69,6 +69,20 @@ export function contractSuite(name: string, factory: HarnessFactory) {
       expect(list.categories).toEqual([{ id: 'cs', name: '客服', nameEn: 'Customer service', count: 2 }]);
     });
 
+    it('backs the database up and restores it, refusing what is not a backup', async () => {
+      const p = await api.createProfile({ name: '备份人', roleId: 'customer-service' });
+      const { fileName, content } = await api.backupDatabase({});
+      expect(fileName).toMatch(/^handbook-backup-\d{4}-\d{2}-\d{2}\.json$/);
+      await api.createProfile({ name: '后来的人', roleId: 'customer-service' });
+      expect(await api.restoreDatabase({ content, confirm: true })).toEqual({ profiles: 1 });
+      expect((await api.listProfiles({})).map((x) => x.id)).toEqual([p.id]);
+      await expect(api.restoreDatabase({ content: 'not json', confirm: true })).rejects.toMatchObject({ code: 'bad_request' });
+      await expect(api.restoreDatabase({ content: '{"schemaVersion":999}', confirm: true })).rejects.toMatchObject({ code: 'bad_request', message: expect.stringContaining('newer') });
+      await expect((api as any).restoreDatabase({ content, confirm: false })).rejects.toMatchObject({ code: 'bad_request' });
+      expect((await api.listProfiles({})).map((x) => x.id)).toEqual([p.id]);
+      expect((await api.getAppInfo({})).recovery).toBeNull();
+    });
+
     it('keeps bookmarks and recently viewed per profile', async () => {
       const p = await api.createProfile({ name: 'Zhao', roleId: 'customer-service' });
       await api.recordView({ profileId: p.id, articleId: 'cs/presales' });

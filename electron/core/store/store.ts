@@ -22,6 +22,8 @@ export interface Store {
   /** Applies a change and resolves once it has landed on disk. Writes are serialized. */
   update<T>(change: (data: Data) => T): Promise<T>;
   readonly recovery: Recovery | null;
+  /** Replaces everything with a validated database (a restore); the current one is backed up first. */
+  replaceAll(raw: unknown): Promise<Data>;
   close(): Promise<void>;
 }
 
@@ -83,6 +85,18 @@ export async function openStore(dataDir: string): Promise<Store> {
           await db.write();
           writeBackup(dataDir, JSON.stringify(db.data));
           return result;
+        });
+        queue = run.catch(() => undefined);
+        return run;
+      },
+      async replaceAll(raw: unknown) {
+        const next = migrate(raw);
+        const run = queue.then(async () => {
+          writeBackup(dataDir, JSON.stringify(db.data));
+          db.data = next;
+          await db.write();
+          writeBackup(dataDir, JSON.stringify(db.data));
+          return next;
         });
         queue = run.catch(() => undefined);
         return run;

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ProfilePicker } from '../components/ProfilePicker';
+import { RecoveryBanner } from '../components/settings/RecoveryBanner';
 import { CommandPalette } from '../components/search/CommandPalette';
 import { FindBar } from '../components/shortcuts/FindBar';
 import { HelpOverlay } from '../components/shortcuts/HelpOverlay';
@@ -37,6 +38,7 @@ function Shell() {
           <TopBar theme={theme} onSearch={() => setPalette(true)} onHelp={() => setHelp(true)} />
           {find && <FindBar onClose={() => setFind(false)} />}
           <main id="content" tabIndex={-1}>
+            <RecoveryBanner />
             <Page route={route} onPickProfile={() => setPicking(true)} />
           </main>
         </div>

@@ -1,4 +1,5 @@
 import type { Settings } from '../../../electron/contract';
+import { DataSection } from '../components/settings/DataSection';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../state/session';
 
@@ -26,6 +27,7 @@ export function SettingsPage() {
           </select>
         </label>
       </div>
+      <DataSection />
       <div className="card">
         <h2>{t('settings.content')}</h2>
         <p>{t('settings.contentHint', { name: locale === 'en' && info.pack.nameEn ? info.pack.nameEn : info.pack.name, version: info.pack.version })}</p>
