@@ -1,5 +1,6 @@
 import { HandbookError } from '../core/api/errors.js';
 import { UsageError } from './args.js';
+import { pack, packHelp } from './commands/pack.js';
 import { progress, progressHelp } from './commands/progress.js';
 import { search, searchHelp } from './commands/search.js';
 import { serve, serveHelp } from './commands/serve.js';
@@ -10,6 +11,7 @@ const commands: Record<string, { run: (argv: string[]) => Promise<number>; help:
   serve: { run: serve, help: serveHelp },
   validate: { run: validate, help: validateHelp },
   progress: { run: progress, help: progressHelp },
+  pack: { run: pack, help: packHelp },
 };
 
 const usage = `Usage: handbook <command> [options]

@@ -14,10 +14,16 @@ import { requestSignoff, signOff } from './onboarding/signoff.js';
 import { PinGuard } from './profiles/pin.js';
 import { createProfile, listProfiles } from './profiles/profiles.js';
 import { readingList, recordView, setBookmark } from './profiles/reading.js';
+import { SchemaError } from './store/migrations.js';
 import { openStore, type Recovery } from './store/store.js';
 import { createSearchService } from './search/index.js';
 import { diffDocs, packToSearchDocs } from './searchDocs.js';
 import { APP_VERSION } from './version.js';
+import { WriteQueue } from './authoring/files.js';
+import { authoringHandlers } from './authoring/handlers.js';
+import { EditSessions } from './authoring/session.js';
+import { noteSearch } from './health/failedSearches.js';
+import { createPackService } from './packs/service.js';
 
 export interface CoreOptions {
   /** The content pack folder. */
@@ -72,20 +78,44 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   };
   indexPack(true);
 
-  const stopWatching = opts.watch
-    ? watchPack(root, (rels) => {
-        const known = rels.every((r) => r === 'handbook.yaml' || /^(articles|roles|tracks|quizzes)\/.+\.(md|ya?ml)$/i.test(r));
-        if (known) for (const r of rels) refreshFile(root, files, r);
-        else files = readAllFiles(root);
-        pack = assemblePack(root, files);
-        indexPack(false);
-        const waiters = reloadWaiters;
-        reloadWaiters = [];
-        for (const w of waiters) w();
-      })
-    : async () => {};
+  const onFilesChanged = (rels: string[]) => {
+    const known = rels.every((r) => r === 'handbook.yaml' || /^(articles|roles|tracks|quizzes)\/.+\.(md|ya?ml)$/i.test(r));
+    if (known) for (const r of rels) refreshFile(root, files, r);
+    else files = readAllFiles(root);
+    pack = assemblePack(root, files);
+    indexPack(false);
+    const waiters = reloadWaiters;
+    reloadWaiters = [];
+    for (const w of waiters) w();
+  };
+  const startWatching = () => (opts.watch ? watchPack(root, onFilesChanged) : async () => {});
+  // `let`: a pack import swaps the folder, and the watcher must let go of it (Windows refuses to rename a watched folder).
+  let stopWatching = startWatching();
 
   const pinGuard = new PinGuard();
+  // Authoring and content packs (trainers): writes re-read what they wrote at once, not via the watcher.
+  const packs = createPackService({
+    contentDir: root, dataDir: opts.dataDir, packName: () => pack.info.name,
+    async replaceContent(swap) {
+      await stopWatching();
+      try {
+        await swap();
+      } finally {
+        files = readAllFiles(root);
+        pack = assemblePack(root, files);
+        indexPack(false);
+        stopWatching = startWatching();
+      }
+    },
+  });
+  const authoring = authoringHandlers({
+    root, pack: () => pack, store, sessions: new EditSessions(store, pinGuard), queue: new WriteQueue(),
+    changed(rels) {
+      for (const r of rels) refreshFile(root, files, r);
+      pack = assemblePack(root, files);
+      indexPack(false);
+    },
+  }, packs);
   const handlers: HandbookApi = {
     async getAppInfo(): Promise<AppInfo> {
       const { info } = pack;
@@ -93,7 +123,27 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         version: APP_VERSION,
         pack: { id: info.id, name: info.name, nameEn: info.nameEn, version: info.version, language: info.language },
         counts: { articles: pack.articles.size, roles: pack.roles.size, tracks: pack.tracks.size, quizzes: pack.quizzes.size, problems: pack.problems.length },
+        paths: { contentDir: root, dataDir: opts.dataDir },
+        recovery: store.recovery,
       };
+    },
+    async backupDatabase() {
+      const day = new Date().toISOString().slice(0, 10);
+      return { fileName: `handbook-backup-${day}.json`, content: JSON.stringify(store.data, null, 1) };
+    },
+    async restoreDatabase({ content }) {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(content);
+      } catch {
+        throw badRequest('this file is not a Handbook backup (not JSON)');
+      }
+      try {
+        return { profiles: (await store.replaceAll(raw)).profiles.length };
+      } catch (err) {
+        if (err instanceof SchemaError) throw badRequest(`this file is not a usable Handbook backup: ${err.message}`);
+        throw err;
+      }
     },
     async listProfiles() { return listProfiles(store); },
     async createProfile(req) { return createProfile(store, req as ParsedRequest<'createProfile'>, (id) => pack.roles.has(id) || pack.tracks.has(id)); },
@@ -111,7 +161,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     async listRoles() { return [...pack.roles.values()].map((r) => r.summary); },
     async getRole({ id }) { return getRole(pack, id); },
     async listProblems(): Promise<Problem[]> { return pack.problems; },
-    async search(req) { return search.search(req as ParsedRequest<'search'>); },
+    async search(req) {
+      const result = await search.search(req as ParsedRequest<'search'>);
+      noteSearch(store, req, result)?.catch(() => { /* a lost count must not fail the search */ });
+      return result;
+    },
     async searchStatus() { return search.status(); },
     async listTracks() { return [...pack.tracks.values()]; },
     async getProgress({ profileId }) { return getProgress(store, pack, profileId); },
@@ -133,6 +187,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       return readingList(store, pack, profileId);
     },
     async getReadingList({ profileId }) { return readingList(store, pack, profileId); },
+    ...authoring,
   };
 
   const api = withValidation(handlers);
@@ -145,6 +200,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     nextReload: () => new Promise((resolve) => reloadWaiters.push(resolve)),
     async close() {
       await stopWatching();
+      packs.close();
       await search.close();
       await store.close();
     },

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import './styles/app.css';
 import './styles/article.css';
+import './styles/onboarding.css';
 import './styles/search.css';
 
 createRoot(document.getElementById('root')!).render(

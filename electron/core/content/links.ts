@@ -62,7 +62,7 @@ export function resolveLinks(root: string, articles: Map<string, ArticleRecord>,
         const [target, anchor] = name.split('#');
         const key = target.trim().toLowerCase();
         const id = byLowerId.get(key) ?? byTitle.get(key);
-        return id ? { kind: 'article', id, anchor } : { kind: 'broken', reason: `no article with id or title "${target}"` };
+        return id ? { kind: 'article', id, anchor, title: articles.get(id)!.summary.title } : { kind: 'broken', reason: `no article with id or title "${target}"` };
       },
       imageUrl(src) {
         const r = imageFile(src, rel);

@@ -4,7 +4,7 @@ import type { TocEntry } from '../../contract.js';
 
 /** Where a link in an article leads. */
 export type LinkTarget =
-  | { kind: 'article'; id: string; anchor?: string }
+  | { kind: 'article'; id: string; anchor?: string; title?: string }
   | { kind: 'external'; href: string }
   | { kind: 'anchor'; anchor: string }
   | { kind: 'broken'; reason: string };
@@ -33,7 +33,7 @@ const wikiExtension: TokenizerAndRendererExtension = {
   start: (src) => src.indexOf('[['),
   tokenizer(src) {
     const m = WIKI.exec(src);
-    if (m) return { type: 'wikilink', raw: m[0], target: m[1].trim(), label: (m[2] ?? m[1]).trim() };
+    if (m) return { type: 'wikilink', raw: m[0], target: m[1].trim(), label: m[2]?.trim() };
     return undefined;
   },
   renderer: () => '',
@@ -62,7 +62,7 @@ export function analyzeMarkdown(body: string): Analysis {
       }
       case 'link': out.links.push((t as Tokens.Link).href); break;
       case 'image': out.images.push((t as Tokens.Image).href); break;
-      case 'wikilink': out.links.push('wiki:' + (t as any).target); parts.push((t as any).label); break;
+      case 'wikilink': out.links.push('wiki:' + (t as any).target); parts.push((t as any).label ?? (t as any).target); break;
       case 'text': case 'codespan': if (!('tokens' in t && t.tokens)) parts.push(t.text); break;
       case 'code': parts.push(t.text); break;
       case 'space': case 'br': parts.push('\n'); break;
@@ -101,7 +101,14 @@ export function renderMarkdown(body: string, ctx: RenderContext): { html: string
     }
   };
   md.use({
-    extensions: [{ ...wikiExtension, renderer: (t: any) => renderLink(ctx.resolveWiki(t.target), escapeHtml(t.label)) }],
+    extensions: [{
+      ...wikiExtension,
+      // `[[cs/returns]]` reads as the article's title; `[[cs/returns|退货]]` as the author's label.
+      renderer: (t: any) => {
+        const target = ctx.resolveWiki(t.target);
+        return renderLink(target, escapeHtml(t.label ?? (target.kind === 'article' ? target.title : undefined) ?? t.target));
+      },
+    }],
     renderer: {
       heading({ tokens, depth }) {
         const inner = this.parser.parseInline(tokens);

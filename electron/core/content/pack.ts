@@ -42,7 +42,12 @@ export interface PackFiles {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** When each folder was last read in full: the watcher catches up on changes made since then. */
+const readStarts = new Map<string, number>();
+export const lastFullRead = (root: string): number | undefined => readStarts.get(root);
+
 export function readAllFiles(root: string): PackFiles {
+  readStarts.set(root, Date.now());
   const walkProblems: { rel: string; message: string; code: string }[] = [];
   const md = [...walk(root, 'articles', ['.md'], walkProblems), ...walk(root, 'roles', ['.md'], walkProblems)];
   const yml = [...walk(root, 'tracks', ['.yaml', '.yml'], walkProblems), ...walk(root, 'quizzes', ['.yaml', '.yml'], walkProblems)];

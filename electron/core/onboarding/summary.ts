@@ -54,8 +54,11 @@ function stepProgress(pack: Pack, track: Track, step: Track['phases'][number]['s
   const attempts = facts.attempts.get(k) ?? [];
   const current = step.articleId ? pack.articles.get(step.articleId)?.source.hash : undefined;
   const request = facts.requests.get(k);
+  // A quiz step without its own title is named after its quiz, not its file name.
+  const quizTitle = step.type === 'quiz' && step.quizId && step.title === step.quizId ? pack.quizzes.get(step.quizId)?.title : undefined;
   return {
     ...step,
+    ...(quizTitle ? { title: quizTitle } : {}),
     done: !!c,
     completedAt: c?.completedAt ?? null,
     // Only a hash recorded at completion can tell an edit happened; a deleted article asks nothing.

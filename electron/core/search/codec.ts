@@ -70,20 +70,22 @@ export function encodeBase(base: BaseSegment, table: DocTable): Uint8Array {
     add(`len${f}`, 'u32', table.fieldLen[f]!.subarray(0, n));
   }
   add('kinds', 'u8', table.kinds.subarray(0, n));
+  // per-document UTF-8 byte offsets, so that a loaded table decodes each text on its own, lazily
   const textOffsets = new Uint32Array(2 * n + 1);
   const parts: string[] = [];
   let pos = 0;
   for (let i = 0; i < n; i++) {
-    textOffsets[2 * i] = pos;
-    parts.push(table.headings[i]!);
-    pos += table.headings[i]!.length;
-    textOffsets[2 * i + 1] = pos;
-    parts.push(table.bodies[i]!);
-    pos += table.bodies[i]!.length;
+    for (const [k, t] of [table.heading(i), table.body(i)].entries()) {
+      textOffsets[2 * i + k] = pos;
+      parts.push(t);
+      pos += Buffer.byteLength(t, 'utf8');
+    }
   }
   textOffsets[2 * n] = pos;
+  const text = enc.encode(parts.join(''));
+  if (text.length !== pos) throw new Error('text encoding mismatch');
   add('textOffsets', 'u32', textOffsets);
-  add('text', 'u8', enc.encode(parts.join('')));
+  add('text', 'u8', text);
   add('strTerms', 'u8', enc.encode(base.strTerms.join('\n')));
 
   const sections: Section[] = [];
@@ -198,8 +200,10 @@ export function decodeBase(bytes: Uint8Array): { base: BaseSegment; table: DocTa
   }
   const kinds = (get('kinds') as Uint8Array).slice();
   const textOffsets = get('textOffsets') as Uint32Array;
-  const text = dec.decode(get('text') as Uint8Array);
+  const text = get('text') as Uint8Array;
   if (textOffsets.length !== 2 * n + 1 || textOffsets[2 * n] !== text.length) fail('inconsistent text');
+  for (let i = 0; i < 2 * n; i++) if (textOffsets[i]! > textOffsets[i + 1]!) fail('inconsistent text');
+  table.text = { bytes: text, off: textOffsets };
   table.ids = meta.ids;
   table.titles = meta.titles;
   table.hashes = meta.hashes;
@@ -209,9 +213,9 @@ export function decodeBase(bytes: Uint8Array): { base: BaseSegment; table: DocTa
   table.platforms = meta.platforms;
   table.kinds = kinds.length ? kinds : new Uint8Array(16);
   table.alive = new Uint8Array(Math.max(16, n)).fill(1, 0, n);
+  table.headings = new Array<string>(n);
+  table.bodies = new Array<string>(n);
   for (let i = 0; i < n; i++) {
-    table.headings[i] = text.slice(textOffsets[2 * i]!, textOffsets[2 * i + 1]!);
-    table.bodies[i] = text.slice(textOffsets[2 * i + 1]!, textOffsets[2 * i + 2]!);
     table.byId.set(meta.ids[i]!, i);
     if (kinds[i]! >= KINDS.length) fail('bad kind');
   }

@@ -9,7 +9,7 @@ import { prepareSynonyms, type IndexView, type QTerm, type SynonymMember } from 
 import { F_PINYIN, KINDS, NFIELDS } from './schema.js';
 import { Scratch } from './scorer.js';
 import { TokenSets } from './tokenset.js';
-import { executeSearch, type SearchContext } from './search.js';
+import { executeMatchIds, executeSearch, type SearchContext } from './search.js';
 import type { BaseSegment } from './segment.js';
 import type { EngineOptions, SearchDoc, SearchQuery, SearchResult } from './types.js';
 
@@ -49,6 +49,10 @@ export class SearchEngine implements IndexView {
     private baseBytes: Uint8Array | null,
   ) {
     this.synonyms = prepareSynonyms(opts.synonyms);
+    // Pay for lazily built lookups now rather than on the first few queries (p95 is what users feel).
+    for (let d = 0; d < table.n; d++) table.facets(d);
+    base.termId('', -1);
+    this.fuzzyBase = TokenSets.fromArray(base.strTerms.filter((t) => LATIN_WORD.test(t)));
   }
 
   static build(docs: SearchDoc[], opts: EngineOptions = {}, onProgress?: (done: number, total: number) => void): SearchEngine {
@@ -132,7 +136,16 @@ export class SearchEngine implements IndexView {
   }
 
   search(q: SearchQuery): SearchResult {
-    const ctx: SearchContext = {
+    return executeSearch(this.context(), q);
+  }
+
+  /** ids of all matches (filters applied), by relevance without the phrase tier: cheap, for recall checks and batch tools */
+  matchIds(q: SearchQuery): string[] {
+    return executeMatchIds(this.context(), q);
+  }
+
+  private context(): SearchContext {
+    return {
       base: this.base,
       delta: this.delta,
       table: this.table,
@@ -140,7 +153,6 @@ export class SearchEngine implements IndexView {
       view: this,
       scratch: this.scratch,
     };
-    return executeSearch(ctx, q);
   }
 
   // --- IndexView -------------------------------------------------------------------------

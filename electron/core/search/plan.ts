@@ -40,7 +40,7 @@ export interface Plan {
   /** clauses a document must satisfy */
   required: number;
   counted: number;
-  phrase: RegExp | null;
+  phrase: Phrase | null;
   /** the normalised query, for suggestions */
   text: string;
 }
@@ -82,14 +82,30 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
+/** separators allowed between the words of a phrase; explicit ranges so the regex needs no 'u' flag (10× faster with 'i') */
+const PHRASE_GAP =
+  '[\\s\\x21-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7e\\xa0-\\xbf\\u2000-\\u206f\\u3000-\\u303f\\uff00-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65]{0,3}';
+
+export interface Phrase {
+  re: RegExp;
+  /** a caseless piece of the phrase (CJK or digits) for a cheap includes() before the regex */
+  probe: string;
+}
+
+export function phraseTest(p: Phrase, text: string): boolean {
+  return (!p.probe || text.includes(p.probe)) && p.re.test(text);
+}
+
 /** the query as a whole, tolerant to spacing/punctuation between its words and between scripts */
-function phraseRegex(norm: string, tokens: Token[]): RegExp | null {
+function phrase(norm: string, tokens: Token[]): Phrase | null {
   if (tokens.length < 2 || norm.length > 200) return null;
   const units: string[] = [];
   for (const u of norm.match(/[\p{L}\p{N}\p{M}]+/gu) ?? []) units.push(...u.split(UNIT_SPLIT));
   if (units.length === 0) return null;
+  let probe = '';
+  for (const u of units) if (u.length > probe.length && u.toLowerCase() === u.toUpperCase()) probe = u;
   try {
-    return new RegExp(units.map(escapeRe).join('[^\\p{L}\\p{N}]{0,3}'), 'iu');
+    return { re: new RegExp(units.map(escapeRe).join(PHRASE_GAP), 'i'), probe };
   } catch {
     return null;
   }
@@ -209,5 +225,5 @@ export function planQuery(ix: IndexView, query: string): Plan {
   const counted = clauses.filter((c) => c.counted).length;
   if (countedAll + absent + absentCjk <= 4) absent += absentCjk;
   const required = Math.max(1, Math.min(requiredFor(countedAll + absent), counted + absent));
-  return { tokens, clauses, required, counted, phrase: phraseRegex(norm, tokens), text: norm };
+  return { tokens, clauses, required, counted, phrase: phrase(norm, tokens), text: norm };
 }

@@ -73,6 +73,42 @@ export class Scratch {
 
 const MAX_BITS = 62;
 
+interface Acc {
+  stamp: Int32Array;
+  score: Float64Array;
+  lo: Int32Array;
+  hi: Int32Array;
+  epoch: number;
+  touched: number[];
+  alive: Uint8Array;
+  len: Uint32Array;
+  avg: number;
+  idf: number;
+  mul: number;
+  f: number;
+  bl: number;
+  bh: number;
+}
+
+/** the hot loop: one posting range of one term in one field */
+function accumulate(a: Acc, docs: Uint32Array, tfs: Uint16Array, from: number, to: number): void {
+  const { stamp, score, lo, hi, epoch, touched, alive, len, avg, idf, mul, f, bl, bh } = a;
+  for (let p = from; p < to; p++) {
+    const d = docs[p]!;
+    if (!alive[d]) continue;
+    if (stamp[d] !== epoch) {
+      stamp[d] = epoch;
+      score[d] = 0;
+      lo[d] = 0;
+      hi[d] = 0;
+      touched.push(d);
+    }
+    score[d]! += mul * fieldWeight(idf, tfs[p]!, len[d]!, avg, f);
+    lo[d]! |= bl;
+    hi[d]! |= bh;
+  }
+}
+
 export function phaseA(seg: Segments, plan: Plan, scratch: Scratch): PhaseA {
   const { base, table } = seg;
   scratch.ensure(table.n);
@@ -129,29 +165,21 @@ export function phaseA(seg: Segments, plan: Plan, scratch: Scratch): PhaseA {
       const mul = qb / qnorm[f]!;
       const len = table.fieldLen[f]!;
       const avg = table.avgLen(f);
-      const visit = (d: number, tf: number): void => {
-        if (stamp[d] !== epoch) {
-          stamp[d] = epoch;
-          score[d] = 0;
-          lo[d] = 0;
-          hi[d] = 0;
-          touched.push(d);
-        }
-        score[d]! += mul * fieldWeight(idf, tf, len[d]!, avg, f);
-        lo[d]! |= bl;
-        hi[d]! |= bh;
-      };
+      const acc: Acc = { stamp, score, lo, hi, epoch, touched, alive, len, avg, idf, mul, f, bl, bh };
       if (qt.baseId >= 0) {
         const off = base.offsets[f]!;
-        const docs = base.docs[f]!;
-        const tfs = base.tfs[f]!;
-        for (let p = off[qt.baseId]!, e = off[qt.baseId + 1]!; p < e; p++) {
-          const d = docs[p]!;
-          if (alive[d]) visit(d, tfs[p]!);
-        }
+        accumulate(acc, base.docs[f]!, base.tfs[f]!, off[qt.baseId]!, off[qt.baseId + 1]!);
       }
       const dl = qt.delta?.[f];
-      if (dl) for (let p = 0; p < dl.length; p += 2) if (alive[dl[p]!]) visit(dl[p]!, dl[p + 1]!);
+      if (dl) {
+        const ids = new Uint32Array(dl.length >>> 1);
+        const tfs = new Uint16Array(dl.length >>> 1);
+        for (let p = 0; p < ids.length; p++) {
+          ids[p] = dl[2 * p]!;
+          tfs[p] = dl[2 * p + 1]!;
+        }
+        accumulate(acc, ids, tfs, 0, ids.length);
+      }
     }
   }
 

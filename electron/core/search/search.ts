@@ -1,6 +1,6 @@
 import type { DocTable } from './docs.js';
 import { pinyinHighlights } from './pinyin.js';
-import { planQuery, type IndexView, type Plan } from './plan.js';
+import { phraseTest, planQuery, type IndexView, type Plan } from './plan.js';
 import { KINDS } from './schema.js';
 import { phaseA, phaseB, type PhaseA, type Scratch, type Segments } from './scorer.js';
 import { headSnippet, highlightAll, makeSnippet, mergeRanges, TermMatcher, type Range } from './snippet.js';
@@ -15,7 +15,7 @@ export interface SearchContext extends Segments {
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 1000;
 /** how many full-coverage documents are checked for the exact phrase */
-const PHRASE_CHECKS = 400;
+const PHRASE_CHECKS = 200;
 
 type Filter = (d: number) => boolean;
 
@@ -37,35 +37,72 @@ function makeFilter(table: DocTable, q: SearchQuery): Filter | null {
 }
 
 function facetsOf(table: DocTable, docs: ArrayLike<number>): Facets {
-  const roles: Record<string, number> = {};
-  const tags: Record<string, number> = {};
-  const categories: Record<string, number> = {};
-  const platforms: Record<string, number> = {};
-  const bump = (r: Record<string, number>, k: string): void => {
-    r[k] = (r[k] ?? 0) + 1;
-  };
+  let counts = new Int32Array(Math.max(64, table.facetValues.length));
   for (let i = 0; i < docs.length; i++) {
-    const d = docs[i]!;
-    for (const v of table.roles[d]!) bump(roles, v);
-    for (const v of table.tags[d]!) bump(tags, v);
-    if (table.categories[d]) bump(categories, table.categories[d]!);
-    for (const v of table.platforms[d]!) bump(platforms, v);
+    const codes = table.facets(docs[i]!);
+    for (let k = 0; k < codes.length; k++) {
+      const c = codes[k]!;
+      if (c >= counts.length) {
+        const bigger = new Int32Array(c * 2);
+        bigger.set(counts);
+        counts = bigger;
+      }
+      counts[c]!++;
+    }
   }
-  return { roles, tags, categories, platforms };
+  const out: Facets = { roles: {}, tags: {}, categories: {}, platforms: {} };
+  const dest = [out.roles, out.tags, out.categories, out.platforms];
+  for (let c = 0; c < counts.length && c < table.facetValues.length; c++) {
+    if (counts[c]) {
+      const [kind, value] = table.facetValues[c]!;
+      dest[kind]![value] = counts[c]!;
+    }
+  }
+  return out;
 }
 
-/** top k of docs by key, descending, ties by document number (stable across runs) */
+/** top k of docs by key, descending, ties by document number (stable across runs); a bounded heap, O(n log k) */
 function topK(docs: number[], key: (d: number) => number, k: number): number[] {
-  if (docs.length <= k * 4 || docs.length < 256) {
-    return docs.sort((a, b) => key(b) - key(a) || a - b).slice(0, k);
+  if (k <= 0) return [];
+  if (docs.length <= k) return docs.sort((a, b) => key(b) - key(a) || a - b);
+  // min-heap on (key, -doc): the root is the worst of the best k
+  const hd: number[] = [];
+  const hk: number[] = [];
+  const worse = (i: number, j: number): boolean => hk[i]! < hk[j]! || (hk[i] === hk[j] && hd[i]! > hd[j]!);
+  const swap = (i: number, j: number): void => {
+    [hd[i], hd[j]] = [hd[j]!, hd[i]!];
+    [hk[i], hk[j]] = [hk[j]!, hk[i]!];
+  };
+  const down = (i: number): void => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < hd.length && worse(l, m)) m = l;
+      if (r < hd.length && worse(r, m)) m = r;
+      if (m === i) return;
+      swap(i, m);
+      i = m;
+    }
+  };
+  for (const d of docs) {
+    const kd = key(d);
+    if (hd.length < k) {
+      hd.push(d);
+      hk.push(kd);
+      for (let i = hd.length - 1; i > 0; ) {
+        const p = (i - 1) >> 1;
+        if (!worse(i, p)) break;
+        swap(i, p);
+        i = p;
+      }
+    } else if (kd > hk[0]! || (kd === hk[0] && d < hd[0]!)) {
+      hd[0] = d;
+      hk[0] = kd;
+      down(0);
+    }
   }
-  // threshold from a sample, then sort only what is above it
-  const keys = docs.map(key);
-  const sorted = Float64Array.from(keys).sort();
-  const threshold = sorted[sorted.length - k]!;
-  const top: number[] = [];
-  for (let i = 0; i < docs.length; i++) if (keys[i]! >= threshold) top.push(docs[i]!);
-  return top.sort((a, b) => key(b) - key(a) || a - b).slice(0, k);
+  return hd.sort((a, b) => key(b) - key(a) || a - b);
 }
 
 function clampInt(v: unknown, def: number, max: number): number {
@@ -90,7 +127,7 @@ function browse(ctx: SearchContext, filter: Filter, limit: number, offset: numbe
       kind: KINDS[table.kinds[d]!]!,
       title: table.titles[d]!,
       score: 0,
-      snippet: headSnippet(table.bodies[d]!),
+      snippet: headSnippet(table.body(d)),
       highlights: [],
       titleHighlights: [],
     }),
@@ -111,8 +148,8 @@ function phraseTiers(ctx: SearchContext, plan: Plan, a: PhaseA, docs: number[]):
   );
   const { table } = ctx;
   for (const d of cands) {
-    if (re.test(table.titles[d]!)) tiers.set(d, 2);
-    else if (re.test(table.headings[d]!) || re.test(table.bodies[d]!)) tiers.set(d, 1);
+    if (phraseTest(re, table.titles[d]!)) tiers.set(d, 2);
+    else if (phraseTest(re, table.heading(d)) || phraseTest(re, table.body(d))) tiers.set(d, 1);
   }
   return tiers;
 }
@@ -128,13 +165,13 @@ function buildHit(ctx: SearchContext, plan: Plan, d: number, score: number, matc
   const matcher = new TermMatcher(textTerms);
   const title = table.titles[d]!;
   const titleHighlights: Range[] = mergeRanges([...highlightAll(title, matcher, plan.phrase), ...pinyinHighlights(title, pinyinTerms)]);
-  const snip = makeSnippet(table.bodies[d]!, matcher, plan.phrase) ?? makeSnippet(table.headings[d]!.replace(/\n/g, ' · '), matcher, plan.phrase);
+  const snip = makeSnippet(table.body(d), matcher, plan.phrase) ?? makeSnippet(table.heading(d).replace(/\n/g, ' · '), matcher, plan.phrase);
   return {
     id: table.ids[d]!,
     kind: KINDS[table.kinds[d]!]!,
     title,
     score: Math.round(score * 1e4) / 1e4,
-    snippet: snip?.snippet ?? headSnippet(table.bodies[d]!),
+    snippet: snip?.snippet ?? headSnippet(table.body(d)),
     highlights: snip?.highlights ?? [],
     titleHighlights,
   };
@@ -148,6 +185,17 @@ export function countMatches(ctx: SearchContext, plan: Plan, filter: Filter | nu
   let n = 0;
   for (const d of a.matched) if (filter(d)) n++;
   return n;
+}
+
+/** ids of every matching document (filters applied), best first, without building hits */
+export function executeMatchIds(ctx: SearchContext, q: SearchQuery): string[] {
+  const plan = planQuery(ctx.view, typeof q?.query === 'string' ? q.query : '');
+  if (plan.clauses.length === 0) return [];
+  const filter = makeFilter(ctx.table, q);
+  const a = phaseA(ctx, plan, ctx.scratch);
+  const docs = [...a.matched].filter((d) => !filter || filter(d));
+  docs.sort((x, y) => a.score[y]! - a.score[x]! || x - y);
+  return docs.map((d) => ctx.table.ids[d]!);
 }
 
 export function executeSearch(ctx: SearchContext, q: SearchQuery): SearchResult {

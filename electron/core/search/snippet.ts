@@ -1,4 +1,5 @@
-import { scan, termToKey } from './analyzer.js';
+import { scan, termToKey, wordTerm } from './analyzer.js';
+import type { Phrase } from './plan.js';
 
 /*
  * Snippets are cut from the stored text at query time: no token positions are kept in the index
@@ -15,12 +16,28 @@ export type Range = [number, number];
 export class TermMatcher {
   private keys = new Set<number>();
   private strs = new Set<string>();
+  /** CJK terms as text, found with indexOf (native) instead of re-running the analyzer */
+  private cjk: string[] = [];
+  /** English stems and numbers, found with one regex over candidate words, then verified */
+  private latin: RegExp | null = null;
+  /** anything else (rare scripts, CJK beyond the fast range): the analyzer */
+  private slow = false;
   constructor(terms: Iterable<string>) {
+    const alts: string[] = [];
     for (const t of terms) {
       const k = termToKey(t);
-      if (k >= 0) this.keys.add(k);
-      else this.strs.add(t);
+      if (k >= 0) {
+        this.keys.add(k);
+        this.cjk.push(t);
+        continue;
+      }
+      this.strs.add(t);
+      // Porter only rewrites endings, so a stem's head (minus the last 3 letters) starts every word it came from
+      if (/^[a-z]+$/.test(t)) alts.push(`(?<![A-Za-z])${t.slice(0, Math.max(2, t.length - 3))}[A-Za-z]*`);
+      else if (/^[0-9]+$/.test(t)) alts.push(`(?<![0-9])${t}(?![0-9])`);
+      else this.slow = true;
     }
+    if (alts.length) this.latin = new RegExp(alts.join('|'), 'gi');
   }
   get empty(): boolean {
     return this.keys.size === 0 && this.strs.size === 0;
@@ -29,6 +46,21 @@ export class TermMatcher {
   find(text: string, limit = SCAN_LIMIT): Array<{ start: number; end: number; term: string | number }> {
     const out: Array<{ start: number; end: number; term: string | number }> = [];
     if (this.empty || !text) return out;
+    if (!this.slow) {
+      const t = text.length > limit ? text.slice(0, limit) : text;
+      for (const term of this.cjk) {
+        for (let i = t.indexOf(term); i >= 0; i = t.indexOf(term, i + 1)) out.push({ start: i, end: i + term.length, term });
+      }
+      if (this.latin) {
+        this.latin.lastIndex = 0;
+        for (let m = this.latin.exec(t); m; m = this.latin.exec(t)) {
+          const w = m[0].toLowerCase();
+          const term = /^[0-9]/.test(w) ? w : wordTerm(w);
+          if (this.strs.has(term)) out.push({ start: m.index, end: m.index + m[0].length, term });
+        }
+      }
+      return out.sort((a, b) => a.start - b.start);
+    }
     scan(
       text,
       {
@@ -58,9 +90,9 @@ export function mergeRanges(ranges: Range[]): Range[] {
   return out;
 }
 
-function phraseRanges(text: string, phrase: RegExp | null, limit: number): Range[] {
-  if (!phrase) return [];
-  const re = new RegExp(phrase.source, phrase.flags.includes('g') ? phrase.flags : phrase.flags + 'g');
+function phraseRanges(text: string, phrase: Phrase | null, limit: number): Range[] {
+  if (!phrase || (phrase.probe && !text.includes(phrase.probe))) return [];
+  const re = new RegExp(phrase.re.source, phrase.re.flags + 'g');
   const out: Range[] = [];
   const t = text.length > limit ? text.slice(0, limit) : text;
   for (let m = re.exec(t); m && out.length < 50; m = re.exec(t)) {
@@ -74,7 +106,7 @@ function phraseRanges(text: string, phrase: RegExp | null, limit: number): Range
 }
 
 /** highlight ranges of the title (whole text, no cutting) */
-export function highlightAll(text: string, matcher: TermMatcher, phrase: RegExp | null): Range[] {
+export function highlightAll(text: string, matcher: TermMatcher, phrase: Phrase | null): Range[] {
   const r: Range[] = matcher.find(text).map((m) => [m.start, m.end]);
   r.push(...phraseRanges(text, phrase, SCAN_LIMIT));
   return mergeRanges(r);
@@ -108,7 +140,7 @@ export interface Snippet {
  * ~120 characters around the densest cluster of matched terms (distinct terms count more than
  * repeats), preferring an exact phrase occurrence; '…' marks cut ends.
  */
-export function makeSnippet(text: string, matcher: TermMatcher, phrase: RegExp | null, width = SNIPPET_WIDTH): Snippet | null {
+export function makeSnippet(text: string, matcher: TermMatcher, phrase: Phrase | null, width = SNIPPET_WIDTH): Snippet | null {
   if (!text) return null;
   const phr = phraseRanges(text, phrase, SCAN_LIMIT);
   const hits = matcher.find(text);

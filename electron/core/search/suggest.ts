@@ -25,7 +25,7 @@ function surfaceOf(ctx: SearchContext, term: string): string | null {
   }
   if (doc < 0 && qt.delta) for (let f = 0; f < 3 && doc < 0; f++) if (qt.delta[f]!.length) doc = qt.delta[f]![0]!;
   if (doc < 0) return null;
-  for (const text of [table.titles[doc]!, table.headings[doc]!, table.bodies[doc]!]) {
+  for (const text of [table.titles[doc]!, table.heading(doc), table.body(doc)]) {
     for (const m of text.slice(0, 50_000).matchAll(/[A-Za-z]+/g)) {
       if (wordTerm(m[0].toLowerCase()) === term) return m[0].toLowerCase();
     }

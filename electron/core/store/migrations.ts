@@ -5,6 +5,8 @@ const upgrades: Record<number, (old: any) => any> = {
   // 1 → 2: onboarding facts (quiz attempts, sign-off requests, un-ticked steps). Nothing is renamed,
   // so every v1 row is kept as it is; a v1 completion simply has no `signedBy`.
   1: (old) => ({ ...old, schemaVersion: 2, uncompletions: old.uncompletions ?? [], quizAttempts: old.quizAttempts ?? [], signoffRequests: old.signoffRequests ?? [] }),
+  // 2 → 3: searches that found nothing, for content health. A new collection; nothing else changes.
+  2: (old) => ({ ...old, schemaVersion: 3, failedSearches: old.failedSearches ?? [] }),
 };
 
 export class SchemaError extends Error {}

@@ -42,12 +42,22 @@ export interface DataV2 extends Omit<DataV1, 'schemaVersion' | 'completions'> {
   signoffRequests: Array<{ profileId: string; trackId: string; stepId: string; requestedAt: string; note?: string }>;
 }
 
-export type Data = DataV2;
-export const CURRENT_SCHEMA = 2;
+/**
+ * Version 3 adds the searches that found nothing (content health: "what to write next"). Only the
+ * normalized query and counts are kept, never who searched.
+ */
+export interface DataV3 extends Omit<DataV2, 'schemaVersion'> {
+  schemaVersion: 3;
+  failedSearches: Array<{ query: string; count: number; firstAt: string; lastAt: string }>;
+}
+
+export type Data = DataV3;
+export const CURRENT_SCHEMA = 3;
 
 export function emptyData(): Data {
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
+    failedSearches: [],
     profiles: [],
     completions: [],
     uncompletions: [],

@@ -1,5 +1,7 @@
 import { api } from '../api';
 import { ArticleLinkList } from '../components/ArticleLinkList';
+import { MyTrackCard } from '../components/onboarding/MyTrackCard';
+import { useProgress } from '../components/onboarding/useProgress';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../state/session';
 import { useLoad } from '../state/useLoad';
@@ -9,6 +11,7 @@ export function HomePage({ onPickProfile }: { onPickProfile: () => void }) {
   const { profile, info } = useSession();
   const [reading] = useLoad(() => (profile ? api.getReadingList({ profileId: profile.id }) : Promise.resolve(null)), [profile?.id]);
   const [stale] = useLoad(() => api.listArticles({ sort: 'review' }), []);
+  const { progress } = useProgress(profile?.id ?? null);
   const packName = locale === 'en' && info.pack.nameEn ? info.pack.nameEn : info.pack.name;
   const staleArticles = stale.status === 'ready' ? stale.data.articles.filter((a) => a.needsReview).slice(0, 6) : [];
   return (
@@ -24,29 +27,31 @@ export function HomePage({ onPickProfile }: { onPickProfile: () => void }) {
         )}
         {info.counts.problems > 0 && <p className="notice notice-warning">{t('home.problems', { count: info.counts.problems })}</p>}
       </header>
-      <div className="card-grid">
-        {profile && reading.status === 'ready' && reading.data && (
-          <>
+      <div className="home-grid">
+        {profile && progress && progress.tracks.length > 0 && <MyTrackCard progress={progress} />}
+        <div className="card-grid">
+          {profile && reading.status === 'ready' && reading.data && (
+            <>
+              <div className="card">
+                <h2>{t('home.recent')}</h2>
+                <ArticleLinkList items={reading.data.recent.slice(0, 8)} empty={t('home.noRecent')} />
+              </div>
+              <div className="card">
+                <h2>{t('home.bookmarks')}</h2>
+                <ArticleLinkList items={reading.data.bookmarks} empty={t('home.noBookmarks')} />
+              </div>
+            </>
+          )}
+          {staleArticles.length > 0 && (
             <div className="card">
-              <h2>{t('home.recent')}</h2>
-              <ArticleLinkList items={reading.data.recent} empty={t('home.noRecent')} />
+              <h2>{t('home.needsReview')}</h2>
+              <p className="muted small">{t('home.needsReviewHint')}</p>
+              <ArticleLinkList items={staleArticles} empty="" />
             </div>
-            <div className="card">
-              <h2>{t('home.bookmarks')}</h2>
-              <ArticleLinkList items={reading.data.bookmarks} empty={t('home.noBookmarks')} />
-            </div>
-          </>
-        )}
-        {staleArticles.length > 0 && (
-          <div className="card">
-            <h2>{t('home.needsReview')}</h2>
-            <p className="muted small">{t('home.needsReviewHint')}</p>
-            <ArticleLinkList items={staleArticles} empty="" />
-          </div>
-        )}
+          )}
+        </div>
       </div>
       <p><a className="button" href="#/library">{t('home.browse')}</a></p>
     </section>
   );
 }
-

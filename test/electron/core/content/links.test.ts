@@ -121,3 +121,13 @@ describe('rendering', () => {
     expect(a.related.map((r) => r.id)).not.toContain('cs/presales');
   });
 });
+
+describe('wiki link labels', () => {
+  it('shows the target title for [[id]], the author label for [[id|label]], and the raw text when broken', () => {
+    const h = getArticle(pack, 'cs/presales').html;
+    expect(h).toContain('data-article="cs/refunds/policy">退款政策</a>');
+    expect(h).toContain('data-article="ops/listing">上架流程</a>');
+    expect(h).toMatch(/<span class="broken-link" title="[^"]*">不存在的文章<\/span>/);
+    expect(getArticle(pack, 'cs/refunds/policy').html).toContain('data-article="ops/listing">上架流程</a>');
+  });
+});

@@ -24,7 +24,6 @@ describe('watching the content folder', () => {
   it('shows added, changed and removed files, new sub-folders and deleted folders within 2 s', async () => {
     const root = tempPack({ 'articles/a.md': '# 甲\n', 'articles/old/x.md': '# 旧\n' });
     core = await createCore({ contentDir: root, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'hb-data-')), watch: true });
-    await new Promise((r) => setTimeout(r, 300)); // let the watcher finish its first scan
 
     writeFile(root, 'articles/b.md', '# 乙\n');
     await within(2000, async () => (await ids()).includes('b'));
@@ -48,7 +47,6 @@ describe('watching the content folder', () => {
   it('reports a file that turns bad, and clears the report when it is fixed', async () => {
     const root = tempPack({ 'articles/a.md': '# 甲\n' });
     core = await createCore({ contentDir: root, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'hb-data-')), watch: true });
-    await new Promise((r) => setTimeout(r, 300));
     writeFile(root, 'articles/a.md', '---\ntitle: [\n---\n');
     await within(2000, async () => (await core!.listProblems({})).some((p) => p.path === 'articles/a.md' && p.code === 'front-matter'));
     writeFile(root, 'articles/a.md', '# 甲\n');
@@ -58,7 +56,6 @@ describe('watching the content folder', () => {
   it('resolves nextReload after a change', async () => {
     const root = tempPack({ 'articles/a.md': '# 甲\n' });
     core = await createCore({ contentDir: root, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'hb-data-')), watch: true });
-    await new Promise((r) => setTimeout(r, 300));
     const reloaded = core.nextReload();
     writeFile(root, 'assets/new.png', Buffer.from([1]));
     await reloaded;

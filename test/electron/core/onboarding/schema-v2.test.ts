@@ -17,19 +17,20 @@ describe('schema 1 → 2 (onboarding facts)', () => {
   it('keeps every v1 row and adds the empty onboarding collections', () => {
     const v1 = JSON.parse(V1);
     const data = migrate(structuredClone(v1));
-    expect(CURRENT_SCHEMA).toBe(2);
-    expect(data.schemaVersion).toBe(2);
+    // Later versions build on 2; a v1 file must come all the way up to the current one.
+    expect(CURRENT_SCHEMA).toBeGreaterThanOrEqual(2);
+    expect(data.schemaVersion).toBe(CURRENT_SCHEMA);
     for (const k of ['profiles', 'completions', 'bookmarks', 'views', 'settings'] as const) expect(data[k]).toEqual(v1[k]);
     expect(data).toMatchObject({ uncompletions: [], quizAttempts: [], signoffRequests: [] });
   });
 
-  it('upgrades a real v1 database file when it is opened, and writes it back as v2', async () => {
+  it('upgrades a real v1 database file when it is opened, and writes it back upgraded', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, DB_FILE), V1);
     const store = await openStore(dir);
     stores.push(store);
-    expect(store.data.schemaVersion).toBe(2);
-    expect(JSON.parse(fs.readFileSync(path.join(dir, DB_FILE), 'utf8'))).toMatchObject({ schemaVersion: 2, quizAttempts: [], completions: JSON.parse(V1).completions });
+    expect(store.data.schemaVersion).toBe(CURRENT_SCHEMA);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, DB_FILE), 'utf8'))).toMatchObject({ schemaVersion: CURRENT_SCHEMA, quizAttempts: [], completions: JSON.parse(V1).completions });
   });
 
   it('serves v1 progress through the API after the upgrade', async () => {

@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ArticleFieldValues, ArticleSource, MarkdownPreview, SavedArticle } from '../../contract.js';
+import { badRequest, HandbookError, notFound } from '../api/errors.js';
+import { decodeText } from '../content/decode.js';
+import { MAX_TEXT_BYTES, readPackFile } from '../content/files.js';
+import { renderMarkdown } from '../content/markdown.js';
+import { escapeHtml } from '../content/markdown.js';
+import type { AuthoringContext } from './context.js';
+import { fileHash, hashBytes, writeAtomic } from './files.js';
+import { readFields, writeFile } from './frontMatter.js';
+import { relOfEditable } from './ids.js';
+
+/** The file as text (any encoding the loader accepts), its hash, or null when there is no such file. */
+export function readText(root: string, rel: string): { text: string; hash: string } | null {
+  if (!fs.existsSync(path.join(root, rel))) return null;
+  const read = readPackFile(root, rel);
+  if (!read.ok) throw new HandbookError(read.code === 'symlink' ? 'forbidden' : 'bad_request', `${rel}: ${read.message}`);
+  const decoded = decodeText(read.buf);
+  if (!decoded.ok) throw badRequest(`${rel}: ${decoded.reason}`);
+  return { text: decoded.text, hash: hashBytes(read.buf) };
+}
+
+export function folders(ctx: AuthoringContext): string[] {
+  const set = new Set<string>();
+  for (const a of ctx.pack().articles.values()) if (a.summary.category) set.add(a.summary.category);
+  return [...set].sort();
+}
+
+export function getArticleSource(ctx: AuthoringContext, id: string): ArticleSource {
+  const { rel } = relOfEditable(id);
+  const file = readText(ctx.root, rel);
+  if (!file) throw notFound(`article "${id}"`);
+  const { fields, otherFields, body } = readFields(file.text);
+  return { id, path: rel, fields, otherFields, body, hash: file.hash, folders: folders(ctx) };
+}
+
+/** Exactly what the reader would get for this markdown (the renderer sanitizes it the same way too). */
+export function previewMarkdown(ctx: AuthoringContext, id: string | undefined, markdown: string): MarkdownPreview {
+  const rel = id ? relOfEditable(id).rel : 'articles/preview.md';
+  try {
+    return renderMarkdown(markdown.replace(/\r\n?/g, '\n'), ctx.pack().links.contextFor(rel));
+  } catch (err) {
+    // Pathological nesting can exhaust marked: show the text rather than fail the editor.
+    return { html: `<pre>${escapeHtml(markdown.slice(0, 200_000))}</pre>`, toc: [] };
+  }
+}
+
+/** Creates or updates an article, refusing to overwrite a version the editor did not start from. */
+export function saveArticle(ctx: AuthoringContext, req: { id: string; baseHash: string | null; fields: Partial<ArticleFieldValues>; body: string }): Promise<SavedArticle> {
+  const { rel, role, bareId } = relOfEditable(req.id);
+  return ctx.queue.run(async () => {
+    const current = readText(ctx.root, rel);
+    if (req.baseHash === null) {
+      if (current) throw new HandbookError('conflict', `"${req.id}" already exists: open it to edit, or choose another name`);
+      const clash = role ? null : [...ctx.pack().articles.keys()].find((k) => k.toLowerCase() === bareId.toLowerCase());
+      if (clash) throw new HandbookError('conflict', `"${clash}" already exists (names differing only in upper/lower case are the same file on Windows and macOS)`);
+    } else if (!current) {
+      throw new HandbookError('conflict', `"${req.id}" was deleted or moved since you opened it`);
+    } else if (current.hash !== req.baseHash) {
+      throw new HandbookError('conflict', `"${req.id}" changed on disk since you opened it`);
+    }
+    const text = writeFile(current?.text ?? '', req.fields, req.body);
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length > MAX_TEXT_BYTES) throw badRequest(`the article is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_TEXT_BYTES / 1048576} MB — split it into several articles`);
+    await writeAtomic(ctx.root, rel, bytes);
+    ctx.changed([rel]);
+    return { id: req.id, hash: fileHash(ctx.root, rel)!, problems: ctx.pack().problems.filter((p) => p.path === rel) };
+  });
+}

@@ -1,0 +1,109 @@
+import { isMap } from 'yaml';
+import type { Problem, QuizDraft, QuizSource, QuizSourceState, SavedFile } from '../../contract.js';
+import { notFound } from '../api/errors.js';
+import type { Pack } from '../content/pack.js';
+import { readQuiz } from '../onboarding/quizzes.js';
+import { readText } from './articles.js';
+import type { AuthoringContext } from './context.js';
+import { fileHash, writeAtomic } from './files.js';
+import { checkSimpleId } from './ids.js';
+import { sectionHash } from './sections.js';
+import { checkBase, yamlRel } from './trackWriter.js';
+import { editableDoc, refusal, setOrDelete, yamlFileFromText } from './yamlText.js';
+
+/**
+ * Each question with a source remembers a hash of that section's text as it was when the question
+ * was written (`source_hash`). Content health compares it with the section today: a question whose
+ * section changed may now be wrong.
+ */
+export const SOURCE_HASH = 'source_hash';
+
+const s = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+
+export function sourceState(pack: Pack, source: string | null, recorded: string | null): QuizSourceState['state'] {
+  if (!source) return 'none';
+  const now = sectionHash(pack, source);
+  if (now === null) return 'missing';
+  if (!recorded) return 'unrecorded';
+  return now === recorded ? 'ok' : 'changed';
+}
+
+export function getQuizSource(ctx: AuthoringContext, id: string): QuizSource {
+  checkSimpleId('quiz', id);
+  const file = readText(ctx.root, yamlRel(ctx.root, 'quizzes', id));
+  if (!file) throw notFound(`quiz "${id}"`);
+  const v = (editableDoc(file.text).toJS() ?? {}) as any;
+  const qs: any[] = Array.isArray(v.questions) ? v.questions : [];
+  const quiz: QuizDraft = {
+    title: s(v.title), titleEn: s(v.title_en), passMark: Number(v.passMark ?? 80),
+    questions: qs.map((q, i) => ({
+      id: s(q?.id) || `q${i + 1}`,
+      type: ['single', 'multiple', 'truefalse'].includes(q?.type) ? q.type : 'single',
+      prompt: s(q?.prompt), options: Array.isArray(q?.options) ? q.options.map(s) : [],
+      answer: typeof q?.answer === 'boolean' || typeof q?.answer === 'number' ? q.answer : Array.isArray(q?.answer) ? q.answer.filter((n: unknown) => typeof n === 'number') : 0,
+      explanation: s(q?.explanation), source: s(q?.source) || null,
+    })),
+  };
+  const sources = qs.map((q, i) => ({ questionId: quiz.questions[i].id, state: sourceState(ctx.pack(), s(q?.source) || null, s(q?.[SOURCE_HASH]) || null) }));
+  return { id, hash: file.hash, quiz, sources };
+}
+
+const content = (q: any) => JSON.stringify([s(q?.prompt), q?.options, q?.answer, s(q?.explanation), s(q?.type)]);
+
+/** The quiz's YAML, edited in place; questions are matched by id so their comments and extra fields stay. */
+export function quizYaml(existing: string | null, quiz: QuizDraft, pack: Pack): string {
+  const doc = editableDoc(existing);
+  const root = doc.contents as any;
+  setOrDelete(root, doc, 'title', quiz.title.trim());
+  setOrDelete(root, doc, 'title_en', quiz.titleEn?.trim());
+  setOrDelete(root, doc, 'passMark', quiz.passMark);
+  const old = new Map<string, any>();
+  for (const q of (doc.get('questions', true) as any)?.items ?? []) if (isMap(q)) old.set(s(q.get('id')), q);
+  const list = doc.createNode([]) as any;
+  for (const q of quiz.questions) {
+    const node = old.get(q.id) ?? doc.createNode({});
+    const before = isMap(node) ? (node.toJSON() as any) : {};
+    const source = q.source?.trim() || null;
+    const answer = q.type === 'multiple' && Array.isArray(q.answer) ? [...new Set(q.answer)].sort((a, b) => a - b) : q.answer;
+    setOrDelete(node, doc, 'id', q.id.trim());
+    setOrDelete(node, doc, 'type', q.type);
+    setOrDelete(node, doc, 'prompt', q.prompt.trim());
+    setOrDelete(node, doc, 'options', q.type === 'truefalse' ? undefined : q.options.map((o) => o.trim()), { flow: true });
+    setOrDelete(node, doc, 'answer', answer, { flow: true });
+    setOrDelete(node, doc, 'explanation', q.explanation.trim());
+    setOrDelete(node, doc, 'source', source);
+    const after = node.toJSON();
+    // Keep the snapshot unless the question or its source changed, or the trainer re-checked it.
+    const keep = !q.confirmSource && before[SOURCE_HASH] && s(before.source) === (source ?? '') && content(before) === content(after);
+    if (!keep) setOrDelete(node, doc, SOURCE_HASH, source ? sectionHash(pack, source) : null);
+    list.items.push(node);
+  }
+  root.set('questions', list);
+  return String(doc);
+}
+
+function validateQuiz(pack: Pack, rel: string, id: string, text: string): void {
+  const problems: Problem[] = [];
+  const quiz = readQuiz(yamlFileFromText(rel, text), id, problems);
+  for (const q of quiz?.questions ?? []) {
+    if (!q.source) continue;
+    const [articleId, anchor] = q.source.split('#');
+    const a = pack.articles.get(articleId);
+    if (!a) problems.push({ path: rel, severity: 'warning', code: 'unknown-source', message: `question "${q.id}": source article "${articleId}" does not exist` });
+    else if (anchor && !a.source.analysis.headings.some((h) => h.anchor === anchor)) problems.push({ path: rel, severity: 'warning', code: 'unknown-source', message: `question "${q.id}": article "${articleId}" has no section "#${anchor}"` });
+  }
+  if (problems.length || !quiz) throw refusal('quiz', problems.length ? problems.map((p) => p.message) : ['the quiz cannot be read']);
+}
+
+export function saveQuiz(ctx: AuthoringContext, req: { id: string; baseHash: string | null; quiz: QuizDraft }): Promise<SavedFile> {
+  checkSimpleId('quiz', req.id);
+  return ctx.queue.run(async () => {
+    const rel = yamlRel(ctx.root, 'quizzes', req.id);
+    const current = checkBase(ctx.root, rel, req.id, req.baseHash);
+    const text = quizYaml(current, req.quiz, ctx.pack());
+    validateQuiz(ctx.pack(), rel, req.id, text);
+    await writeAtomic(ctx.root, rel, text);
+    ctx.changed([rel]);
+    return { id: req.id, hash: fileHash(ctx.root, rel)! };
+  });
+}

@@ -1,0 +1,84 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import type { TrashEntry } from '../../contract.js';
+import { badRequest, HandbookError, notFound } from '../api/errors.js';
+import type { AuthoringContext } from './context.js';
+import { assertWritable } from './files.js';
+import { checkSimpleId, relOfEditable } from './ids.js';
+import { renameWithRetry } from '../store/durableFile.js';
+
+/**
+ * The trash is a hidden folder inside the pack (`.trash/`): the loader and the watcher skip dot
+ * folders, pack export leaves it out, and it stays with the pack it came from — restoring into
+ * another pack by mistake is not possible. Each deleted file gets its own folder with the file
+ * under its old path and an `entry.json` saying what it was.
+ */
+export const TRASH_DIR = '.trash';
+const ENTRY = 'entry.json';
+
+function relOf(ctx: AuthoringContext, kind: TrashEntry['kind'], id: string): { rel: string; title: string } {
+  const pack = ctx.pack();
+  if (kind === 'article') {
+    const { rel } = relOfEditable(id);
+    const title = id.startsWith('role:') ? pack.roles.get(id.slice(5))?.summary.title : pack.articles.get(id)?.summary.title;
+    return { rel, title: title ?? id };
+  }
+  checkSimpleId(kind, id);
+  const dir = kind === 'track' ? 'tracks' : 'quizzes';
+  const rel = [`${dir}/${id}.yaml`, `${dir}/${id}.yml`].find((r) => fs.existsSync(path.join(ctx.root, r))) ?? `${dir}/${id}.yaml`;
+  const title = kind === 'track' ? pack.tracks.get(id)?.title : pack.quizzes.get(id)?.title;
+  return { rel, title: title ?? id };
+}
+
+export function moveToTrash(ctx: AuthoringContext, kind: TrashEntry['kind'], id: string, deletedBy: string): Promise<TrashEntry> {
+  return ctx.queue.run(async () => {
+    const { rel, title } = relOf(ctx, kind, id);
+    const abs = assertWritable(ctx.root, rel);
+    if (!fs.existsSync(abs)) throw notFound(`${kind} "${id}"`);
+    const deletedAt = new Date().toISOString();
+    const trashId = deletedAt.replace(/[:.]/g, '-') + '-' + crypto.randomBytes(3).toString('hex');
+    const dir = path.join(ctx.root, TRASH_DIR, trashId);
+    await fsp.mkdir(path.join(dir, path.dirname(rel)), { recursive: true });
+    const entry: TrashEntry = { id: trashId, kind, path: rel, title, deletedAt, deletedBy };
+    await fsp.writeFile(path.join(dir, ENTRY), JSON.stringify(entry, null, 2));
+    await renameWithRetry(abs, path.join(dir, rel));
+    ctx.changed([rel]);
+    return entry;
+  });
+}
+
+export function listTrash(root: string): TrashEntry[] {
+  const base = path.join(root, TRASH_DIR);
+  let names: string[];
+  try {
+    names = fs.readdirSync(base);
+  } catch {
+    return [];
+  }
+  const out: TrashEntry[] = [];
+  for (const name of names) {
+    try {
+      const e = JSON.parse(fs.readFileSync(path.join(base, name, ENTRY), 'utf8')) as TrashEntry;
+      if (e.id === name && typeof e.path === 'string') out.push(e);
+    } catch { /* not one of ours */ }
+  }
+  return out.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
+}
+
+export function restoreFromTrash(ctx: AuthoringContext, trashId: string): Promise<TrashEntry> {
+  if (!/^[0-9TZ-]+-[0-9a-f]{6}$/.test(trashId)) throw badRequest('unknown trash entry');
+  return ctx.queue.run(async () => {
+    const entry = listTrash(ctx.root).find((e) => e.id === trashId);
+    if (!entry) throw notFound('trash entry');
+    const target = assertWritable(ctx.root, entry.path);
+    if (!/^(articles|roles)\/.+\.md$|^(tracks|quizzes)\/[^/]+\.ya?ml$/.test(entry.path)) throw badRequest('unknown trash entry');
+    if (fs.existsSync(target)) throw new HandbookError('conflict', `${entry.path} exists again: rename or delete it first`);
+    await fsp.mkdir(path.dirname(target), { recursive: true });
+    await renameWithRetry(path.join(ctx.root, TRASH_DIR, trashId, entry.path), target);
+    await fsp.rm(path.join(ctx.root, TRASH_DIR, trashId), { recursive: true, force: true });
+    ctx.changed([entry.path]);
+    return entry;
+  });
+}

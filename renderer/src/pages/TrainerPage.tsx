@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { api } from '../api';
+import { PageState } from '../components/PageState';
+import { DashboardTable } from '../components/onboarding/DashboardTable';
+import { ExchangeBar } from '../components/onboarding/ExchangeBar';
+import { LearnerDetail } from '../components/onboarding/LearnerDetail';
+import { useI18n } from '../i18n/i18n';
+import { useRoleName } from '../i18n/useRoleName';
+import { useSession } from '../state/session';
+import { useLoad } from '../state/useLoad';
+
+/**
+ * The trainer dashboard. It shows everyone's progress, so it opens for a trainer profile only; the
+ * sign-off itself still asks for the trainer's PIN.
+ */
+export function TrainerPage({ profileId, onPickProfile }: { profileId: string | null; onPickProfile: () => void }) {
+  const { t } = useI18n();
+  const { profile, roles } = useSession();
+  const roleName = useRoleName();
+  const [role, setRole] = useState('');
+  // Reloaded on the way back from a learner, where a sign-off may just have happened.
+  const [state, retry] = useLoad(() => api.getDashboard(role ? { role } : {}), [role, profileId]);
+  if (!profile?.trainer) {
+    return (
+      <section className="page">
+        <h1>{t('nav.trainer')}</h1>
+        <div className="notice">
+          <p>{t('trainer.onlyTrainers')}</p>
+          <button type="button" className="primary" onClick={onPickProfile}>{t('profile.switch')}</button>
+        </div>
+      </section>
+    );
+  }
+  if (profileId) return <LearnerDetail profileId={profileId} />;
+  return (
+    <section className="page trainer">
+      <h1>{t('trainer.title')}</h1>
+      <div className="trainer-toolbar">
+        <label className="facet">
+          {t('trainer.filterRole')}
+          <select value={role} onChange={(e) => setRole(e.target.value)} data-testid="role-filter">
+            <option value="">{t('library.any')}</option>
+            {roles.map((r) => <option key={r.id} value={r.id}>{roleName(r.id)}</option>)}
+          </select>
+        </label>
+        <ExchangeBar onImported={retry} />
+      </div>
+      <PageState state={state} retry={retry}>
+        {(d) => (
+          <>
+            <p className="muted small">{t('trainer.summary', { learners: new Set(d.rows.map((r) => r.profileId)).size, behind: d.rows.filter((r) => r.overdue.length).length, today: d.today })}</p>
+            <DashboardTable rows={d.rows} />
+          </>
+        )}
+      </PageState>
+    </section>
+  );
+}
