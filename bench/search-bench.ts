@@ -68,7 +68,7 @@ const minisearch: EngineUnderTest = {
   name: 'minisearch',
   build: (docs) => {
     const ms = new MiniSearch(msOptions);
-    ms.addAll(docs);
+    ms.addAll(docs as unknown as Array<Record<string, unknown>>);
     return ms;
   },
   serialize: (idx) => JSON.stringify(idx),
@@ -80,7 +80,7 @@ const minisearch: EngineUnderTest = {
       .map((r) => r.id as string),
   contains: (idx, q, id) => (idx as MiniSearch).search(q, { combineWith: 'AND', fuzzy: false, prefix: false }).some((r) => r.id === id),
   edit: (idx, doc) => {
-    (idx as MiniSearch).replace(doc);
+    (idx as MiniSearch).replace(doc as unknown as Record<string, unknown>);
     return idx;
   },
 };
