@@ -98,7 +98,8 @@ export function phraseTest(p: Phrase, text: string): boolean {
 
 /** the query as a whole, tolerant to spacing/punctuation between its words and between scripts */
 function phrase(norm: string, tokens: Token[]): Phrase | null {
-  if (tokens.length < 2 || norm.length > 200) return null;
+  // A single word is its own phrase: 退款 in a title must outrank a synonym-only match (refund).
+  if (tokens.length === 0 || norm.length > 200 || (tokens.length === 1 && [...norm].length < 2)) return null;
   const units: string[] = [];
   for (const u of norm.match(/[\p{L}\p{N}\p{M}]+/gu) ?? []) units.push(...u.split(UNIT_SPLIT));
   if (units.length === 0) return null;
@@ -122,8 +123,36 @@ export function prepareSynonyms(groups: string[][] | undefined): SynonymMember[]
   return out;
 }
 
+const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+
+/**
+ * Whether a CJK bigram of the query spans two words (退款流程 → 款流). Such a bigram still adds
+ * score but is not something the person asked for, so it must not decide what matches. Only a
+ * boundary between two words of 2+ characters counts: single characters are where the
+ * dictionary segmenter is unsure.
+ */
+function wordBoundaries(raw: string): (t: Token) => boolean {
+  if (!segmenter || raw.length > 400) return () => false;
+  const wordAt = new Int32Array(raw.length).fill(-1);
+  const lengthOf: number[] = [];
+  for (const seg of segmenter.segment(raw)) {
+    if (!seg.isWordLike) continue;
+    const id = lengthOf.length;
+    lengthOf.push([...seg.segment].length);
+    for (let k = seg.index; k < seg.index + seg.segment.length; k++) wordAt[k] = id;
+  }
+  return (t) => {
+    if (t.end - t.start < 2) return false;
+    const a = wordAt[t.start]!;
+    const b = wordAt[t.end - 1]!;
+    return a >= 0 && b >= 0 && a !== b && lengthOf[a]! >= 2 && lengthOf[b]! >= 2;
+  };
+}
+
 function requiredFor(m: number): number {
-  if (m <= 2) return m;
+  // Two words: either may be missing (退款流程 must still find 退款与退货处理, which never says 流程);
+  // documents with both rank first through the coverage factor.
+  if (m <= 2) return 1;
   if (m <= 4) return m - 1;
   return Math.max(3, Math.ceil(m * 0.4));
 }
@@ -187,6 +216,10 @@ export function planQuery(ix: IndexView, query: string): Plan {
     }
   }
 
+  const crossesWords = wordBoundaries(raw);
+  const isStop = (k: number): boolean => !!tokens[k]?.cjk && CJK_STOP.has(tokens[k]!.term);
+  const touchesStop = (i: number): boolean =>
+    (isStop(i - 1) && tokens[i - 1]!.end > tokens[i]!.start) || (isStop(i + 1) && tokens[i + 1]!.start < tokens[i]!.end);
   const clauses: Clause[] = [];
   const seen = new Set<string>();
   let absent = 0;
@@ -199,7 +232,8 @@ export function planQuery(ix: IndexView, query: string): Plan {
     } else {
       c = { from: i, to: i + 1, alts: tokenAlts[i]! };
     }
-    const counted = !(c.to - c.from === 1 && tokens[i]!.cjk && CJK_STOP.has(tokens[i]!.term));
+    // A bigram that overlaps a question word belongs to the question, not the topic (怎么算 → 么算).
+    const counted = !(c.to - c.from === 1 && tokens[i]!.cjk && (CJK_STOP.has(tokens[i]!.term) || touchesStop(i) || crossesWords(tokens[i]!)));
     const alts = c.alts.filter(present);
     const key = c.alts.map((a) => a.terms.map((t) => t.term).join('+') + '@' + a.fields.join()).join('|');
     if (seen.has(key)) continue;
@@ -223,7 +257,12 @@ export function planQuery(ix: IndexView, query: string): Plan {
     for (let i = clauses.length - 1; i >= 0; i--) if (!keep.has(clauses[i]!)) clauses.splice(i, 1);
   }
   const counted = clauses.filter((c) => c.counted).length;
-  if (countedAll + absent + absentCjk <= 4) absent += absentCjk;
-  const required = Math.max(1, Math.min(requiredFor(countedAll + absent), counted + absent));
+  // Absent CJK bigrams are not counted: without spaces, most of them straddle two words
+  // (标题优化技巧 → 化技), and counting them turned ordinary questions into zero results.
+  void absentCjk;
+  // A short query with a word nothing contains (退款 xyzzy) matches nothing and gets suggestions,
+  // rather than silently becoming a different query.
+  const m = countedAll + absent;
+  const required = Math.max(1, Math.min(m <= 4 && absent > 0 ? m : requiredFor(m), counted + absent));
   return { tokens, clauses, required, counted, phrase: phrase(norm, tokens), text: norm };
 }

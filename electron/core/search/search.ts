@@ -16,6 +16,8 @@ const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 1000;
 /** how many full-coverage documents are checked for the exact phrase */
 const PHRASE_CHECKS = 200;
+/** how much a title holding all the query words multiplies the score (×3), or half of them (×2) */
+const TITLE_WEIGHT = 2;
 
 type Filter = (d: number) => boolean;
 
@@ -154,6 +156,22 @@ function phraseTiers(ctx: SearchContext, plan: Plan, a: PhaseA, docs: number[]):
   return tiers;
 }
 
+/**
+ * Share of the query's own words that the title contains: a document titled with what was asked
+ * for is what people mean, even when a long body mentions the words more often.
+ */
+function titleShares(ctx: SearchContext, plan: Plan, a: PhaseA, docs: number[]): Map<number, number> {
+  const shares = new Map<number, number>();
+  const words = plan.clauses.filter((c) => c.counted).map((c) => plan.tokens.slice(c.from, c.to).map((t) => t.term).join(''));
+  if (words.length === 0) return shares;
+  for (const d of topK(docs, (x) => a.score[x]!, PHRASE_CHECKS)) {
+    const title = ctx.table.titles[d]!.toLowerCase();
+    const hit = words.filter((w) => title.includes(w)).length;
+    if (hit) shares.set(d, hit / words.length);
+  }
+  return shares;
+}
+
 function buildHit(ctx: SearchContext, plan: Plan, d: number, score: number, matched: Map<string, string[]>): SearchHit {
   const { table } = ctx;
   const textTerms: string[] = [];
@@ -226,8 +244,9 @@ export function executeSearch(ctx: SearchContext, q: SearchQuery): SearchResult 
   if (docs.length === 0) return { ...none(), facets };
 
   const tiers = phraseTiers(ctx, plan, a, docs);
-  const bonus = a.maxScore + 1;
-  const key = (d: number): number => (tiers.get(d) ?? 0) * bonus + a.score[d]!;
+  const titles = titleShares(ctx, plan, a, docs);
+  const bonus = a.maxScore * 2 + 1;
+  const key = (d: number): number => (tiers.get(d) ?? 0) * bonus + a.score[d]! * (1 + TITLE_WEIGHT * (titles.get(d) ?? 0));
   const page = topK(docs, key, offset + limit).slice(offset);
 
   // lunr re-scores the page; its score times the coverage factor is the document's relevance
@@ -236,7 +255,7 @@ export function executeSearch(ctx: SearchContext, q: SearchQuery): SearchResult 
   const byDoc = new Map(lunrHits.map((h) => [h.doc, h]));
   const ranked = page.map((d) => {
     const h = byDoc.get(d);
-    const s = h ? h.score * (a.cover[d]! / counted) : a.score[d]!;
+    const s = (h ? h.score * (a.cover[d]! / counted) : a.score[d]!) * (1 + TITLE_WEIGHT * (titles.get(d) ?? 0));
     return { d, key: (tiers.get(d) ?? 0) * bonus + s, matched: h?.matched ?? new Map<string, string[]>() };
   });
   ranked.sort((x, y) => y.key - x.key || x.d - y.d);

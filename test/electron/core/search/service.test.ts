@@ -1,5 +1,6 @@
 import { build } from 'esbuild';
-import { promises as fs, existsSync } from 'node:fs';
+import { promises as fs, existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +23,7 @@ beforeAll(async () => {
   root = await fs.mkdtemp(path.join(os.tmpdir(), 'handbook-search-'));
   workerScript = path.join(root, 'search-worker.js');
   await build({
-    entryPoints: [path.resolve(__dirname, '../../../../electron/core/search/worker.ts')],
+    entryPoints: [fileURLToPath(new URL('../../../../electron/core/search/worker.ts', import.meta.url))],
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -94,11 +95,11 @@ describe('search service', () => {
       expect(s.status()).toMatchObject({ state: 'ready', fromCache: false });
       expect(ids(await s.search({ query: '退款' }))[0]).toBe('customer-service/returns-refunds');
       await s.close();
-      expect(() => SearchEngine.load(new Uint8Array(require('node:fs').readFileSync(file)))).not.toThrow();
+      expect(() => SearchEngine.load(new Uint8Array(readFileSync(file)))).not.toThrow();
     }
     // flipped bytes inside a valid file
     const bytes = await fs.readFile(file);
-    bytes[bytes.length >> 1] ^= 0x55;
+    bytes[bytes.length >> 1]! ^= 0x55;
     await fs.writeFile(file, bytes);
     const s = createSearchService({ cacheDir: dir });
     s.setDocs(docs);

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { loadPack } from '../../../../electron/core/index';
+import { SearchEngine } from '../../../../electron/core/search/index';
+import { packToSearchDocs } from '../../../../electron/core/searchDocs';
+
+/** Questions staff actually type, against the bundled sample pack: the right SOP must come first (or near). */
+const pack = loadPack('content');
+const engine = SearchEngine.build(packToSearchDocs(pack), { synonyms: pack.info.synonyms });
+const top = (query: string, n: number) => engine.search({ query, limit: n }).hits.map((h) => h.id);
+
+describe('relevance on the sample pack', () => {
+  const first: Array<[string, string]> = [
+    ['退款', 'customer-service/returns-refunds'],
+    ['顾客收到货以后想退款应该怎么处理', 'customer-service/returns-refunds'],
+    ['如何处理差评', 'customer-service/bad-reviews'],
+    ['GMV 怎么算', 'data/metric-definitions'],
+    ['客单价怎么计算', 'data/metric-definitions'],
+    ['大促前要准备什么', 'operations/big-promotions'],
+    ['账号被盗怎么办', 'security/account-security'],
+    ['标题优化技巧', 'operations/seo-titles'],
+    ['冲突怎么解决', 'collaboration/conflict-resolution'],
+    ['顾客投诉升级', 'customer-service/complaints-escalation'],
+    ['盘点差异怎么处理', 'warehouse/stock-count'],
+    ['绩效考核标准', 'people/performance-kpi'],
+    ['amazon backend search terms', 'cross-border/amazon-listing'],
+    ['kefu', 'role:customer-service'],
+  ];
+  for (const [q, id] of first) it(`“${q}” → ${id}`, () => expect(top(q, 1)).toEqual([id]));
+
+  it('finds the refund SOP in the top three for a two-word query whose second word it lacks', () => {
+    expect(top('退款 SOP', 3)).toContain('customer-service/returns-refunds');
+  });
+  it('answers nonsense with nothing, and suggests the part that exists', () => {
+    const r = engine.search({ query: '退款 qzxqzx' });
+    expect(r.total).toBe(0);
+    expect(r.suggestions).toContain('退款');
+  });
+});
