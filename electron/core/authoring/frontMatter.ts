@@ -1,4 +1,4 @@
-import { isMap, isSeq, parseDocument, YAMLSeq, type Document } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, type Node, type Scalar, type YAMLSeq } from 'yaml';
 import type { ArticleFieldValues } from '../../contract.js';
 import { HandbookError } from '../api/errors.js';
 import { parseFrontMatter } from '../content/frontmatter.js';
@@ -50,38 +50,70 @@ export function writeFile(original: string, changes: Partial<ArticleFieldValues>
   const text = original.replace(/\r\n?/g, '\n');
   const { yaml } = splitFile(text);
   const before = readFields(text).fields;
-  let doc: Document | null = null;
-  let kept = '';
-  if (yaml !== null) {
-    const parsed = parseDocument(yaml, { uniqueKeys: true });
-    if (parsed.errors.length === 0 && (parsed.contents === null || isMap(parsed.contents))) doc = parsed;
-    else kept = yaml.split('\n').filter((l) => l.length).map((l) => '# ' + l).join('\n');
-  }
-  doc ??= parseDocument('{}');
-  if (doc.contents === null) doc = parseDocument('{}');
-  const map = doc.contents as any;
-  if (map.flow) map.flow = false; // an empty `{}` we created: write block style like every sample
+  const edits: Array<[FormField, unknown]> = [];
   for (const key of FORM_FIELDS) {
     if (!(key in changes)) continue;
     const next = normalize(key, changes[key]);
-    // Unchanged as the reader sees it: leave the node alone (`tags: a, b` stays a string, no
+    // Unchanged as the reader sees it: leave the line alone (`tags: a, b` stays a string, no
     // `status: published` is added to files that rely on the default).
-    if (same(next, (before as any)[key])) continue;
-    if (isEmpty(next)) {
-      doc.delete(key);
+    if (!same(next, (before as any)[key])) edits.push([key, next]);
+  }
+  let head: string;
+  const parsed = yaml === null ? null : parseDocument(yaml, { uniqueKeys: true });
+  if (yaml !== null && parsed && parsed.errors.length === 0 && (parsed.contents === null || isMap(parsed.contents))) {
+    head = patchYaml(yaml, parsed, edits);
+  } else {
+    head = patchYaml('', parseDocument(''), edits);
+    // A block that does not parse is not thrown away: it stays, commented out, under the new one.
+    if (yaml !== null) head += '# The editor could not read the front matter below; it is kept here as it was:\n' + yaml.split('\n').filter((l) => l.length).map((l) => '# ' + l).join('\n') + '\n';
+  }
+  const out = head.trim() ? `---\n${head.replace(/\n*$/, '\n')}---\n${body.replace(/^\n+/, '')}` : body;
+  return eol === '\n' ? out : out.replace(/\n/g, eol);
+}
+
+/**
+ * Edits the YAML text itself, one field at a time, at the source ranges the parser reports: every
+ * byte not belonging to a changed field stays as the author wrote it (comments, spacing, quotes,
+ * key order, unknown fields). A changed list keeps its style (flow `[a, b]` or block `- a`).
+ */
+function patchYaml(yaml: string, doc: Document, edits: Array<[FormField, unknown]>): string {
+  let out = yaml;
+  const map = isMap(doc.contents) ? doc.contents : null;
+  const spans: Array<{ from: number; to: number; text: string }> = [];
+  let appended = '';
+  for (const [key, value] of edits) {
+    const pair = map?.items.find((p) => isScalar(p.key) && p.key.value === key);
+    if (!pair) {
+      if (!isEmpty(value)) appended += render(key, value, true);
       continue;
     }
-    const old = doc.get(key, true);
-    const node = doc.createNode(next);
-    if (LIST_FIELDS.has(key) && node instanceof YAMLSeq) node.flow = !isSeq(old) || (old as YAMLSeq).flow !== false;
-    doc.set(key, node);
+    const k = pair.key as Scalar;
+    const v = pair.value as Node | null;
+    const lineStart = out.lastIndexOf('\n', k.range![0] - 1) + 1;
+    if (isEmpty(value)) {
+      const end = v?.range ? v.range[2] : k.range![2];
+      const lineEnd = out.indexOf('\n', Math.max(end - 1, k.range![1]));
+      spans.push({ from: lineStart, to: lineEnd < 0 ? out.length : lineEnd + 1, text: '' });
+      continue;
+    }
+    const flow = !(isSeq(v) && !(v as YAMLSeq).flow);
+    const text = render(key, value, flow).replace(/\n$/, '');
+    const valueEnd = v?.range ? v.range[1] : out.indexOf(':', k.range![1]) + 1;
+    const indented = LIST_FIELDS.has(key) && !flow ? text.replace(/\n/g, '\n' + ' '.repeat(k.range![0] - lineStart)) : text;
+    // A block list's range ends after its last newline; a scalar's before it.
+    spans.push({ from: k.range![0], to: valueEnd, text: indented + (out[valueEnd - 1] === '\n' ? '\n' : '') });
   }
-  let head = '';
-  const hasFields = isMap(doc.contents) && (doc.contents as any).items.length > 0;
-  if (hasFields || doc.commentBefore || doc.comment) head = String(doc).replace(/\n+$/, '\n');
-  if (kept) head += '# The editor could not read the front matter below; it is kept here as it was:\n' + kept + '\n';
-  const out = head ? `---\n${head}---\n${body.replace(/^\n+/, '')}` : body;
-  return eol === '\n' ? out : out.replace(/\n/g, eol);
+  for (const s of spans.sort((a, b) => b.from - a.from)) out = out.slice(0, s.from) + s.text + out.slice(s.to);
+  if (appended) out = out.replace(/\n*$/, out.trim() ? '\n' : '') + appended;
+  return out;
+}
+
+/** One `key: value` line (or block list) in the style of the sample pack: `tags: [a, b]`. */
+function render(key: string, value: unknown, flow: boolean): string {
+  const doc = new Document({ [key]: value });
+  const node = doc.get(key, true);
+  if (isSeq(node)) (node as YAMLSeq).flow = flow;
+  return doc.toString({ flowCollectionPadding: false, lineWidth: 0 });
 }
 
 function normalize(key: FormField, v: unknown): unknown {

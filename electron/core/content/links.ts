@@ -44,7 +44,7 @@ export function resolveLinks(root: string, articles: Map<string, ArticleRecord>,
       resolveLink(href) {
         if (href.startsWith('#')) return { kind: 'anchor', anchor: safeDecode(href.slice(1)) };
         if (SAFE_SCHEMES.test(href)) return { kind: 'external', href };
-        if (ANY_SCHEME.test(href) || href.startsWith('//')) return { kind: 'broken', reason: 'link scheme not allowed' };
+        if (ANY_SCHEME.test(href) || href.startsWith('//')) return { kind: 'broken', reason: `link scheme not allowed: ${href.slice(0, 80)}` };
         const [file, anchor] = safeDecode(href).split('#');
         const target = path.posix.normalize(path.posix.join(dir, file));
         const article = /^articles\/(.+)\.md$/i.exec(target);

@@ -13,8 +13,16 @@ export function nestingDepth(body: string): { depth: number; line: number } {
   let max = 0;
   let at = 1;
   const lines = body.split('\n');
+  let fence: string | null = null;
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n];
+    // Indentation inside fenced code (deep JSON, YAML samples) is content, not nesting.
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence) {
+      if (f && f[0] === fence[0] && f.length >= fence.length) fence = null;
+      continue;
+    }
+    if (f) { fence = f; continue; }
     let i = 0;
     let cols = 0;
     while (i < line.length && (line[i] === ' ' || line[i] === '\t')) cols += line[i++] === '\t' ? 4 : 1;

@@ -171,3 +171,19 @@ describe('loader: hostile files are reported and skipped, the rest loads', () =>
     expect(find(loadPack(root).problems, 'handbook.yaml', 'missing-manifest')).toHaveLength(1);
   });
 });
+
+describe('loader: limits that must not fire on ordinary content', () => {
+  it('does not count indentation inside fenced code as nesting', () => {
+    const json = Array.from({ length: 80 }, (_, i) => ' '.repeat(i * 2) + '{').join('\n');
+    const pack = loadPack(tempPack({ 'articles/code.md': '# 代码\n\n```json\n' + json + '\n```\n\n> 引用\n' }));
+    expect(pack.problems).toEqual([]);
+    expect(pack.articles.get('code')!.source.body).toContain('```json');
+  });
+
+  it('refuses a YAML alias bomb in front matter instead of expanding it', () => {
+    const bomb = '---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n---\n# 炸弹\n';
+    const pack = loadPack(tempPack({ 'articles/bomb.md': bomb }));
+    expect(pack.articles.get('bomb')!.summary.title).toBe('炸弹');
+    expect(pack.problems.filter((p) => p.code === 'front-matter')).toHaveLength(1);
+  });
+});

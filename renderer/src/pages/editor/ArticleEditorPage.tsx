@@ -1,0 +1,195 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ArticleFieldValues, ArticleSource, ArticleTemplate } from '../../../../electron/contract';
+import { api, ApiError } from '../../api';
+import { articleHref } from '../../app/route';
+import { ConfirmDialog } from '../../components/editor/ConfirmDialog';
+import { ConflictDialog } from '../../components/editor/ConflictDialog';
+import { dropIfExpired } from '../../components/editor/editSession';
+import { FrontMatterForm } from '../../components/editor/FrontMatterForm';
+import { imageToBase64 } from '../../components/editor/images';
+import { MarkdownEditor, type MarkdownEditorHandle } from '../../components/editor/MarkdownEditor';
+import { NewArticleForm } from '../../components/editor/NewArticleForm';
+import { PreviewPane } from '../../components/editor/PreviewPane';
+import { RenameDialog } from '../../components/editor/RenameDialog';
+import { SaveStatus, type SaveState } from '../../components/editor/SaveStatus';
+import { PageState } from '../../components/PageState';
+import { useI18n } from '../../i18n/i18n';
+import { useLoad } from '../../state/useLoad';
+
+const EMPTY: ArticleFieldValues = { title: '', summary: '', tags: [], roles: [], owner: '', reviewed: '', review_every: '', status: 'draft', platforms: [] };
+const TABLE = '\n| 列 1 | 列 2 | 列 3 |\n| --- | --- | --- |\n|  |  |  |\n|  |  |  |\n';
+const editHref = (id: string) => '#/edit/' + id.split('/').map(encodeURIComponent).join('/');
+
+interface Doc { id: string; baseHash: string | null; fields: ArticleFieldValues; body: string; folders: string[] }
+
+/** `#/edit/<id>` and `#/edit/new`: loads (or starts) an article, then hands it to the editor. */
+export function ArticleEditorPage({ token, id, query }: { token: string; id: string; query: URLSearchParams }) {
+  const { t, locale } = useI18n();
+  const isNew = id === 'new';
+  const [state, retry] = useLoad(async () => {
+    if (!isNew) {
+      const src = await api.getArticleSource({ token, id });
+      return { templates: [] as ArticleTemplate[], doc: fromSource(src) };
+    }
+    const [templates, list] = await Promise.all([api.listTemplates({}), api.listArticles({})]);
+    return { templates, doc: null, folders: list.categories.map((c) => c.id) };
+  }, [id, token]);
+  const [started, setStarted] = useState<Doc | null>(null);
+  return (
+    <PageState state={state} retry={retry}>
+      {(d) => {
+        const doc = d.doc ?? started;
+        if (doc) return <ArticleEditor key={doc.id} token={token} doc={doc} />;
+        return (
+          <section className="page">
+            <h1>{t('editor.newArticle')}</h1>
+            <NewArticleForm
+              templates={d.templates} folders={'folders' in d ? d.folders ?? [] : []} initialFolder={query.get('folder') ?? ''}
+              onCreate={({ template, id: newId, title }) => {
+                const body = (template?.body[locale] ?? `# ${title}\n\n`).replace(/^# .*$/m, `# ${title}`);
+                setStarted({ id: newId, baseHash: null, fields: { ...EMPTY, ...template?.fields, title }, body, folders: [] });
+              }}
+            />
+          </section>
+        );
+      }}
+    </PageState>
+  );
+}
+
+const fromSource = (s: ArticleSource): Doc => ({ id: s.id, baseHash: s.hash, fields: s.fields, body: s.body, folders: s.folders });
+
+function ArticleEditor({ token, doc: initial }: { token: string; doc: Doc }) {
+  const { t } = useI18n();
+  const editor = useRef<MarkdownEditorHandle>(null);
+  const body = useRef(initial.body);
+  const [doc, setDoc] = useState(initial);
+  const [fields, setFields] = useState(initial.fields);
+  const [preview, setPreview] = useState(initial.body);
+  const [save, setSave] = useState<SaveState>({ kind: initial.baseHash ? 'clean' : 'dirty' });
+  const [conflict, setConflict] = useState<ArticleSource | null>(null);
+  const [dialog, setDialog] = useState<'rename' | 'delete' | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const previewTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const dirty = save.kind === 'dirty' || save.kind === 'error';
+
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => { if (dirty) e.preventDefault(); };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  const onChange = (text: string) => {
+    body.current = text;
+    setSave((s) => (s.kind === 'dirty' ? s : { kind: 'dirty' }));
+    clearTimeout(previewTimer.current);
+    previewTimer.current = setTimeout(() => setPreview(text), 150);
+  };
+  const changeFields = (f: ArticleFieldValues) => {
+    setFields(f);
+    setSave({ kind: 'dirty' });
+  };
+
+  const doSave = async (baseHash = doc.baseHash) => {
+    setSave({ kind: 'saving' });
+    try {
+      const r = await api.saveArticle({ token, id: doc.id, baseHash, fields, body: body.current });
+      setDoc((d) => ({ ...d, baseHash: r.hash }));
+      setSave({ kind: 'saved', at: new Date() });
+      setConflict(null);
+      // A new article now has an address; no reload (that would lose the undo history).
+      if (baseHash === null) history.replaceState(null, '', editHref(doc.id));
+    } catch (err) {
+      dropIfExpired(err);
+      if (err instanceof ApiError && err.code === 'conflict' && baseHash !== null) {
+        try {
+          setConflict(await api.getArticleSource({ token, id: doc.id }));
+          setSave({ kind: 'dirty' });
+          return;
+        } catch { /* deleted meanwhile: report the save error below */ }
+      }
+      setSave({ kind: 'error', message: (err as Error).message });
+    }
+  };
+
+  const takeTheirs = (theirs: ArticleSource) => {
+    editor.current?.setValue(theirs.body);
+    body.current = theirs.body;
+    setPreview(theirs.body);
+    setFields(theirs.fields);
+    setDoc((d) => ({ ...d, baseHash: theirs.hash }));
+    setConflict(null);
+    setSave({ kind: 'clean' });
+  };
+
+  const onImage = async (file: File): Promise<string | null> => {
+    try {
+      const asset = await api.saveAsset({ token, articleId: doc.id, name: file.name || 'image.png', data: await imageToBase64(file) });
+      const alt = file.name && file.name !== 'image.png' ? file.name.replace(/\.[^.]+$/, '') : t('editor.imageAlt');
+      return `![${alt}](${asset.href})`;
+    } catch (err) {
+      dropIfExpired(err);
+      setNotice((err as Error).message === 'image too large' ? t('editor.imageTooLarge') : (err as Error).message);
+      return null;
+    }
+  };
+  const pickImage = async (files: FileList | null) => {
+    for (const f of [...(files ?? [])]) {
+      const md = await onImage(f);
+      if (md) editor.current?.insert(md);
+    }
+  };
+
+  const saved = doc.baseHash !== null;
+  const isRole = doc.id.startsWith('role:');
+  return (
+    <div className="editor-page">
+      <header className="editor-header">
+        <div>
+          <h1>{fields.title || t('editor.untitled')}</h1>
+          <p className="muted small editor-path">{isRole ? `roles/${doc.id.slice(5)}.md` : `articles/${doc.id}.md`}</p>
+        </div>
+        <div className="editor-actions">
+          <SaveStatus state={save} />
+          <label className="button">
+            {t('editor.insertImage')}
+            <input type="file" accept="image/png,image/jpeg,image/gif,image/webp" multiple hidden onChange={(e) => { pickImage(e.target.files); e.target.value = ''; }} data-testid="insert-image" />
+          </label>
+          <button type="button" onClick={() => editor.current?.insert(TABLE)} data-testid="insert-table">{t('editor.insertTable')}</button>
+          {saved && !isRole && <button type="button" onClick={() => setDialog('rename')}>{t('editor.rename')}</button>}
+          {saved && <button type="button" onClick={() => setDialog('delete')}>{t('editor.delete')}</button>}
+          {saved && <a className="button" href={isRole ? `#/roles/${doc.id.slice(5)}` : articleHref(doc.id)}>{t('editor.view')}</a>}
+          <button type="button" className="primary" onClick={() => doSave()} disabled={save.kind === 'saving'} data-testid="save-article">{t('editor.save')}</button>
+        </div>
+      </header>
+      {notice && <p className="notice notice-warning" role="alert">{notice} <button type="button" className="ghost small" onClick={() => setNotice(null)}>{t('editor.dismiss')}</button></p>}
+      <details className="fm-panel" open={!saved}>
+        <summary>{t('editor.properties')}</summary>
+        <FrontMatterForm value={fields} onChange={changeFields} titlePlaceholder={t('editor.titlePlaceholder')} />
+      </details>
+      <div className="editor-split">
+        <MarkdownEditor ref={editor} initial={initial.body} label={t('editor.body')} onChange={onChange} onSave={() => doSave()} onImage={onImage} />
+        <PreviewPane token={token} id={doc.id} title={fields.title} markdown={preview} />
+      </div>
+      {conflict && (
+        <ConflictDialog
+          mine={body.current} theirs={conflict.body}
+          onKeepMine={() => doSave(conflict.hash)} onTakeTheirs={() => takeTheirs(conflict)} onClose={() => setConflict(null)}
+        />
+      )}
+      {dialog === 'rename' && (
+        <RenameDialog id={doc.id} folders={doc.folders} onClose={() => setDialog(null)} onRename={async (newId) => {
+          const r = await api.renameArticle({ token, id: doc.id, newId });
+          setDialog(null);
+          location.hash = editHref(r.newId);
+        }} />
+      )}
+      {dialog === 'delete' && (
+        <ConfirmDialog title={t('editor.deleteTitle')} body={t('editor.deleteBody')} confirm={t('editor.delete')} onClose={() => setDialog(null)} onConfirm={async () => {
+          await api.deleteContent({ token, kind: 'article', id: doc.id });
+          location.hash = '#/edit';
+        }} />
+      )}
+    </div>
+  );
+}
