@@ -19,9 +19,9 @@ export function TopBar({ theme, onSearch, onHelp }: { theme: ResolvedTheme; onSe
         <button type="button" className="ghost" onClick={onHelp} aria-label={t('help.title')} title={t('help.title')}>
           <kbd aria-hidden="true">?</kbd>
         </button>
-        <button type="button" className="ghost" data-testid="toggle-language" aria-label={t('lang.toggleLabel')} onClick={() => updateSettings({ language: locale === 'en' ? 'zh-CN' : 'en' })}>
+        <button type="button" className="ghost" data-testid="toggle-language" title={t('lang.toggleLabel')} onClick={() => updateSettings({ language: locale === 'en' ? 'zh-CN' : 'en' })}>
           <Icon name="globe" />
-          <span>{t('lang.toggle')}</span>
+          <span lang={locale === 'en' ? 'zh-CN' : 'en'}>{t('lang.toggle')}</span>
         </button>
         <button type="button" className="ghost" data-testid="toggle-theme" aria-label={t('theme.toggle', { theme: t(next === 'dark' ? 'settings.dark' : 'settings.light') })} onClick={() => updateSettings({ theme: next })}>
           <Icon name={theme === 'dark' ? 'sun' : 'moon'} />

@@ -8,7 +8,7 @@ export function ProfileButton({ onClick }: { onClick: () => void }) {
   const { profile } = useSession();
   const roleName = useRoleName();
   return (
-    <button type="button" className="profile-button" onClick={onClick} aria-label={t('profile.switch')} data-testid="profile-button">
+    <button type="button" className="profile-button" onClick={onClick} title={t('profile.switch')} data-testid="profile-button">
       <span className="avatar" aria-hidden="true">{profile ? [...profile.name][0] : <Icon name="user" />}</span>
       <span className="profile-button-text">
         <strong>{profile?.name ?? t('profile.none')}</strong>

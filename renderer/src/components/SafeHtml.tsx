@@ -21,6 +21,10 @@ export function SafeHtml({ html, className, highlight = [] }: { html: string; cl
       const kind = el.parentElement?.getAttribute('data-callout') ?? '';
       el.textContent = CALLOUTS.has(kind) ? t(`callout.${kind}` as MessageKey) : '';
     }
+    // A checklist box is named by its item's text, so a screen reader says what is (not) done.
+    for (const box of ref.current?.querySelectorAll<HTMLInputElement>('li > input[type="checkbox"], li > p > input[type="checkbox"]') ?? []) {
+      box.setAttribute('aria-label', (box.closest('li')?.textContent ?? '').trim().slice(0, 200));
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [clean, locale]);
   useLayoutEffect(() => {
