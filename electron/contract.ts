@@ -260,6 +260,8 @@ export const requests = {
   getTrackSource: z.object({ token: EditToken, id: TrackId }).strict(),
   /** Writes a track; refused with the reasons when `handbook validate` would reject it. */
   saveTrack: z.object({ token: EditToken, id: TrackId, baseHash: z.string().max(64).nullable(), track: TrackDraft }).strict(),
+  /** Every quiz of the pack (id, titles, number of questions), for pickers and the content page. */
+  listQuizzes: z.object({ token: EditToken }).strict(),
   /** A quiz as a form, with answers, explanations and whether each question's source section changed. */
   getQuizSource: z.object({ token: EditToken, id: TrackId }).strict(),
   /** Writes a quiz; refused with the reasons when `handbook validate` would reject it. */
@@ -555,6 +557,7 @@ export interface QuizQuestionDraft {
   explanation: string; source: string | null; confirmSource?: boolean;
 }
 export interface QuizDraft { title: string; titleEn?: string; passMark: number; questions: QuizQuestionDraft[] }
+export interface QuizListItem { id: string; title: string; titleEn: string; questions: number }
 export interface QuizSourceState { questionId: string; state: 'ok' | 'changed' | 'missing' | 'unrecorded' | 'none' }
 export interface QuizSource { id: string; hash: string | null; quiz: QuizDraft; sources: QuizSourceState[] }
 export interface SavedFile { id: string; hash: string }
@@ -626,6 +629,7 @@ export interface Responses {
   saveAsset: SavedAsset;
   getTrackSource: TrackSource;
   saveTrack: SavedFile;
+  listQuizzes: QuizListItem[];
   getQuizSource: QuizSource;
   saveQuiz: SavedFile;
   getContentHealth: ContentHealth;

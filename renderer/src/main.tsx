@@ -5,6 +5,7 @@ import './styles/app.css';
 import './styles/article.css';
 import './styles/onboarding.css';
 import './styles/search.css';
+import './styles/editor.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

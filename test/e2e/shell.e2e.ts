@@ -61,10 +61,12 @@ describe('app shell in Chromium (browser mode)', () => {
     }
   });
 
-  it('shows pages that are not built yet as such', async () => {
+  it('says so when a link leads nowhere', async () => {
     const { page } = await newPage(browser, 'en');
     await page.goto(serve.url);
-    await page.evaluate(() => { location.hash = '#/edit/customer-service/returns-refunds'; });
-    await expect.poll(() => page.locator('main').textContent()).toContain('Not built yet');
+    await page.evaluate(() => { location.hash = '#/no/such/page'; });
+    await expect.poll(() => page.locator('main h1').textContent()).toBe('Page not found');
+    await page.getByRole('link', { name: 'Home', exact: true }).last().click();
+    await expect.poll(() => page.locator('main h1').first().textContent()).toContain('Welcome');
   });
 });

@@ -49,7 +49,8 @@ export function writeFile(original: string, changes: Partial<ArticleFieldValues>
   const eol = original.includes('\r\n') ? '\r\n' : '\n';
   const text = original.replace(/\r\n?/g, '\n');
   const { yaml } = splitFile(text);
-  const before = readFields(text).fields;
+  // A new file states every field the form filled in (even the defaults), so it reads clearly.
+  const before = text.trim() ? readFields(text).fields : ({} as Partial<ArticleFieldValues>);
   const edits: Array<[FormField, unknown]> = [];
   for (const key of FORM_FIELDS) {
     if (!(key in changes)) continue;

@@ -13,7 +13,7 @@ import { listTrash, moveToTrash, restoreFromTrash } from './trash.js';
 export type AuthoringMethods =
   | 'openEditSession' | 'closeEditSession' | 'listTemplates' | 'getArticleSource' | 'previewMarkdown' | 'saveArticle'
   | 'renameArticle' | 'deleteContent' | 'listTrash' | 'restoreFromTrash' | 'saveAsset' | 'getTrackSource' | 'saveTrack'
-  | 'getQuizSource' | 'saveQuiz' | 'getContentHealth' | 'exportPack' | 'uploadPackChunk' | 'previewPackImport'
+  | 'listQuizzes' | 'getQuizSource' | 'saveQuiz' | 'getContentHealth' | 'exportPack' | 'uploadPackChunk' | 'previewPackImport'
   | 'applyPackImport' | 'listPackBackups' | 'restorePackBackup';
 
 /** Every authoring and pack method; each one but the first two checks the edit session first. */
@@ -40,6 +40,10 @@ export function authoringHandlers(ctx: AuthoringContext, packs: ReturnType<typeo
       const r = req as ParsedRequest<'saveTrack'>;
       auth(r.token);
       return saveTrack(ctx, r);
+    },
+    async listQuizzes({ token }) {
+      auth(token);
+      return [...ctx.pack().quizzes.values()].map((q) => ({ id: q.id, title: q.title, titleEn: q.titleEn, questions: q.questions.length })).sort((a, b) => a.id.localeCompare(b.id));
     },
     async getQuizSource({ token, id }) { auth(token); return getQuizSource(ctx, id); },
     async saveQuiz(req) {

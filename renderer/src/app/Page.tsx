@@ -1,8 +1,10 @@
-import { NotBuilt } from '../components/NotBuilt';
 import { ArticlePage } from '../pages/ArticlePage';
 import { CertificatePage } from '../pages/CertificatePage';
+import { EditPage } from '../pages/editor/EditPage';
+import { HealthPage } from '../pages/HealthPage';
 import { HomePage } from '../pages/HomePage';
 import { LibraryPage } from '../pages/LibraryPage';
+import { NotFoundPage } from '../pages/NotFoundPage';
 import { OnboardingPage } from '../pages/OnboardingPage';
 import { QuizPage } from '../pages/QuizPage';
 import { RolesPage } from '../pages/RolesPage';
@@ -23,7 +25,8 @@ export function Page({ route, onPickProfile }: { route: Route; onPickProfile: ()
     case 'quiz': return <QuizPage key={route.trackId + '/' + route.stepId} trackId={route.trackId} stepId={route.stepId} />;
     case 'certificate': return <CertificatePage trackId={route.trackId} profileId={route.profileId} />;
     case 'trainer': return <TrainerPage profileId={route.profileId} onPickProfile={onPickProfile} />;
-    case 'edit': return <NotBuilt titleKey="nav.trainer" />;
-    case 'notFound': return <NotBuilt titleKey="nav.home" />;
+    case 'edit': return <EditPage id={route.id} query={route.query} onPickProfile={onPickProfile} />;
+    case 'health': return <HealthPage onPickProfile={onPickProfile} />;
+    case 'notFound': return <NotFoundPage path={route.path} />;
   }
 }

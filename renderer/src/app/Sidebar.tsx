@@ -14,7 +14,7 @@ const items: Array<{ route: Route['name']; href: string; icon: IconName; label: 
   { route: 'settings', href: '#/settings', icon: 'settings', label: 'nav.settings' },
 ];
 
-const activeFor = (r: Route['name']): Route['name'] => (r === 'article' ? 'library' : r === 'edit' ? 'trainer' : r === 'quiz' || r === 'certificate' ? 'onboarding' : r);
+const activeFor = (r: Route['name']): Route['name'] => (r === 'article' ? 'library' : r === 'edit' || r === 'health' ? 'trainer' : r === 'quiz' || r === 'certificate' ? 'onboarding' : r);
 
 export function Sidebar({ route, onSwitchProfile }: { route: Route; onSwitchProfile: () => void }) {
   const { t } = useI18n();

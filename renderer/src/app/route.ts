@@ -11,7 +11,8 @@ export type Route =
   | { name: 'quiz'; trackId: string; stepId: string }
   | { name: 'certificate'; trackId: string; profileId: string | null }
   | { name: 'settings' }
-  | { name: 'edit'; id: string }
+  | { name: 'edit'; id: string; query: URLSearchParams }
+  | { name: 'health' }
   | { name: 'notFound'; path: string };
 
 /** Hash routes, as the contract fixes them: `#/article/<id>`, `#/search?q=`, `#/roles/<id>` … */
@@ -38,7 +39,8 @@ export function parseRoute(hash: string): Route {
     case 'quiz': return rest.length === 2 ? { name: 'quiz', trackId: rest[0], stepId: rest[1] } : { name: 'notFound', path };
     case 'certificate': return rest.length === 1 ? { name: 'certificate', trackId: rest[0], profileId: query.get('profile') } : { name: 'notFound', path };
     case 'settings': return { name: 'settings' };
-    case 'edit': return { name: 'edit', id: rest.join('/') };
+    case 'edit': return { name: 'edit', id: rest.join('/'), query };
+    case 'health': return { name: 'health' };
     default: return { name: 'notFound', path };
   }
 }

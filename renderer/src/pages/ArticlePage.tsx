@@ -87,6 +87,7 @@ export function ArticlePage({ id, section }: { id: string; section: string | nul
               </dl>
               <div className="article-actions">
                 <ReviewBadge article={a} />
+                {profile?.trainer && <a className="button small" href={'#/edit/' + a.id.split('/').map(encodeURIComponent).join('/')} data-testid="edit-article">{t('content.edit')}</a>}
                 {a.status !== 'published' && <span className={`badge badge-${a.status}`}>{t(`status.${a.status}`)}</span>}
                 {profile && (
                   <button type="button" className={bookmarked ? 'toggle on' : 'toggle'} aria-pressed={bookmarked} onClick={toggleBookmark} data-testid="bookmark">

@@ -44,6 +44,7 @@ export function TrainerPage({ profileId, onPickProfile }: { profileId: string | 
           </select>
         </label>
         <ExchangeBar onImported={retry} />
+        <a className="button" href="#/edit">{t('content.title')}</a> <a className="button" href="#/health">{t('health.title')}</a>
       </div>
       <PageState state={state} retry={retry}>
         {(d) => (

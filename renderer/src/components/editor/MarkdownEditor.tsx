@@ -25,6 +25,7 @@ const theme = EditorView.theme({
   '&': { height: '100%', fontSize: '15px', backgroundColor: 'var(--surface)', color: 'var(--text)' },
   '.cm-scroller': { fontFamily: 'var(--font-mono, ui-monospace, "SFMono-Regular", Menlo, Consolas, "Noto Sans Mono CJK SC", monospace)', lineHeight: '1.7' },
   '.cm-content': { caretColor: 'var(--text)' },
+  '&.cm-focused': { outline: 'none' },
   '.cm-gutters': { backgroundColor: 'var(--surface-2)', color: 'var(--muted)', border: 'none' },
   '.cm-activeLine': { backgroundColor: 'color-mix(in srgb, var(--accent-soft) 45%, transparent)' },
   '.cm-activeLineGutter': { backgroundColor: 'var(--accent-soft)' },

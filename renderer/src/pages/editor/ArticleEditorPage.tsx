@@ -136,7 +136,8 @@ function ArticleEditor({ token, doc: initial }: { token: string; doc: Doc }) {
   const pickImage = async (files: FileList | null) => {
     for (const f of [...(files ?? [])]) {
       const md = await onImage(f);
-      if (md) editor.current?.insert(md);
+      // A picked image is its own paragraph (pasted ones go exactly where the cursor is).
+      if (md) editor.current?.insert(`\n\n${md}\n`);
     }
   };
 

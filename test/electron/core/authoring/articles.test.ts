@@ -33,7 +33,7 @@ describe('articles', () => {
       body: '# 换货流程 SOP\n\n| 步骤 | 时限 |\n| --- | --- |\n| 审核 | 2 小时 |\n',
     });
     expect(saved.problems).toEqual([]);
-    expect(read('articles/cs/换货流程.md')).toMatch(/^---\ntitle: 换货流程 SOP\ntags: \[换货\]\nowner: 李老师\n---\n# 换货流程 SOP/);
+    expect(read('articles/cs/换货流程.md')).toMatch(/^---\ntitle: 换货流程 SOP\ntags: \[换货\]\nowner: 李老师\nstatus: published\n---\n# 换货流程 SOP/);
     const a = await core.getArticle({ id: 'cs/换货流程' });
     expect(a.html).toContain('<table>');
     expect(a.hash).toBe(saved.hash);

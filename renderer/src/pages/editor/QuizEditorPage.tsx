@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import type { ArticleSummary, QuizDraft, QuizSource } from '../../../../electron/contract';
+import { api } from '../../api';
+import { dropIfExpired } from '../../components/editor/editSession';
+import { QuestionCard } from '../../components/editor/QuestionCard';
+import { moveItem } from '../../components/editor/reorder';
+import { SaveStatus, type SaveState } from '../../components/editor/SaveStatus';
+import { PageState } from '../../components/PageState';
+import { useI18n } from '../../i18n/i18n';
+import { useLoad } from '../../state/useLoad';
+
+const NEW_QUIZ: QuizDraft = { title: '', titleEn: '', passMark: 80, questions: [] };
+
+/** `#/edit/quiz:<id>` (or `quiz:new`): questions as a form, saved as YAML the loader accepts. */
+export function QuizEditorPage({ token, id }: { token: string; id: string }) {
+  const isNew = id === 'new';
+  const [state, retry] = useLoad(async () => {
+    const [source, list] = await Promise.all([isNew ? Promise.resolve(null) : api.getQuizSource({ token, id }), api.listArticles({ sort: 'title' })]);
+    return { source, articles: list.articles };
+  }, [id, token]);
+  return <PageState state={state} retry={retry}>{(d) => <QuizForm token={token} id={isNew ? null : id} source={d.source} articles={d.articles} />}</PageState>;
+}
+
+function QuizForm({ token, id, source, articles }: { token: string; id: string | null; source: QuizSource | null; articles: ArticleSummary[] }) {
+  const { t } = useI18n();
+  const [quiz, setQuiz] = useState(source?.quiz ?? NEW_QUIZ);
+  const [states, setStates] = useState(source?.sources ?? []);
+  const [quizId, setQuizId] = useState(id ?? '');
+  const [baseHash, setBaseHash] = useState(source?.hash ?? null);
+  const [save, setSave] = useState<SaveState>({ kind: 'clean' });
+  const change = (next: QuizDraft) => { setQuiz(next); setSave({ kind: 'dirty' }); };
+  const setQuestions = (questions: QuizDraft['questions']) => change({ ...quiz, questions });
+  const add = () => {
+    const used = new Set(quiz.questions.map((q) => q.id));
+    let n = quiz.questions.length + 1;
+    while (used.has(`q${n}`)) n++;
+    setQuestions([...quiz.questions, { id: `q${n}`, type: 'single', prompt: '', options: ['', ''], answer: 0, explanation: '', source: null }]);
+  };
+  const submit = async () => {
+    setSave({ kind: 'saving' });
+    try {
+      const r = await api.saveQuiz({ token, id: quizId.trim(), baseHash, quiz });
+      const fresh = await api.getQuizSource({ token, id: r.id });
+      setBaseHash(fresh.hash);
+      setStates(fresh.sources);
+      setQuiz(fresh.quiz);
+      setSave({ kind: 'saved', at: new Date() });
+      if (!id) history.replaceState(null, '', `#/edit/quiz:${r.id}`);
+    } catch (err) {
+      dropIfExpired(err);
+      setSave({ kind: 'error', message: (err as Error).message });
+    }
+  };
+  return (
+    <section className="page quiz-editor">
+      <header className="editor-header">
+        <h1>{quiz.title || t('quizEditor.newQuiz')}</h1>
+        <div className="editor-actions">
+          <SaveStatus state={save} />
+          <a className="button" href="#/edit">{t('editor.backToContent')}</a>
+          <button type="button" className="primary" onClick={submit} disabled={save.kind === 'saving'} data-testid="save-quiz">{t('editor.save')}</button>
+        </div>
+      </header>
+      <div className="card form-grid">
+        <label>{t('quizEditor.title')}<input value={quiz.title} onChange={(e) => change({ ...quiz, title: e.target.value })} /></label>
+        <label>{t('quizEditor.titleEn')}<input value={quiz.titleEn ?? ''} onChange={(e) => change({ ...quiz, titleEn: e.target.value })} /></label>
+        <label>{t('quizEditor.passMark')}<input type="number" min={1} max={100} value={quiz.passMark} onChange={(e) => change({ ...quiz, passMark: Number(e.target.value) })} /></label>
+        <label>{t('trackEditor.id')}<input value={quizId} disabled={!!id} onChange={(e) => setQuizId(e.target.value)} placeholder="customer-service-basics" /></label>
+      </div>
+      {quiz.questions.map((q, i) => (
+        <QuestionCard
+          key={i} q={q} index={i} count={quiz.questions.length} articles={articles}
+          state={states.find((s) => s.questionId === q.id)?.state}
+          onChange={(x) => setQuestions(quiz.questions.map((y, j) => (j === i ? x : y)))}
+          onMove={(dir) => setQuestions(moveItem(quiz.questions, i, i + dir))}
+          onRemove={() => setQuestions(quiz.questions.filter((_, j) => j !== i))}
+        />
+      ))}
+      <button type="button" onClick={add} data-testid="add-question">{t('quizEditor.addQuestion')}</button>
+    </section>
+  );
+}
