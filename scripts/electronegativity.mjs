@@ -17,15 +17,17 @@ const ACCEPTED = {
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-eneg-'));
 for (const f of ['dist/node/main.js', 'dist/node/preload.cjs', 'package.json']) fs.copyFileSync(f, path.join(work, path.basename(f)));
-const out = path.join(work, 'findings.csv');
+const out = path.join(work, 'findings.sarif');
 const bin = path.join('node_modules', '.bin', 'electronegativity');
 const r = spawnSync(bin, ['-i', work, '-e', '45.0.0', '-x', 'AvailableSecurityFixesGlobalCheck', '-r', '-v', 'false', '-o', out], { encoding: 'utf8', timeout: 300_000 });
 if (!fs.existsSync(out)) {
   console.error('electronegativity did not produce a report:\n' + r.stdout + r.stderr);
   process.exit(1);
 }
-const rows = fs.readFileSync(out, 'utf8').trim().split('\n').slice(1).filter(Boolean);
-const ids = rows.map((row) => row.split(',')[0].replace(/"/g, ''));
+// SARIF, not CSV: the CSV report can be garbled by the tool's progress output.
+const results = JSON.parse(fs.readFileSync(out, 'utf8')).runs.flatMap((r) => r.results ?? []);
+const ids = results.map((r) => r.ruleId);
+const rows = results.map((r) => `${r.ruleId}: ${r.message?.text ?? ''} (${r.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? ''})`);
 const unexpected = ids.filter((id) => !(id in ACCEPTED));
 console.log(`electronegativity: ${ids.length} finding(s): ${[...new Set(ids)].join(', ') || 'none'}`);
 if (unexpected.length) {
