@@ -134,6 +134,21 @@ export const requests = {
     /** Profile selected on this machine, or null for none. */
     currentProfileId: ProfileId.nullable().optional(),
   }).strict(),
+  /**
+   * Reads content from another folder from now on (remembered across launches), or from the
+   * bundled sample pack again with `path: null`. The folder must hold a pack.
+   */
+  setContentFolder: z.object({
+    /** Absolute path of a folder with handbook.yaml or articles/; null for the bundled pack. */
+    path: z.string().trim().min(1).max(1000).nullable(),
+  }).strict(),
+  /** Opens the system's folder picker (desktop app only; see AppInfo.capabilities). */
+  pickContentFolder: NoArgs,
+  /** Saves the page as it is shown now as a PDF, asking where (desktop app only). */
+  savePageAsPdf: z.object({
+    /** Suggested file name, e.g. the certificate's. */
+    fileName: z.string().trim().min(1).max(200),
+  }).strict(),
 
   /** Articles of the pack with their metadata (no bodies), filtered and sorted. */
   listArticles: z.object({
@@ -305,6 +320,8 @@ export interface AppInfo {
   counts: { articles: number; roles: number; tracks: number; quizzes: number; problems: number };
   /** Where content and data live on this computer. */
   paths: { contentDir: string; dataDir: string };
+  /** What the host can do beyond the API: the desktop app has a folder picker and PDF export. */
+  capabilities: { pickFolder: boolean; savePdf: boolean; switchContent: boolean };
   /** Set when the database was found damaged at start-up and recovered: shown to the person. */
   recovery: { reason: string; damagedFile: string; restoredFrom: string | null } | null;
 }
@@ -323,6 +340,8 @@ export interface Settings {
   language: 'system' | 'zh-CN' | 'en';
   theme: 'system' | 'light' | 'dark';
   currentProfileId: string | null;
+  /** Content folder chosen in Settings, or null for the host's default (the bundled pack). */
+  contentDir: string | null;
 }
 
 export type ArticleStatus = 'draft' | 'published' | 'archived';
@@ -591,6 +610,9 @@ export interface Responses {
   getAppInfo: AppInfo;
   backupDatabase: { fileName: string; content: string };
   restoreDatabase: { profiles: number };
+  setContentFolder: { contentDir: string };
+  pickContentFolder: { path: string | null };
+  savePageAsPdf: { file: string | null };
   listProfiles: Profile[];
   createProfile: Profile;
   getSettings: Settings;

@@ -16,6 +16,8 @@ import { createProfile, listProfiles } from './profiles/profiles.js';
 import { readingList, recordView, setBookmark } from './profiles/reading.js';
 import { SchemaError } from './store/migrations.js';
 import { openStore, type Recovery } from './store/store.js';
+import { checkContentFolder, effectiveContentDir } from './host/contentFolder.js';
+import type { HostHooks } from './host/host.js';
 import { createSearchService } from './search/index.js';
 import { diffDocs, packToSearchDocs } from './searchDocs.js';
 import { APP_VERSION } from './version.js';
@@ -34,6 +36,10 @@ export interface CoreOptions {
   watch?: boolean;
   /** Bundled search worker script; without it the index is built on this thread in small slices. */
   searchWorker?: string;
+  /** Use the folder chosen in Settings instead of `contentDir`, when there is one (the app, `serve` without --content). */
+  useSavedContentDir?: boolean;
+  /** What the hosting process can do for the core (folder picker, PDF, switching folders). */
+  host?: HostHooks;
 }
 
 /** The API plus what only the hosting process needs. */
@@ -58,11 +64,15 @@ export function loadPack(contentDir: string): Pack {
 }
 
 export async function createCore(opts: CoreOptions): Promise<Core> {
-  const root = opts.contentDir;
-  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new HandbookError('not_found', `content folder not found: ${root}`);
+  const store = await openStore(opts.dataDir);
+  const root = opts.useSavedContentDir ? effectiveContentDir(store.data.settings.contentDir, opts.contentDir) : opts.contentDir;
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
+    await store.close();
+    throw new HandbookError('not_found', `content folder not found: ${root}`);
+  }
   let files: PackFiles = readAllFiles(root);
   let pack = assemblePack(root, files);
-  const store = await openStore(opts.dataDir);
+  const host = opts.host ?? {};
   let reloadWaiters: Array<() => void> = [];
   const search = createSearchService({ cacheDir: path.join(opts.dataDir, 'search-cache'), synonyms: pack.info.synonyms, workerScript: opts.searchWorker });
   let indexed = new Map<string, string>();
@@ -124,8 +134,24 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         pack: { id: info.id, name: info.name, nameEn: info.nameEn, version: info.version, language: info.language },
         counts: { articles: pack.articles.size, roles: pack.roles.size, tracks: pack.tracks.size, quizzes: pack.quizzes.size, problems: pack.problems.length },
         paths: { contentDir: root, dataDir: opts.dataDir },
+        capabilities: { pickFolder: !!host.pickFolder, savePdf: !!host.savePageAsPdf, switchContent: !!host.switchContentFolder },
         recovery: store.recovery,
       };
+    },
+    async setContentFolder({ path: wanted }) {
+      if (!host.switchContentFolder) throw new HandbookError('unavailable', 'this Handbook was started with a fixed content folder (--content); restart it with another one');
+      const dir = wanted === null ? null : checkContentFolder(wanted);
+      await store.update((d) => { d.settings.contentDir = dir; });
+      await host.switchContentFolder(dir);
+      return { contentDir: dir ?? opts.contentDir };
+    },
+    async pickContentFolder() {
+      if (!host.pickFolder) throw new HandbookError('unavailable', 'the folder picker is only in the desktop app; type the folder path instead');
+      return { path: await host.pickFolder() };
+    },
+    async savePageAsPdf({ fileName }) {
+      if (!host.savePageAsPdf) throw new HandbookError('unavailable', 'saving as PDF is only in the desktop app; use Print → Save as PDF');
+      return { file: await host.savePageAsPdf(fileName.toLowerCase().endsWith('.pdf') ? fileName : fileName + '.pdf') };
     },
     async backupDatabase() {
       const day = new Date().toISOString().slice(0, 10);

@@ -2,7 +2,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, s
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore, type Core } from '../core/index.js';
+import { createSwappableCore, type SwappableCore } from '../core/host/swappable.js';
+import { desktopHooks } from './hostHooks.js';
 import { registerIpc } from './ipc.js';
 import { menuTemplate, pageScripts, type MenuLocale, type PageAction } from './menu.js';
 import { APP_URL, isExternalWebUrl } from './origin.js';
@@ -27,7 +28,7 @@ const openExternal = async (url: string) => {
   if (isExternalWebUrl(url)) await shell.openExternal(url);
 };
 
-let core: Core | null = null;
+let core: SwappableCore | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function createWindow(): void {
@@ -49,7 +50,7 @@ const runInPage = (action: PageAction) => {
 
 /** The menu follows the language chosen in the app (or the system's). */
 async function updateMenu(): Promise<void> {
-  const chosen = core ? (await core.getSettings({})).language : 'system';
+  const chosen = core ? (await core.api.getSettings({})).language : 'system';
   const locale: MenuLocale = (chosen === 'system' ? app.getLocale() : chosen).toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(locale, runInPage, process.platform === 'darwin')));
 }
@@ -69,14 +70,17 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(async () => {
     denyPermissions(session.defaultSession);
     try {
-      core = await createCore({ contentDir: userContentDir(), dataDir: app.getPath('userData'), watch: true, searchWorker: path.join(here, 'search-worker.js') });
+      core = await createSwappableCore(
+        { contentDir: userContentDir(), dataDir: app.getPath('userData'), watch: true, searchWorker: path.join(here, 'search-worker.js') },
+        desktopHooks(() => mainWindow),
+      );
     } catch (err) {
       dialog.showErrorBox('Handbook', (err as Error).message);
       app.quit();
       return;
     }
-    registerAppProtocol(protocol, path.join(appRoot, 'dist', 'renderer'), () => core!.contentDir);
-    registerIpc(ipcMain, () => core!, (method) => { if (method === 'updateSettings') void updateMenu(); });
+    registerAppProtocol(protocol, path.join(appRoot, 'dist', 'renderer'), () => core!.current().contentDir);
+    registerIpc(ipcMain, () => core!.api, (method) => { if (method === 'updateSettings') void updateMenu(); });
     await updateMenu();
     createWindow();
   });

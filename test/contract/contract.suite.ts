@@ -83,6 +83,13 @@ export function contractSuite(name: string, factory: HarnessFactory) {
       expect((await api.getAppInfo({})).recovery).toBeNull();
     });
 
+    it('says plainly what only the desktop app or a switchable host can do', async () => {
+      expect((await api.getAppInfo({})).capabilities).toEqual({ pickFolder: false, savePdf: false, switchContent: false });
+      await expect(api.pickContentFolder({})).rejects.toMatchObject({ code: 'unavailable' });
+      await expect(api.savePageAsPdf({ fileName: 'x' })).rejects.toMatchObject({ code: 'unavailable' });
+      await expect(api.setContentFolder({ path: null })).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('--content') });
+    });
+
     it('keeps bookmarks and recently viewed per profile', async () => {
       const p = await api.createProfile({ name: 'Zhao', roleId: 'customer-service' });
       await api.recordView({ profileId: p.id, articleId: 'cs/presales' });

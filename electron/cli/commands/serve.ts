@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createSwappableCore } from '../../core/host/swappable.js';
 import { createCore } from '../../core/index.js';
 import { startServer } from '../../server/http-server.js';
 import { intOption, parse } from '../args.js';
@@ -20,9 +21,14 @@ export async function serve(argv: string[]): Promise<number> {
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('the app is not built yet: run `npm run build` first');
   if (values.token !== undefined && !/^[A-Za-z0-9_-]{16,128}$/.test(values.token)) throw new Error('--token must be 16 to 128 letters, digits, - or _');
   const port = intOption(values.port, 'port', 0, 65535);
-  const core = await createCore({ contentDir: path.resolve(values.content ?? defaultContentDir()), dataDir: path.resolve(values.data ?? defaultDataDir()), watch: true, searchWorker: searchWorkerFile() });
+  const dataDir = path.resolve(values.data ?? defaultDataDir());
+  // An explicit --content is fixed for this run; otherwise the folder chosen in Settings is used.
+  const hosted = values.content !== undefined
+    ? await createCore({ contentDir: path.resolve(values.content), dataDir, watch: true, searchWorker: searchWorkerFile() }).then((c) => ({ api: c, current: () => c, close: () => c.close() }))
+    : await createSwappableCore({ contentDir: defaultContentDir(), dataDir, watch: true, searchWorker: searchWorkerFile() });
+  const core = hosted.current();
   const server = await startServer({
-    api: core, contentDir: () => core.contentDir, staticDir,
+    api: hosted.api, contentDir: () => hosted.current().contentDir, staticDir,
     host: values.host, port, token: values.token,
   });
   console.log(`Handbook is running: ${server.url}`);
@@ -33,6 +39,6 @@ export async function serve(argv: string[]): Promise<number> {
     process.once('SIGTERM', stop);
   });
   await server.close();
-  await core.close();
+  await hosted.close();
   return 0;
 }

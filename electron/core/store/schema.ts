@@ -65,6 +65,6 @@ export function emptyData(): Data {
     signoffRequests: [],
     bookmarks: [],
     views: [],
-    settings: { language: 'system', theme: 'system', currentProfileId: null },
+    settings: { language: 'system', theme: 'system', currentProfileId: null, contentDir: null },
   };
 }

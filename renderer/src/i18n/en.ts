@@ -444,6 +444,15 @@ export const en = {
   'health.sectionChanged': 'The section {source} changed since the question was written',
   'health.sectionMissing': 'The section {source} no longer exists',
   'health.unrecorded': '{count} older questions have no snapshot of their source yet; saving their quiz records it.',
+  'content.folder': 'Read content from this folder',
+  'content.placeholder': 'Full path, e.g. D:\\Team\\handbook or /home/li/handbook',
+  'content.choose': 'Choose…',
+  'content.use': 'Use this folder',
+  'content.useSample': 'Back to the sample pack',
+  'content.hint': 'The folder needs handbook.yaml or an articles folder. Handbook remembers it and watches it for changes; progress and profiles stay as they are.',
+  'content.fixed': 'This Handbook was started with a fixed content folder (--content). Start it without --content to choose the folder here.',
+  'cert.savePdf': 'Save as PDF…',
+  'cert.savedPdf': 'Saved to {file}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -446,4 +446,13 @@ export const zhCN: Record<MessageKey, string> = {
   'health.sectionChanged': '出处 {source} 在出题后被修改过',
   'health.sectionMissing': '出处 {source} 已不存在',
   'health.unrecorded': '另有 {count} 道旧题尚未记录出处快照；保存该测验即可记录。',
+  'content.folder': '从这个文件夹读取内容',
+  'content.placeholder': '完整路径，例如 D:\\团队\\handbook 或 /home/li/handbook',
+  'content.choose': '选择…',
+  'content.use': '使用这个文件夹',
+  'content.useSample': '改回示例内容包',
+  'content.hint': '文件夹中需要有 handbook.yaml 或 articles 文件夹。Handbook 会记住它并自动检测其中的改动；用户和学习进度保持不变。',
+  'content.fixed': '本次启动时用 --content 指定了内容文件夹。不带 --content 启动，即可在这里选择文件夹。',
+  'cert.savePdf': '保存为 PDF…',
+  'cert.savedPdf': '已保存到 {file}',
 };

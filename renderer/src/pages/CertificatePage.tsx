@@ -1,4 +1,5 @@
 import { PageState } from '../components/PageState';
+import { SavePdfButton } from '../components/onboarding/SavePdfButton';
 import { formatDay } from '../components/onboarding/format';
 import { useProgress } from '../components/onboarding/useProgress';
 import { useI18n } from '../i18n/i18n';
@@ -37,6 +38,7 @@ export function CertificatePage({ trackId, profileId }: { trackId: string; profi
             <>
               <div className="certificate-actions no-print">
                 <button type="button" className="primary" onClick={() => window.print()} data-testid="print">{t('cert.print')}</button>
+                <SavePdfButton fileName={`${learner.name}-${trackId}`} />
                 <span className="muted small">{t('cert.printHint')}</span>
               </div>
               <article className="certificate" data-testid="certificate">

@@ -1,4 +1,5 @@
 import type { Settings } from '../../../electron/contract';
+import { ContentFolderSection } from '../components/settings/ContentFolderSection';
 import { DataSection } from '../components/settings/DataSection';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../state/session';
@@ -28,9 +29,8 @@ export function SettingsPage() {
         </label>
       </div>
       <DataSection />
+      <ContentFolderSection />
       <div className="card">
-        <h2>{t('settings.content')}</h2>
-        <p>{t('settings.contentHint', { name: locale === 'en' && info.pack.nameEn ? info.pack.nameEn : info.pack.name, version: info.pack.version })}</p>
         <h2>{t('settings.about')}</h2>
         <p className="muted">{t('settings.version', { version: info.version })}</p>
       </div>

@@ -8,11 +8,13 @@ export interface ServeHandle { url: string; origin: string; token: string; dataD
 const BIN = path.resolve('bin/handbook.js');
 
 /** Starts the real `handbook serve` (built) on a free port with a fresh data folder. */
-export async function startServe(opts: { contentDir?: string; dataDir?: string } = {}): Promise<ServeHandle> {
+/** `contentDir: null` starts without --content, so the folder can be chosen in Settings. */
+export async function startServe(opts: { contentDir?: string | null; dataDir?: string } = {}): Promise<ServeHandle> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hb-e2e-data-'));
-  const contentDir = opts.contentDir ?? path.resolve('content');
+  const contentDir = opts.contentDir === null ? path.resolve('content') : (opts.contentDir ?? path.resolve('content'));
+  const contentArgs = opts.contentDir === null ? [] : ['--content', contentDir];
   const token = 'e2e-token-' + Math.random().toString(36).slice(2, 12).padEnd(10, 'x');
-  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--token', token, '--data', dataDir, '--content', contentDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--token', token, '--data', dataDir, ...contentArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('serve did not start: ' + out)), 30_000);
