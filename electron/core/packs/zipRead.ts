@@ -33,6 +33,8 @@ export function badName(name: string): string | null {
   if (name.split('/').some((p) => p === '..')) return `entry "${name}" climbs out of the folder (..)`;
   if (/[\u0000-\u001f\u007f]/.test(name)) return `entry "${JSON.stringify(name)}" has control characters in its name`;
   if (name.length > 400) return `an entry name is longer than 400 characters`;
+  // File systems refuse a path segment over 255 bytes; say so instead of failing half-way through.
+  if (name.split('/').some((p) => Buffer.byteLength(p) > 255)) return `entry "${name.slice(0, 60)}…" has a file or folder name longer than 255 bytes`;
   if (name.replace(/\/$/, '').split('/').some((p) => p === '' || p === '.')) return `entry "${name}" has an empty or "." path segment`;
   if (name.replace(/\/$/, '').split('/').some((p) => /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/i.test(p) || /[ .]$/.test(p) || /[<>:"|?*]/.test(p))) return `entry "${name}" has a name Windows cannot store`;
   return null;
@@ -118,7 +120,13 @@ export async function walkZip(file: string, limits: ZipLimits, sink?: (name: str
         if (total + entry.uncompressedSize > limits.maxTotalBytes) throw new PackRefused(`the zip unpacks to more than ${mb(limits.maxTotalBytes)}`);
         zip.openReadStream(entry, (err, stream) => {
           if (err) return fail(err);
-          const out = skipped(clean) ? null : sink?.(clean) ?? null;
+          let out: NodeJS.WritableStream | null;
+          try {
+            out = skipped(clean) ? null : sink?.(clean) ?? null;
+          } catch (sinkErr) {
+            // Creating the file failed (disk full, a name the file system refuses): refuse, never throw past here.
+            return fail(sinkErr instanceof PackRefused ? sinkErr : new PackRefused(`cannot unpack "${clean}": ${(sinkErr as NodeJS.ErrnoException).code ?? (sinkErr as Error).message}`));
+          }
           pump(stream!, out, clean, (n) => {
             total += n;
             if (total > limits.maxTotalBytes) throw new PackRefused(`the zip unpacks to more than ${mb(limits.maxTotalBytes)}`);

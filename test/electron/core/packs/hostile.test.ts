@@ -42,6 +42,7 @@ describe('hostile zips are refused with one line and nothing written', () => {
   it('drive letters', () => refused(rawZip([ok('handbook.yaml', MANIFEST), ok('C:/Windows/evil.md')]), /absolute path/));
   it('drive-relative paths', () => refused(rawZip([ok('handbook.yaml', MANIFEST), ok('C:evil.md')]), /absolute path/));
   it('backslashes', () => refused(rawZip([ok('handbook.yaml', MANIFEST), ok('articles\\..\\..\\evil.md')]), /backslashes/));
+  it('names longer than a file system allows (found by the fuzzer)', () => refused(rawZip([ok('handbook.yaml', MANIFEST), ok(`articles/${'长'.repeat(100)}.md`)]), /longer than 255 bytes/));
   it('symbolic links (external attributes)', () =>
     refused(rawZip([ok('handbook.yaml', MANIFEST), { name: 'articles/link.md', data: '/etc/passwd', attrs: (0o120777 << 16) >>> 0 }]), /symbolic link/));
   it('symbolic links even when the host byte claims another system', () =>
