@@ -411,17 +411,22 @@ export interface SearchHit {
   id: string;
   kind: 'article' | 'role' | 'track';
   title: string;
+  /** Decreases with the rank; exact-phrase matches get a bonus above every other score. */
   score: number;
-  /** Plain text around the best match. */
+  /** Plain text around the best match, ~120 characters, with … at cut ends. */
   snippet: string;
-  /** [start, end) offsets into `snippet` of the matched text. */
+  /** [start, end) UTF-16 offsets into `snippet` of the matched text. */
   highlights: Array<[number, number]>;
+  /** [start, end) UTF-16 offsets into `title`. */
   titleHighlights: Array<[number, number]>;
 }
+/** Counts per value over the query's matches, before the filters are applied. */
+export interface SearchFacets { roles: Record<string, number>; tags: Record<string, number>; categories: Record<string, number>; platforms: Record<string, number> }
 export interface SearchResult {
+  /** Matches after filters, before limit and offset. */
   total: number;
   hits: SearchHit[];
-  facets: { roles: Record<string, number>; tags: Record<string, number>; categories: Record<string, number>; platforms: Record<string, number> };
+  facets: SearchFacets;
   /** When nothing matched: other queries that would. */
   suggestions: string[];
   ms: number;

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Progress, Track } from '../../electron/contract';
-import { launchBrowser, newPage } from './support/browser';
-import { startServe, type ServeHandle } from './support/server';
+import { newPage } from './support/browser';
+import type { ServeHandle } from './support/server';
+import { useServeAndBrowser } from './support/session';
 
 /**
  * The whole onboarding flow with the keyboard alone — no mouse, no API calls to do the work:
@@ -16,13 +17,9 @@ let serve: ServeHandle;
 let browser: Browser;
 const TRACK = 'customer-service';
 
-beforeAll(async () => {
-  serve = await startServe();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+const env = useServeAndBrowser();
+beforeAll(() => {
+  ({ serve, browser } = env);
 });
 
 interface Focused { selector: string; text: string; testid: string | null; name: string | null; visible: boolean }
@@ -65,6 +62,7 @@ describe('onboarding by keyboard alone', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('Keyboard Kim');
     await page.keyboard.press('Tab');
+    await page.locator(`select[name="role"] option[value="${TRACK}"]`).waitFor({ state: 'attached' });
     for (let i = 0; i < 10 && (await page.locator('select[name="role"]').inputValue()) !== TRACK; i++) await page.keyboard.press('ArrowDown');
     expect(await page.locator('select[name="role"]').inputValue()).toBe(TRACK);
     await tabTo(page, (f) => f.text === 'Create profile', 'the create button');

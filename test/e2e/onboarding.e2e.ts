@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Track } from '../../electron/contract';
-import { launchBrowser, newPage, screenshotPath } from './support/browser';
-import { startServe, type ServeHandle } from './support/server';
+import { newPage, screenshotPath } from './support/browser';
+import type { ServeHandle } from './support/server';
+import { useServeAndBrowser } from './support/session';
 
 /**
  * A new 客服 hire's first day against the real server and the bundled content: read (from the
@@ -17,13 +18,9 @@ let browser: Browser;
 const TRACK = 'customer-service';
 const PIN = '2468';
 
-beforeAll(async () => {
-  serve = await startServe();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+const env = useServeAndBrowser();
+beforeAll(() => {
+  ({ serve, browser } = env);
 });
 
 /** Calls the API from the page (the launch URL's cookie authenticates), for set-up only. */

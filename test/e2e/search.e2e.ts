@@ -1,18 +1,15 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshotPath } from './support/browser';
-import { startServe, type ServeHandle } from './support/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { newPage, screenshotPath } from './support/browser';
+import type { ServeHandle } from './support/server';
+import { useServeAndBrowser } from './support/session';
 
 let serve: ServeHandle;
 let browser: Browser;
 
-beforeAll(async () => {
-  serve = await startServe();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+const env = useServeAndBrowser();
+beforeAll(() => {
+  ({ serve, browser } = env);
 });
 
 describe('search in Chromium', () => {

@@ -1,20 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshotPath } from './support/browser';
-import { startServe, type ServeHandle } from './support/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { newPage, screenshotPath } from './support/browser';
+import type { ServeHandle } from './support/server';
+import { useServeAndBrowser } from './support/session';
 
 let serve: ServeHandle;
 let browser: Browser;
 
-beforeAll(async () => {
-  serve = await startServe({ contentDir: null });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+const env = useServeAndBrowser({ contentDir: null });
+beforeAll(() => {
+  ({ serve, browser } = env);
 });
 
 describe('Settings in Chromium', () => {

@@ -1,19 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage } from './support/browser';
-import { startServe, type ServeHandle } from './support/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { newPage } from './support/browser';
+import type { ServeHandle } from './support/server';
+import { useServeAndBrowser } from './support/session';
 
 let serve: ServeHandle;
 let browser: Browser;
 
-beforeAll(async () => {
-  serve = await startServe({ contentDir: path.resolve('test/fixtures/hostile-pack') });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+const env = useServeAndBrowser({ contentDir: path.resolve('test/fixtures/hostile-pack') });
+beforeAll(() => {
+  ({ serve, browser } = env);
 });
 
 /** Everything in the app's DOM that could run code or leave the app. */

@@ -1,3 +1,5 @@
+import type { Problem } from '../../contract.js';
+import { decodeText } from './decode.js';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -76,4 +78,23 @@ export function isInsidePack(root: string, rel: string): boolean {
     }
   }
   return true;
+}
+
+/**
+ * Reads and decodes a text file of the pack, reporting why it cannot (unreadable, too large,
+ * binary, unknown encoding) or how it was decoded, with the file's path.
+ */
+export function readPackText(root: string, rel: string, problems: Problem[]): { text: string; buf: Buffer; mtime: Date } | null {
+  const read = readPackFile(root, rel);
+  if (!read.ok) {
+    problems.push({ path: rel, severity: 'error', code: read.code, message: read.message });
+    return null;
+  }
+  const decoded = decodeText(read.buf);
+  if (!decoded.ok) {
+    problems.push({ path: rel, line: decoded.line, severity: 'error', code: 'encoding', message: decoded.reason });
+    return null;
+  }
+  if (decoded.note) problems.push({ path: rel, severity: 'warning', code: 'encoding', message: decoded.note });
+  return { text: decoded.text, buf: read.buf, mtime: read.mtime };
 }

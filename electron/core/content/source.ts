@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import type { Problem } from '../../contract.js';
-import { decodeText } from './decode.js';
-import { readPackFile } from './files.js';
+import { readPackText } from './files.js';
 import { parseFrontMatter } from './frontmatter.js';
 import { analyzeMarkdown, type Analysis } from './markdown.js';
 import { asPlainTextBlock, MAX_NESTING, nestingDepth } from './nesting.js';
@@ -21,18 +20,9 @@ export interface MarkdownSource {
 
 /** Reads one markdown file; everything wrong with it lands in `problems` with its line. */
 export function readMarkdownSource(root: string, rel: string, problems: Problem[]): MarkdownSource | null {
-  const read = readPackFile(root, rel);
-  if (!read.ok) {
-    problems.push({ path: rel, severity: 'error', code: read.code, message: read.message });
-    return null;
-  }
-  const decoded = decodeText(read.buf);
-  if (!decoded.ok) {
-    problems.push({ path: rel, line: decoded.line, severity: 'error', code: 'encoding', message: decoded.reason });
-    return null;
-  }
-  if (decoded.note) problems.push({ path: rel, severity: 'warning', code: 'encoding', message: decoded.note });
-  const text = decoded.text.replace(/\r\n?/g, '\n');
+  const read = readPackText(root, rel, problems);
+  if (!read) return null;
+  const text = read.text.replace(/\r\n?/g, '\n');
   const fm = parseFrontMatter(text);
   if (fm.error) problems.push({ path: rel, line: fm.error.line, severity: 'error', code: 'front-matter', message: fm.error.message });
   let body = fm.body;

@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Problem } from '../../contract.js';
-import { decodeText } from './decode.js';
-import { readPackFile } from './files.js';
+import { readPackText } from './files.js';
 
 export interface YamlFile {
   rel: string;
@@ -14,19 +13,10 @@ export interface YamlFile {
 
 /** Reads and parses a YAML file of the pack; problems are reported with their line. */
 export function readYamlFile(root: string, rel: string, problems: Problem[]): YamlFile | null {
-  const read = readPackFile(root, rel);
-  if (!read.ok) {
-    problems.push({ path: rel, severity: 'error', code: read.code, message: read.message });
-    return null;
-  }
-  const decoded = decodeText(read.buf);
-  if (!decoded.ok) {
-    problems.push({ path: rel, line: decoded.line, severity: 'error', code: 'encoding', message: decoded.reason });
-    return null;
-  }
-  if (decoded.note) problems.push({ path: rel, severity: 'warning', code: 'encoding', message: decoded.note });
+  const read = readPackText(root, rel, problems);
+  if (!read) return null;
   const lines = new LineCounter();
-  const doc: Document = parseDocument(decoded.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const doc: Document = parseDocument(read.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0];
     problems.push({ path: rel, line: lines.linePos(e.pos[0]).line, severity: 'error', code: 'yaml', message: 'invalid YAML: ' + e.message.split('\n')[0] });

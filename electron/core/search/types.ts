@@ -30,37 +30,8 @@ export interface SearchQuery {
   offset?: number;
 }
 
-export interface SearchHit {
-  id: string;
-  kind: SearchDoc['kind'];
-  title: string;
-  /** monotone with the rank: phrase matches get a bonus above every non-phrase score */
-  score: number;
-  /** plain text around the best match, ~120 chars, with … at cut ends */
-  snippet: string;
-  /** [start, end) UTF-16 offsets into snippet */
-  highlights: Array<[number, number]>;
-  /** [start, end) UTF-16 offsets into title */
-  titleHighlights: Array<[number, number]>;
-}
-
-export interface Facets {
-  roles: Record<string, number>;
-  tags: Record<string, number>;
-  categories: Record<string, number>;
-  platforms: Record<string, number>;
-}
-
-export interface SearchResult {
-  /** matches after filters (before limit/offset) */
-  total: number;
-  hits: SearchHit[];
-  /** counts over the query's matches before the filters are applied */
-  facets: Facets;
-  /** when total is 0: alternative queries that would match */
-  suggestions: string[];
-  ms: number;
-}
+// The engine answers in the contract's own shapes: one definition for the wire and the engine.
+export type { SearchFacets as Facets, SearchHit, SearchResult } from '../../contract.js';
 
 export interface EngineOptions {
   /** groups of interchangeable terms from handbook.yaml */
