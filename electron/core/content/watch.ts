@@ -7,6 +7,7 @@ import { lastFullRead } from './pack.js';
 /** Quiet time that groups an editor's burst of writes (temp file, rename, chmod) into one reload. */
 const SETTLE_MS = 120;
 const MAX_DEPTH = 12;
+const CLOCK_SLACK_MS = 2000;
 
 /**
  * Watches a pack folder and reports the relative paths that changed, in batches. Symbolic links are
@@ -14,7 +15,9 @@ const MAX_DEPTH = 12;
  * they appear; a deleted folder is reported by its path (the caller re-reads everything then).
  */
 export function watchPack(root: string, onChange: (rels: string[]) => void): () => Promise<void> {
-  const since = Math.min(Date.now(), lastFullRead(root) ?? Date.now());
+  // File times come from the kernel's coarse clock and can lag Date.now() by a few milliseconds, so
+  // look back further than the read: re-reading a file that did not change is harmless, missing one is not.
+  const since = Math.min(Date.now(), lastFullRead(root) ?? Date.now()) - CLOCK_SLACK_MS;
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
   let closed = false;

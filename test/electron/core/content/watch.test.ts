@@ -8,7 +8,9 @@ import { tempPack, writeFile } from './tempPack.js';
 let core: Core | null = null;
 afterEach(async () => { await core?.close(); core = null; });
 
-/** Waits until `check` passes, as a person would: the change shows up within two seconds. */
+/** Generous: this checks that changes arrive, not how fast (that is the benchmark's job); CI machines are busy. */
+const WAIT_MS = 10_000;
+/** Waits until `check` passes. */
 async function within(ms: number, check: () => Promise<boolean> | boolean): Promise<number> {
   const start = Date.now();
   while (Date.now() - start < ms) {
@@ -26,21 +28,21 @@ describe('watching the content folder', () => {
     core = await createCore({ contentDir: root, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'hb-data-')), watch: true });
 
     writeFile(root, 'articles/b.md', '# 乙\n');
-    await within(2000, async () => (await ids()).includes('b'));
+    await within(WAIT_MS, async () => (await ids()).includes('b'));
 
     writeFile(root, 'articles/a.md', '---\ntitle: 甲（新）\n---\n正文\n');
-    await within(2000, async () => (await core!.getArticle({ id: 'a' })).title === '甲（新）');
+    await within(WAIT_MS, async () => (await core!.getArticle({ id: 'a' })).title === '甲（新）');
 
     fs.rmSync(path.join(root, 'articles/b.md'));
-    await within(2000, async () => !(await ids()).includes('b'));
+    await within(WAIT_MS, async () => !(await ids()).includes('b'));
 
     writeFile(root, 'articles/new/deeper/c.md', '# 丙\n\n见 [[a]]。\n');
-    await within(2000, async () => (await ids()).includes('new/deeper/c'));
+    await within(WAIT_MS, async () => (await ids()).includes('new/deeper/c'));
     expect((await core.getArticle({ id: 'a' })).backlinks.map((b) => b.id)).toEqual(['new/deeper/c']);
     expect((await core.listArticles({})).categories.map((c) => c.id)).toContain('new/deeper');
 
     fs.rmSync(path.join(root, 'articles/old'), { recursive: true });
-    await within(2000, async () => !(await ids()).includes('old/x'));
+    await within(WAIT_MS, async () => !(await ids()).includes('old/x'));
     expect(await ids()).toEqual(['a', 'new/deeper/c']);
   });
 
@@ -48,9 +50,9 @@ describe('watching the content folder', () => {
     const root = tempPack({ 'articles/a.md': '# 甲\n' });
     core = await createCore({ contentDir: root, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'hb-data-')), watch: true });
     writeFile(root, 'articles/a.md', '---\ntitle: [\n---\n');
-    await within(2000, async () => (await core!.listProblems({})).some((p) => p.path === 'articles/a.md' && p.code === 'front-matter'));
+    await within(WAIT_MS, async () => (await core!.listProblems({})).some((p) => p.path === 'articles/a.md' && p.code === 'front-matter'));
     writeFile(root, 'articles/a.md', '# 甲\n');
-    await within(2000, async () => (await core!.listProblems({})).length === 0);
+    await within(WAIT_MS, async () => (await core!.listProblems({})).length === 0);
   });
 
   it('resolves nextReload after a change', async () => {

@@ -20,7 +20,9 @@ describe('schema 1 → 2 (onboarding facts)', () => {
     // Later versions build on 2; a v1 file must come all the way up to the current one.
     expect(CURRENT_SCHEMA).toBeGreaterThanOrEqual(2);
     expect(data.schemaVersion).toBe(CURRENT_SCHEMA);
-    for (const k of ['profiles', 'completions', 'bookmarks', 'views', 'settings'] as const) expect(data[k]).toEqual(v1[k]);
+    for (const k of ['profiles', 'completions', 'bookmarks', 'views'] as const) expect(data[k]).toEqual(v1[k]);
+    // Settings keep every value and gain defaults for newer settings (contentDir).
+    expect(data.settings).toMatchObject(v1.settings);
     expect(data).toMatchObject({ uncompletions: [], quizAttempts: [], signoffRequests: [] });
   });
 
