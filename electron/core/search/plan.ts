@@ -260,9 +260,9 @@ export function planQuery(ix: IndexView, query: string): Plan {
   // Absent CJK bigrams are not counted: without spaces, most of them straddle two words
   // (标题优化技巧 → 化技), and counting them turned ordinary questions into zero results.
   void absentCjk;
-  // A short query with a word nothing contains (退款 xyzzy) matches nothing and gets suggestions,
-  // rather than silently becoming a different query.
-  const m = countedAll + absent;
-  const required = Math.max(1, Math.min(m <= 4 && absent > 0 ? m : requiredFor(m), counted + absent));
+  // A word no document contains does not empty the results: "refund policy" in a pack that never
+  // says "policy" still finds the refund SOP. Only when nothing at all matches come suggestions.
+  void absent;
+  const required = Math.max(1, Math.min(requiredFor(countedAll), counted));
   return { tokens, clauses, required, counted, phrase: phrase(norm, tokens), text: norm };
 }
