@@ -254,7 +254,6 @@ export const en = {
   'cert.printHint': 'Only the certificate is printed.',
   'cert.notYet': 'The certificate appears when every required step is done ({percent}% so far).',
   'data.title': 'Data and backups',
-  'data.contentDir': 'Content folder',
   'data.dataDir': 'Data folder',
   'data.hint': 'Profiles, progress, bookmarks and settings live in the data folder; Handbook also keeps rolling backups there. Save a copy before you change computers.',
   'data.backup': 'Save a backup…',

@@ -256,7 +256,6 @@ export const zhCN: Record<MessageKey, string> = {
   'cert.printHint': '只会打印证书本身。',
   'cert.notYet': '完成所有必做步骤后即可查看证书（当前 {percent}%）。',
   'data.title': '数据与备份',
-  'data.contentDir': '内容文件夹',
   'data.dataDir': '数据文件夹',
   'data.hint': '用户、学习进度、收藏和设置都保存在数据文件夹中，Handbook 还会在那里自动滚动备份。换电脑前请先保存一份备份。',
   'data.backup': '保存备份…',

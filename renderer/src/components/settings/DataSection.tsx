@@ -44,7 +44,6 @@ export function DataSection() {
     <div className="card">
       <h2>{t('data.title')}</h2>
       <dl className="paths">
-        <dt>{t('data.contentDir')}</dt><dd><code>{info.paths.contentDir}</code></dd>
         <dt>{t('data.dataDir')}</dt><dd><code>{info.paths.dataDir}</code></dd>
       </dl>
       <p className="muted small">{t('data.hint')}</p>
