@@ -124,10 +124,10 @@ describe('authoring in Chromium', () => {
     expect(day1.at(-2)).toBe('customer-service/exchange');
 
     // Content health, with a search nobody could answer yet.
-    await call('search', { query: 'zzqx 直播话术模板' }).then((r) => expect(r.total).toBe(0));
+    await call('search', { query: '冷链温控' }).then((r) => expect(r.total).toBe(0));
     await page.evaluate(() => { location.hash = '#/health'; });
     await page.getByTestId('health-searches').waitFor();
-    await expect.poll(() => page.getByTestId('health-searches').textContent()).toContain('直播话术模板');
+    await expect.poll(() => page.getByTestId('health-searches').textContent()).toContain('冷链温控');
     await page.screenshot({ path: screenshotPath('health'), fullPage: true });
     expect(errors).toEqual([]);
 
