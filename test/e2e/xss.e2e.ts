@@ -20,7 +20,8 @@ async function dangerousNodes(page: Page): Promise<string[]> {
     const root = document.getElementById('root')!;
     for (const el of root.querySelectorAll('*')) {
       const tag = el.tagName.toLowerCase();
-      if (el.matches('form.search-form')) continue; // the app's own search form, not content
+      // Content reaches the page only as sanitized HTML inside .prose; a form elsewhere is the app's own (search, quiz).
+      if (el.tagName === 'FORM' && !el.closest('.prose')) continue;
       if (['script', 'iframe', 'frame', 'object', 'embed', 'form', 'meta', 'base', 'link', 'style', 'portal', 'template', 'math', 'isindex', 'noscript'].includes(tag)) found.push(`<${tag}>`);
       if (tag === 'svg' && !el.classList.contains('icon')) found.push('<svg> from content');
       for (const attr of el.attributes) {
@@ -75,6 +76,30 @@ describe('hostile content in real Chromium', () => {
     await page.locator('#palette-results .search-hit').first().waitFor();
     expect(await dangerousNodes(page)).toEqual([]);
     expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+
+    // Track and quiz text (titles, prompts, options, explanations) and the trainer's view of them.
+    const call = (m: string, a: unknown) => page.evaluate(async ([method, arg]) => (await (await fetch(`api/${method}`, { method: 'POST', body: JSON.stringify(arg) })).json()).data, [m, a] as const);
+    const learner = await call('createProfile', { name: '<img src=x onerror=top.__pwned=1>学员', roleId: 'customer-service' });
+    await call('createProfile', { name: '<svg onload=top.__pwned=1>老师', roleId: 'customer-service', trainer: true, pin: '1357' });
+    await call('updateSettings', { currentProfileId: learner.id });
+    await page.reload();
+    await page.locator('main h1').first().waitFor();
+    for (const [hash, sel] of [['#/', 'main h1'], ['#/onboarding', '[data-testid="step-quiz-xss"]'], ['#/quiz/customer-service/quiz-xss', '[data-testid="submit-quiz"]']] as const) {
+      await visit(page, hash, sel);
+      expect(await page.evaluate(() => (window as any).__pwned), hash).toBeUndefined();
+      expect(await dangerousNodes(page), hash).toEqual([]);
+    }
+    await page.locator('[data-testid="question-q1"] input').first().check();
+    await page.locator('[data-testid="question-q2"] input').first().check();
+    await page.getByTestId('submit-quiz').click();
+    await page.locator('.question-result').first().waitFor();
+    await page.mouse.move(300, 500);
+    expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+    expect(await dangerousNodes(page)).toEqual([]);
+    await visit(page, '#/trainer', 'main h1');
+    expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+    expect(await dangerousNodes(page)).toEqual([]);
+
     expect(dialogs).toEqual([]);
     expect(requests).toEqual([]);
   });
