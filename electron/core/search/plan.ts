@@ -71,7 +71,7 @@ const CJK_STOP = new Set(
   (
     '怎么 如何 什么 怎样 为什 么样 哪些 哪里 哪个 应该 可以 需要 是否 能否 请问 一下 我们 你们 他们 ' +
     '这个 那个 这些 那些 的话 如果 还是 或者 然后 就是 一个 已经 么办 该怎 要怎 能不 不能 有没 没有 时候 ' +
-    '我的 你的 的时 候怎 么处 吗？ 了吗 的是'
+    '我的 你的 的时 候怎 么处 吗？ 了吗 的是 多久 多少 多长 多大 多快 几天 几个 能不 可不 找谁 问谁 什么 么时'
   ).split(' '),
 );
 
@@ -127,25 +127,32 @@ const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh'
 
 /**
  * Whether a CJK bigram of the query spans two words (退款流程 → 款流). Such a bigram still adds
- * score but is not something the person asked for, so it must not decide what matches. Only a
- * boundary between two words of 2+ characters counts: single characters are where the
- * dictionary segmenter is unsure.
+ * score but is not something the person asked for, so it must not decide what matches. A boundary
+ * counts between two words of 2+ characters, or where one side is a grammar character; other single
+ * characters are where the dictionary segmenter is unsure.
  */
+/** Characters that, standing alone as a word, only carry grammar: 要 in 备货要提前, 了 in 冲突了找谁. */
+const FUNCTION_CHARS = new Set([...'了要的吗呢啊吧是在和与就也都还又被把给让对从向到等个些么谁啥哪怎多少几能会可该想找做有没不很太更最把将才再']);
+
 function wordBoundaries(raw: string): (t: Token) => boolean {
   if (!segmenter || raw.length > 400) return () => false;
   const wordAt = new Int32Array(raw.length).fill(-1);
-  const lengthOf: number[] = [];
+  const words: string[] = [];
   for (const seg of segmenter.segment(raw)) {
     if (!seg.isWordLike) continue;
-    const id = lengthOf.length;
-    lengthOf.push([...seg.segment].length);
+    const id = words.length;
+    words.push(seg.segment);
     for (let k = seg.index; k < seg.index + seg.segment.length; k++) wordAt[k] = id;
   }
+  // A lone character is either a real one-character word (货) or grammar (要); only grammar is dropped.
+  const weak = (w: string) => [...w].length >= 2 || FUNCTION_CHARS.has(w);
   return (t) => {
     if (t.end - t.start < 2) return false;
     const a = wordAt[t.start]!;
     const b = wordAt[t.end - 1]!;
-    return a >= 0 && b >= 0 && a !== b && lengthOf[a]! >= 2 && lengthOf[b]! >= 2;
+    if (a < 0 || b < 0 || a === b) return false;
+    const [wa, wb] = [words[a]!, words[b]!];
+    return ([...wa].length >= 2 && [...wb].length >= 2) || (weak(wa) && weak(wb) && (FUNCTION_CHARS.has(wa) || FUNCTION_CHARS.has(wb)));
   };
 }
 

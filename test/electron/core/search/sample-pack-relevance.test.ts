@@ -24,6 +24,14 @@ describe('relevance on the sample pack', () => {
     ['绩效考核标准', 'people/performance-kpi'],
     ['amazon backend search terms', 'cross-border/amazon-listing'],
     ['kefu', 'role:customer-service'],
+    ['双十一备货要提前多久', 'operations/big-promotions'],
+    ['库存对不上', 'warehouse/stock-count'],
+    ['冲突了找谁', 'collaboration/conflict-resolution'],
+    ['仓库收货要检查什么', 'warehouse/goods-receipt'],
+    ['子账号密码可以共用吗', 'security/account-security'],
+    ['和技术部门提需求的流程', 'collaboration/tech-handoff'],
+    ['顾客手机号能发到群里吗', 'security/customer-data-protection'],
+    ['新品上架前要检查什么', 'operations/new-listing'],
   ];
   for (const [q, id] of first) it(`“${q}” → ${id}`, () => expect(top(q, 1)).toEqual([id]));
 
