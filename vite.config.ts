@@ -5,5 +5,4 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   build: { outDir: '../dist/renderer', emptyOutDir: true, target: 'chrome120', sourcemap: false, chunkSizeWarningLimit: 1500 },
-  esbuild: { jsx: 'automatic' },
 });

@@ -15,11 +15,11 @@ import { PinGuard } from './profiles/pin.js';
 import { createProfile, listProfiles } from './profiles/profiles.js';
 import { readingList, recordView, setBookmark } from './profiles/reading.js';
 import { SchemaError } from './store/migrations.js';
-import { openStore, type Recovery } from './store/store.js';
+import { openStore, openStoreReadOnly, type Recovery } from './store/store.js';
 import { checkContentFolder, effectiveContentDir } from './host/contentFolder.js';
 import type { HostHooks } from './host/host.js';
 import { createSearchService } from './search/index.js';
-import { diffDocs, packToSearchDocs } from './searchDocs.js';
+import { diffDocs, packToSearchDocs, unavailableSearch } from './searchDocs.js';
 import { APP_VERSION } from './version.js';
 import { WriteQueue } from './authoring/files.js';
 import { authoringHandlers } from './authoring/handlers.js';
@@ -40,6 +40,11 @@ export interface CoreOptions {
   useSavedContentDir?: boolean;
   /** What the hosting process can do for the core (folder picker, PDF, switching folders). */
   host?: HostHooks;
+  /**
+   * One-shot readers (exports): no lock, no writes, no search index. Works while the app has the
+   * data folder open; every write method answers `forbidden`.
+   */
+  readOnly?: boolean;
 }
 
 /** The API plus what only the hosting process needs. */
@@ -64,7 +69,7 @@ export function loadPack(contentDir: string): Pack {
 }
 
 export async function createCore(opts: CoreOptions): Promise<Core> {
-  const store = await openStore(opts.dataDir);
+  const store = opts.readOnly ? openStoreReadOnly(opts.dataDir) : await openStore(opts.dataDir);
   const root = opts.useSavedContentDir ? effectiveContentDir(store.data.settings.contentDir, opts.contentDir) : opts.contentDir;
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
     await store.close();
@@ -74,7 +79,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   let pack = assemblePack(root, files);
   const host = opts.host ?? {};
   let reloadWaiters: Array<() => void> = [];
-  const search = createSearchService({ cacheDir: path.join(opts.dataDir, 'search-cache'), synonyms: pack.info.synonyms, workerScript: opts.searchWorker });
+  const search = opts.readOnly ? unavailableSearch() : createSearchService({ cacheDir: path.join(opts.dataDir, 'search-cache'), synonyms: pack.info.synonyms, workerScript: opts.searchWorker });
   let indexed = new Map<string, string>();
   const indexPack = (full: boolean) => {
     const docs = packToSearchDocs(pack);

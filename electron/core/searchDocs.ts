@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Pack } from './content/pack.js';
-import type { SearchDoc } from './search/index.js';
+import { HandbookError } from './api/errors.js';
+import type { SearchDoc, SearchService } from './search/index.js';
 
 const hashOf = (s: string) => crypto.createHash('sha1').update(s).digest('hex').slice(0, 16);
 
@@ -46,4 +47,16 @@ export function diffDocs(before: Map<string, string>, after: SearchDoc[]): { ups
     return before.get(d.id) !== d.hash;
   });
   return { upserts, removals: [...before.keys()].filter((id) => !seen.has(id)) };
+}
+
+/** For read-only one-shot cores: no index is built, and asking to search says why. */
+export function unavailableSearch(): SearchService {
+  const refuse = () => Promise.reject(new HandbookError('unavailable', 'search is not loaded in a read-only export'));
+  return {
+    setDocs() {}, upsertDoc() {}, removeDoc() {},
+    status: () => ({ state: 'idle', done: 0, total: 0, fromCache: false }),
+    ready: () => Promise.resolve(),
+    search: refuse,
+    close: () => Promise.resolve(),
+  };
 }

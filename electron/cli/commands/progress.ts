@@ -20,7 +20,7 @@ export async function progress(argv: string[]): Promise<number> {
   if (format !== 'csv' && format !== 'json') throw new UsageError('--format must be csv or json');
   const language = values.lang ?? 'zh-CN';
   if (language !== 'zh-CN' && language !== 'en') throw new UsageError('--lang must be zh-CN or en');
-  const core = await createCore({ contentDir: path.resolve(values.content ?? defaultContentDir()), dataDir: path.resolve(values.data ?? defaultDataDir()) });
+  const core = await createCore({ contentDir: path.resolve(values.content ?? defaultContentDir()), dataDir: path.resolve(values.data ?? defaultDataDir()), readOnly: true });
   try {
     const file = await core.exportProgress({ format, language });
     if (values.out) {

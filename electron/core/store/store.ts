@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
+import { HandbookError } from '../api/errors.js';
 import { listBackups, writeBackup } from './backups.js';
 import { DurableJsonFile } from './durableFile.js';
 import { lockDataDir } from './lock.js';
@@ -110,4 +111,27 @@ export async function openStore(dataDir: string): Promise<Store> {
     release();
     throw err;
   }
+}
+
+/**
+ * The database as it is on disk, for one-shot readers (`handbook progress export`) that must work
+ * while the app has the folder open: no lock is taken, nothing is ever written.
+ */
+export function openStoreReadOnly(dataDir: string): Store {
+  const dbFile = path.join(dataDir, DB_FILE);
+  let data: Data = emptyData();
+  if (fs.existsSync(dbFile)) {
+    try {
+      data = readValid(dbFile);
+    } catch {
+      data = listBackups(dataDir).map((b) => { try { return readValid(b); } catch { return null; } }).find((d) => d !== null) ?? emptyData();
+    }
+  }
+  return {
+    data,
+    recovery: null,
+    update: () => Promise.reject(new HandbookError('forbidden', 'this data folder was opened read-only')),
+    replaceAll: () => Promise.reject(new HandbookError('forbidden', 'this data folder was opened read-only')),
+    close: async () => {},
+  };
 }
