@@ -452,6 +452,7 @@ export const en = {
   'content.fixed': 'This Handbook was started with a fixed content folder (--content). Start it without --content to choose the folder here.',
   'cert.savePdf': 'Save as PDF…',
   'cert.savedPdf': 'Saved to {file}',
+  'home.byRole': 'Guides by role',
 } as const;
 
 export type MessageKey = keyof typeof en;

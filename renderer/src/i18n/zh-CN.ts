@@ -454,4 +454,5 @@ export const zhCN: Record<MessageKey, string> = {
   'content.fixed': '本次启动时用 --content 指定了内容文件夹。不带 --content 启动，即可在这里选择文件夹。',
   'cert.savePdf': '保存为 PDF…',
   'cert.savedPdf': '已保存到 {file}',
+  'home.byRole': '按岗位查看',
 };

@@ -1,6 +1,7 @@
 import { api } from '../api';
 import { ArticleLinkList } from '../components/ArticleLinkList';
 import { MyTrackCard } from '../components/onboarding/MyTrackCard';
+import { RoleShortcuts } from '../components/RoleShortcuts';
 import { useProgress } from '../components/onboarding/useProgress';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../state/session';
@@ -42,6 +43,7 @@ export function HomePage({ onPickProfile }: { onPickProfile: () => void }) {
               </div>
             </>
           )}
+          <RoleShortcuts />
           {staleArticles.length > 0 && (
             <div className="card">
               <h2>{t('home.needsReview')}</h2>
@@ -51,7 +53,6 @@ export function HomePage({ onPickProfile }: { onPickProfile: () => void }) {
           )}
         </div>
       </div>
-      <p><a className="button" href="#/library">{t('home.browse')}</a></p>
     </section>
   );
 }
