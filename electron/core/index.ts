@@ -18,6 +18,7 @@ import { SchemaError } from './store/migrations.js';
 import { openStore, openStoreReadOnly, type Recovery } from './store/store.js';
 import { checkContentFolder, effectiveContentDir } from './host/contentFolder.js';
 import type { HostHooks } from './host/host.js';
+import { withGeneralSynonyms } from './search/generalSynonyms.js';
 import { createSearchService } from './search/index.js';
 import { diffDocs, packToSearchDocs, unavailableSearch } from './searchDocs.js';
 import { APP_VERSION } from './version.js';
@@ -79,7 +80,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   let pack = assemblePack(root, files);
   const host = opts.host ?? {};
   let reloadWaiters: Array<() => void> = [];
-  const search = opts.readOnly ? unavailableSearch() : createSearchService({ cacheDir: path.join(opts.dataDir, 'search-cache'), synonyms: pack.info.synonyms, workerScript: opts.searchWorker });
+  const search = opts.readOnly ? unavailableSearch() : createSearchService({ cacheDir: path.join(opts.dataDir, 'search-cache'), synonyms: withGeneralSynonyms(pack.info.synonyms), workerScript: opts.searchWorker });
   let indexed = new Map<string, string>();
   const indexPack = (full: boolean) => {
     const docs = packToSearchDocs(pack);

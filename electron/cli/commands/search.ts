@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadPack } from '../../core/index.js';
+import { withGeneralSynonyms } from '../../core/search/generalSynonyms.js';
 import { createSearchService, type SearchQuery } from '../../core/search/index.js';
 import { packToSearchDocs } from '../../core/searchDocs.js';
 import { intOption, parse, UsageError } from '../args.js';
@@ -51,7 +52,7 @@ export async function search(argv: string[]): Promise<number> {
   const worker = searchWorkerFile();
   const service = createSearchService({
     cacheDir: path.join(path.resolve(values.data ?? defaultDataDir()), 'search-cache'),
-    synonyms: pack.info.synonyms,
+    synonyms: withGeneralSynonyms(pack.info.synonyms),
     workerScript: fs.existsSync(worker) ? worker : undefined,
   });
   try {

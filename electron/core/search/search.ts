@@ -18,6 +18,8 @@ const MAX_LIMIT = 1000;
 const PHRASE_CHECKS = 200;
 /** how much a title holding all the query words multiplies the score (×3), or half of them (×2) */
 const TITLE_WEIGHT = 2;
+/** A title holding a synonym of a query word counts this much of a title holding the word itself. */
+const SYNONYM_TITLE_CREDIT = 0.8;
 
 type Filter = (d: number) => boolean;
 
@@ -162,12 +164,19 @@ function phraseTiers(ctx: SearchContext, plan: Plan, a: PhaseA, docs: number[]):
  */
 function titleShares(ctx: SearchContext, plan: Plan, a: PhaseA, docs: number[]): Map<number, number> {
   const shares = new Map<number, number>();
-  const words = plan.clauses.filter((c) => c.counted).map((c) => plan.tokens.slice(c.from, c.to).map((t) => t.term).join(''));
-  if (words.length === 0) return shares;
+  // Per counted clause: the words as typed, then their synonyms (a title saying 退款 answers 退钱,
+  // a little less surely). A multi-term word is in the title when all its terms are.
+  const clauses = plan.clauses.filter((c) => c.counted).map((c) => ({
+    own: plan.tokens.slice(c.from, c.to).map((t) => t.term),
+    others: c.alts.map((alt) => alt.terms.map((t) => t.term)),
+  }));
+  if (clauses.length === 0) return shares;
+  const has = (title: string, terms: string[]) => terms.length > 0 && terms.every((t) => title.includes(t));
   for (const d of topK(docs, (x) => a.score[x]!, PHRASE_CHECKS)) {
     const title = ctx.table.titles[d]!.toLowerCase();
-    const hit = words.filter((w) => title.includes(w)).length;
-    if (hit) shares.set(d, hit / words.length);
+    let hit = 0;
+    for (const c of clauses) hit += has(title, c.own) ? 1 : c.others.some((terms) => has(title, terms)) ? SYNONYM_TITLE_CREDIT : 0;
+    if (hit) shares.set(d, hit / clauses.length);
   }
   return shares;
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadPack } from '../../../../electron/core/index';
+import { withGeneralSynonyms } from '../../../../electron/core/search/generalSynonyms';
 import { SearchEngine } from '../../../../electron/core/search/index';
 import { packToSearchDocs } from '../../../../electron/core/searchDocs';
 
 /** Questions staff actually type, against the bundled sample pack: the right SOP must come first (or near). */
 const pack = loadPack('content');
-const engine = SearchEngine.build(packToSearchDocs(pack), { synonyms: pack.info.synonyms });
+const engine = SearchEngine.build(packToSearchDocs(pack), { synonyms: withGeneralSynonyms(pack.info.synonyms) });
 const top = (query: string, n: number) => engine.search({ query, limit: n }).hits.map((h) => h.id);
 
 describe('relevance on the sample pack', () => {
