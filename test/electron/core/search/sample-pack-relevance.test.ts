@@ -33,6 +33,9 @@ describe('relevance on the sample pack', () => {
     ['和技术部门提需求的流程', 'collaboration/tech-handoff'],
     ['顾客手机号能发到群里吗', 'security/customer-data-protection'],
     ['新品上架前要检查什么', 'operations/new-listing'],
+    // words the pack never uses, through the shared near-synonyms
+    ['同事之间有矛盾怎么办', 'collaboration/conflict-resolution'],
+    ['帐号密码', 'security/account-security'],
   ];
   for (const [q, id] of first) it(`“${q}” → ${id}`, () => expect(top(q, 1)).toEqual([id]));
 
