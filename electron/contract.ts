@@ -673,6 +673,14 @@ export type HandbookApi = { [M in MethodName]: (arg: Request<M>) => Promise<Resp
 
 /** Error codes that cross the wire. */
 export type ErrorCode = 'bad_request' | 'not_found' | 'conflict' | 'forbidden' | 'unavailable' | 'internal';
-export interface WireError { code: ErrorCode; message: string }
+export interface WireError {
+  code: ErrorCode;
+  /** English, for logs and tools. */
+  message: string;
+  /** Stable name of the message, for the UI to say it in the person's language (`error.<key>`). */
+  key?: string;
+  /** Values the localized message fills in. */
+  params?: Record<string, string | number>;
+}
 /** Envelope of every IPC and HTTP answer. */
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: WireError };

@@ -168,12 +168,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       try {
         raw = JSON.parse(content);
       } catch {
-        throw badRequest('this file is not a Handbook backup (not JSON)');
+        throw badRequest('this file is not a Handbook backup (not JSON)', 'notABackup');
       }
       try {
         return { profiles: (await store.replaceAll(raw)).profiles.length };
       } catch (err) {
-        if (err instanceof SchemaError) throw badRequest(`this file is not a usable Handbook backup: ${err.message}`);
+        if (err instanceof SchemaError) throw badRequest(`this file is not a usable Handbook backup: ${err.message}`, 'notABackup');
         throw err;
       }
     },

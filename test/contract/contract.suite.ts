@@ -1,17 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { HandbookApi } from '../../electron/contract';
-import type { HarnessFactory, Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useHarness, type HarnessFactory } from './harness';
 
 /** One suite, run against every transport: whatever works directly must work over the wire. */
 export function contractSuite(name: string, factory: HarnessFactory) {
   describe(`contract (${name})`, () => {
-    let h: Harness;
-    let api: HandbookApi;
-    beforeEach(async () => {
-      h = await factory();
-      api = h.api;
-    });
-    afterEach(async () => h.close());
+    const api = useHarness(factory);
 
     it('reports the pack and its counts', async () => {
       const info = await api.getAppInfo({});
@@ -37,6 +30,13 @@ export function contractSuite(name: string, factory: HarnessFactory) {
       await expect(api.getArticle({ id: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
       await expect((api as any).getArticle({ id: 'cs/refunds', extra: 1 })).rejects.toMatchObject({ code: 'bad_request' });
       await expect(api.getProgress({ profileId: 'missing' })).rejects.toMatchObject({ code: 'not_found' });
+    });
+
+    it('names each refusal with a key the UI translates, on every transport', async () => {
+      await api.createProfile({ name: '重名', roleId: 'customer-service' });
+      await expect(api.createProfile({ name: '重名', roleId: 'customer-service' })).rejects.toMatchObject({ key: 'profileExists', params: { name: '重名' } });
+      await expect(api.createProfile({ name: 'T', roleId: 'customer-service', pin: '12' })).rejects.toMatchObject({ key: 'invalid.pin' });
+      await expect(api.restoreDatabase({ content: 'nope', confirm: true })).rejects.toMatchObject({ key: 'notABackup' });
     });
 
     it('lists tracks with phases and typed steps', async () => {

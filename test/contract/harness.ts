@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,3 +36,19 @@ export const overHttp: HarnessFactory = async () => {
   });
   return { api, close: async () => { await server.close(); await core.close(); } };
 };
+
+/**
+ * A fresh harness per test (opened before, closed after), behind an API object that always calls
+ * the current one — so a suite reads `api.x()` whatever the transport.
+ */
+export function useHarness(factory: HarnessFactory): HandbookApi {
+  let h: Harness | null = null;
+  beforeEach(async () => {
+    h = await factory();
+  });
+  afterEach(async () => {
+    await h?.close();
+    h = null;
+  });
+  return new Proxy({} as HandbookApi, { get: (_t, method) => (h!.api as unknown as Record<string | symbol, unknown>)[method] });
+}

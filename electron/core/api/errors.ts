@@ -1,18 +1,25 @@
 import type { ErrorCode, WireError } from '../../contract.js';
 
-/** An error meant for the person using the app: its message is shown as is. */
+type Params = Record<string, string | number>;
+
+/**
+ * An error meant for the person using the app. The message is English (logs, the CLI); `key` and
+ * `params` let the UI say the same thing in the person's language.
+ */
 export class HandbookError extends Error {
-  constructor(readonly code: ErrorCode, message: string) {
+  constructor(readonly code: ErrorCode, message: string, readonly key?: string, readonly params?: Params) {
     super(message);
     this.name = 'HandbookError';
   }
 }
 
 export const notFound = (what: string) => new HandbookError('not_found', `${what} not found`);
-export const badRequest = (message: string) => new HandbookError('bad_request', message);
+export const badRequest = (message: string, key?: string, params?: Params) => new HandbookError('bad_request', message, key, params);
 
 /** Turns anything thrown into what crosses the wire; internals never leak a stack. */
 export function toWireError(err: unknown): WireError {
-  if (err instanceof HandbookError) return { code: err.code, message: err.message };
+  if (err instanceof HandbookError) {
+    return { code: err.code, message: err.message, ...(err.key ? { key: err.key } : {}), ...(err.params ? { params: err.params } : {}) };
+  }
   return { code: 'internal', message: 'Internal error: ' + (err instanceof Error ? err.message : String(err)) };
 }

@@ -7,7 +7,8 @@ export function parseRequest(method: MethodName, arg: unknown): unknown {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const where = issue.path.length ? issue.path.join('.') + ': ' : '';
-  throw new HandbookError('bad_request', `${method}: ${where}${issue.message}`);
+  // Keyed by field (invalid.pin, invalid.name…): the UI knows what each field needs in both languages.
+  throw new HandbookError('bad_request', `${method}: ${where}${issue.message}`, `invalid.${String(issue.path[0] ?? 'request')}`, { field: issue.path.join('.') });
 }
 
 /**

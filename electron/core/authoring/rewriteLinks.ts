@@ -30,14 +30,14 @@ export function rewriteLinks(text: string, from: string, to: string, moved: Map<
     else rel = rel.replace(/[ ()]/g, (c) => encodeURIComponent(c));
     return rel + (m[2] ?? '');
   };
+  // Angle-bracketed hrefs (<with spaces>) keep their brackets.
+  const relink = (_all: string, lead: string, href: string) => (href.startsWith('<') ? `${lead}<${fixHref(href.slice(1, -1))}>` : lead + fixHref(href));
   return outsideCode(text, (chunk) =>
     chunk
       // Inline links and images: [text](href "title") / ![alt](<href with spaces>)
-      .replace(/(\]\(\s*)(<[^>\n]+>|[^\s()<>]+(?:\([^\s()]*\)[^\s()<>]*)*)/g, (all, lead: string, href: string) =>
-        href.startsWith('<') ? `${lead}<${fixHref(href.slice(1, -1))}>` : lead + fixHref(href))
+      .replace(/(\]\(\s*)(<[^>\n]+>|[^\s()<>]+(?:\([^\s()]*\)[^\s()<>]*)*)/g, relink)
       // Reference definitions: [label]: href
-      .replace(/^([ ]{0,3}\[[^\]\n]+\]:[ \t]*)(<[^>\n]+>|\S+)/gm, (all, lead: string, href: string) =>
-        href.startsWith('<') ? `${lead}<${fixHref(href.slice(1, -1))}>` : lead + fixHref(href))
+      .replace(/^([ ]{0,3}\[[^\]\n]+\]:[ \t]*)(<[^>\n]+>|\S+)/gm, relink)
       .replace(/\[\[([^\[\]\n|#]{1,200})(#[^\[\]\n|]*)?(\|[^\[\]\n]*)?\]\]/g, (all, target: string, anchor = '', label = '') => {
         const next = wiki.get(target.trim().toLowerCase());
         return next ? `[[${next}${anchor}${label}]]` : all;

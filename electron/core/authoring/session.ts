@@ -21,12 +21,12 @@ export class EditSessions {
 
   open(profileId: string, pin: string): EditSession {
     const profile = requireProfile(this.store, profileId);
-    if (!profile.trainer) throw new HandbookError('forbidden', `${profile.name} is not a trainer: only trainers edit content`);
+    if (!profile.trainer) throw new HandbookError('forbidden', `${profile.name} is not a trainer: only trainers edit content`, 'notTrainer', { name: profile.name });
     const wait = this.guard.lockedFor(profile.id, this.now());
-    if (wait > 0) throw new HandbookError('forbidden', `too many wrong PINs: try again in ${Math.ceil(wait / 1000)} s`);
+    if (wait > 0) throw new HandbookError('forbidden', `too many wrong PINs: try again in ${Math.ceil(wait / 1000)} s`, 'pinLocked', { seconds: Math.ceil(wait / 1000) });
     const ok = checkPin(pin, profile.pinHash);
     this.guard.record(profile.id, ok, this.now());
-    if (!ok) throw new HandbookError('forbidden', 'wrong PIN');
+    if (!ok) throw new HandbookError('forbidden', 'wrong PIN', 'wrongPin');
     const token = crypto.randomBytes(24).toString('base64url');
     const s = { profileId: profile.id, name: profile.name, expires: this.now() + SESSION_IDLE_MS };
     this.live.set(token, s);
@@ -43,7 +43,7 @@ export class EditSessions {
     const now = this.now();
     if (!s || s.expires <= now) {
       if (s) this.live.delete(token);
-      throw new HandbookError('forbidden', 'edit session expired or unknown: enter your trainer PIN again');
+      throw new HandbookError('forbidden', 'edit session expired or unknown: enter your trainer PIN again', 'sessionExpired');
     }
     const profile = this.store.data.profiles.find((p) => p.id === s.profileId);
     if (!profile?.trainer) {

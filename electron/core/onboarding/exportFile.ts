@@ -48,12 +48,12 @@ export function parseExportFile(text: string): ExportFile {
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    throw badRequest('this is not a Handbook progress file (not JSON; a CSV export cannot be imported)');
+    throw badRequest('this is not a Handbook progress file (not JSON; a CSV export cannot be imported)', 'notAProgressFile');
   }
   const parsed = ExportFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw badRequest(`this is not a Handbook progress file: ${issue.path.join('.') || 'file'}: ${issue.message}`);
+    throw badRequest(`this is not a Handbook progress file: ${issue.path.join('.') || 'file'}: ${issue.message}`, 'notAProgressFile');
   }
   return parsed.data;
 }

@@ -29,13 +29,13 @@ export async function signOff(store: Store, pack: Pack, guard: PinGuard, req: St
   const trainer = requireProfile(store, req.trainerId);
   requireProfile(store, req.profileId);
   requireSignoffStep(pack, req);
-  if (!trainer.trainer) throw new HandbookError('forbidden', `${trainer.name} is not a trainer`);
-  if (trainer.id === req.profileId) throw new HandbookError('forbidden', 'a trainer cannot sign off their own steps');
+  if (!trainer.trainer) throw new HandbookError('forbidden', `${trainer.name} is not a trainer`, 'notTrainer', { name: trainer.name });
+  if (trainer.id === req.profileId) throw new HandbookError('forbidden', 'a trainer cannot sign off their own steps', 'ownSignoff');
   const wait = guard.lockedFor(trainer.id);
-  if (wait > 0) throw new HandbookError('forbidden', `too many wrong PINs: try again in ${Math.ceil(wait / 1000)} s`);
+  if (wait > 0) throw new HandbookError('forbidden', `too many wrong PINs: try again in ${Math.ceil(wait / 1000)} s`, 'pinLocked', { seconds: Math.ceil(wait / 1000) });
   const ok = checkPin(req.pin, trainer.pinHash);
   guard.record(trainer.id, ok);
-  if (!ok) throw new HandbookError('forbidden', 'wrong PIN');
+  if (!ok) throw new HandbookError('forbidden', 'wrong PIN', 'wrongPin');
   const ref = { profileId: req.profileId, trackId: req.trackId, stepId: req.stepId };
   await store.update((d) => {
     markDone(d, { ...ref, completedAt: new Date().toISOString(), signedBy: { id: trainer.id, name: trainer.name } });

@@ -22,9 +22,9 @@ export function listProfiles(store: Store): Profile[] {
 }
 
 export async function createProfile(store: Store, req: ParsedRequest<'createProfile'>, roleExists: (id: string) => boolean): Promise<Profile> {
-  if (!roleExists(req.roleId)) throw badRequest(`unknown role "${req.roleId}"`);
+  if (!roleExists(req.roleId)) throw badRequest(`unknown role "${req.roleId}"`, 'unknownRole', { role: req.roleId });
   if (store.data.profiles.some((p) => p.name.toLowerCase() === req.name.toLowerCase())) {
-    throw badRequest(`a profile named "${req.name}" already exists on this computer`);
+    throw badRequest(`a profile named "${req.name}" already exists on this computer`, 'profileExists', { name: req.name });
   }
   const row: Row = {
     id: crypto.randomUUID(),

@@ -2,7 +2,7 @@ import { scan, UNIGRAM_BASE, type TokenSink } from './analyzer.js';
 import { DocTable } from './docs.js';
 import { IntBuf } from './growable.js';
 import { titlePinyinTerms } from './pinyin.js';
-import { F_BODY, F_HEADINGS, F_PINYIN, F_TITLE, NFIELDS } from './schema.js';
+import { F_BODY, F_PINYIN, F_TITLE, NFIELDS } from './schema.js';
 import { BaseSegment } from './segment.js';
 import type { SearchDoc } from './types.js';
 

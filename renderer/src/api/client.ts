@@ -2,7 +2,7 @@ import type { Envelope, HandbookApi, MethodName, Request, Responses } from '../.
 
 /** An error the API reported, with its wire code; the message is meant for people. */
 export class ApiError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(readonly code: string, message: string, readonly key?: string, readonly params?: Record<string, string | number>) {
     super(message);
   }
 }
@@ -15,7 +15,7 @@ export function createClient(send: Send): HandbookApi {
   return new Proxy({} as HandbookApi, {
     get: (_t, method: string) => async (arg: unknown) => {
       const env = await send(method as MethodName, arg ?? {});
-      if (!env.ok) throw new ApiError(env.error.code, env.error.message);
+      if (!env.ok) throw new ApiError(env.error.code, env.error.message, env.error.key, env.error.params);
       return env.data;
     },
   });

@@ -12,8 +12,8 @@ export const httpSend: Send = async (method, arg) => {
       body: JSON.stringify(arg),
     });
   } catch {
-    return { ok: false, error: { code: 'unavailable', message: 'offline' } };
+    return { ok: false, error: { code: 'unavailable', message: 'offline', key: 'offline' } };
   }
-  if (res.status === 401) return { ok: false, error: { code: 'forbidden', message: 'token' } };
+  if (res.status === 401) return { ok: false, error: { code: 'forbidden', message: 'token', key: 'tokenMissing' } };
   return (await res.json()) as Envelope<unknown>;
 };

@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errorText';
 import { systemLocale, translator } from '../i18n/i18n';
 
 /** Before settings are known the system language decides. */
@@ -6,7 +7,7 @@ export function StartupScreen({ error }: { error: Error | null }) {
   return (
     <div className="startup" role={error ? 'alert' : 'status'}>
       <img src="./icon.svg" alt="" width={56} height={56} />
-      <p>{error ? t('common.error', { message: error.message }) : t('common.loading')}</p>
+      <p>{error ? t('common.error', { message: errorText(error, t) }) : t('common.loading')}</p>
       {error && <button type="button" onClick={() => location.reload()}>{t('common.retry')}</button>}
     </div>
   );

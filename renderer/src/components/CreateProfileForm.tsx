@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errorText';
 import { useState, type FormEvent } from 'react';
 import type { Profile } from '../../../electron/contract';
 import { api } from '../api';
@@ -29,7 +30,7 @@ export function CreateProfileForm({ onCreated, onCancel }: { onCreated: (p: Prof
     try {
       onCreated(await api.createProfile({ name, roleId: chosenRole, startDate, trainer, ...(pin ? { pin } : {}) }));
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err, t));
     } finally {
       setBusy(false);
     }

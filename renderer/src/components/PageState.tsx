@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errorText';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { Loaded } from '../state/useLoad';
@@ -9,7 +10,7 @@ export function PageState<T>({ state, retry, children }: { state: Loaded<T>; ret
   if (state.status === 'error') {
     return (
       <div className="notice notice-error" role="alert">
-        <p>{t('common.error', { message: state.error.message })}</p>
+        <p>{t('common.error', { message: errorText(state.error, t) })}</p>
         {retry && <button type="button" onClick={retry}>{t('common.retry')}</button>}
       </div>
     );

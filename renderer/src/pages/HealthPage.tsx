@@ -1,3 +1,4 @@
+import { EditorHeader } from '../components/editor/EditorHeader';
 import type { ReactNode } from 'react';
 import type { ContentHealth } from '../../../electron/contract';
 import { api } from '../api';
@@ -19,13 +20,10 @@ function Health({ token }: { token: string }) {
   const [state, reload] = useLoad(() => api.getContentHealth({ token }), [token]);
   return (
     <section className="page health-page">
-      <header className="editor-header">
-        <h1>{t('health.title')}</h1>
-        <div className="editor-actions">
+      <EditorHeader title={t('health.title')}>
           <a className="button" href="#/edit">{t('content.title')}</a>
           <button type="button" onClick={reload}>{t('health.refresh')}</button>
-        </div>
-      </header>
+      </EditorHeader>
       <PageState state={state} retry={reload}>
         {(h: ContentHealth) => (
           <>

@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/errorText';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { QuizAnswer, QuizResult } from '../../../electron/contract';
 import { api } from '../api';
@@ -36,7 +37,7 @@ export function QuizPage({ trackId, stepId }: { trackId: string; stepId: string 
     try {
       setResult(await api.submitQuiz({ profileId: profile.id, trackId, stepId, answers }));
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err, t));
     } finally {
       setBusy(false);
     }

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/i18n';
 import { useSession } from '../state/session';
 
 export function SettingsPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { settings, updateSettings, info } = useSession();
   return (
     <section className="page settings">

@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/errorText';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { useSession } from '../../state/session';
@@ -30,7 +31,7 @@ export function EditGate({ children, onPickProfile }: { children: (token: string
     try {
       await open(pin);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err, t));
       setPin('');
     } finally {
       setBusy(false);
@@ -45,7 +46,7 @@ export function EditGate({ children, onPickProfile }: { children: (token: string
           {t('editor.pin')}
           <input type="password" inputMode="numeric" autoComplete="off" pattern="\d{4,8}" required autoFocus value={pin} onChange={(e) => setPin(e.target.value)} data-testid="edit-pin" />
         </label>
-        {error && <p className="form-error" role="alert">{error === 'wrong PIN' ? t('editor.wrongPin') : error}</p>}
+        {error && <p className="form-error" role="alert">{error}</p>}
         <button type="submit" className="primary" disabled={busy} data-testid="edit-unlock">{t('editor.unlock')}</button>
         <p className="muted small">{t('editor.pinHint')}</p>
       </form>

@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/errorText';
 import { useState } from 'react';
 import type { PackImportPreview } from '../../../../electron/contract';
 import { api } from '../../api';
@@ -35,7 +36,7 @@ export function PacksPanel({ token }: { token: string }) {
       const text = await job();
       if (text) setMessage({ kind: 'ok', text });
     } catch (err) {
-      setMessage({ kind: 'error', text: (err as Error).message });
+      setMessage({ kind: 'error', text: errorText(err, t) });
     } finally {
       setBusy(false);
     }

@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/errorText';
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import { useI18n } from '../../i18n/i18n';
@@ -17,7 +18,7 @@ export function PreviewPane({ token, id, title, markdown }: { token: string; id:
     const timer = setTimeout(() => {
       api.previewMarkdown({ token, id, markdown }).then(
         (p) => { if (live) { setHtml(p.html); setError(null); } },
-        (err) => { dropIfExpired(err); if (live) setError((err as Error).message); },
+        (err) => { dropIfExpired(err); if (live) setError(errorText(err, t)); },
       );
     }, 250);
     return () => { live = false; clearTimeout(timer); };

@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/errorText';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { Dialog } from '../Dialog';
@@ -15,7 +16,7 @@ export function RenameDialog({ id, folders, onRename, onClose }: { id: string; f
     try {
       await onRename(newId);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err, t));
     }
   };
   return (

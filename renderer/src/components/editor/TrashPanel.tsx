@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/errorText';
 import { useState } from 'react';
 import { api } from '../../api';
 import { useI18n } from '../../i18n/i18n';
@@ -16,7 +17,7 @@ export function TrashPanel({ token, onRestored }: { token: string; onRestored():
       reload();
       onRestored();
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err, t));
     }
   };
   return (

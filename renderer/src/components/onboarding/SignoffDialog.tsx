@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/errorText';
 import { useState, type FormEvent } from 'react';
 import type { Progress, StepProgress } from '../../../../electron/contract';
 import { api } from '../../api';
@@ -23,9 +24,7 @@ export function SignoffDialog({ learnerId, learnerName, trackId, step, onDone, o
     try {
       onDone(await api.signOff({ trainerId, pin, profileId: learnerId, trackId, stepId: step.id }));
     } catch (err) {
-      // The core speaks English; the two refusals a trainer meets daily are said in the UI language.
-      const msg = (err as Error).message;
-      setError(msg === 'wrong PIN' ? t('signoff.wrongPin') : msg.startsWith('too many wrong PINs') ? t('signoff.locked') : msg);
+      setError(errorText(err, t));
       setPin('');
     } finally {
       setBusy(false);

@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/errorText';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
 import { useI18n } from '../../i18n/i18n';
@@ -20,7 +21,7 @@ export function ContentFolderSection() {
       await api.setContentFolder({ path: dir });
       location.reload();
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err, t));
       setBusy(false);
     }
   };

@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/errorText';
 import { useRef, useState, type ChangeEvent } from 'react';
 import { api } from '../../api';
 import { useI18n } from '../../i18n/i18n';
@@ -34,7 +35,7 @@ export function DataSection() {
       setMessage({ ok: true, text: t('data.restored', { count: r.profiles }) });
       setTimeout(() => location.reload(), 1200);
     } catch (err) {
-      setMessage({ ok: false, text: (err as Error).message });
+      setMessage({ ok: false, text: errorText(err, t) });
     } finally {
       setPending(null);
     }

@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/errorText';
 import { useEffect, useRef, useState } from 'react';
 import type { ArticleFieldValues, ArticleSource, ArticleTemplate } from '../../../../electron/contract';
 import { api, ApiError } from '../../api';
@@ -108,7 +109,7 @@ function ArticleEditor({ token, doc: initial }: { token: string; doc: Doc }) {
           return;
         } catch { /* deleted meanwhile: report the save error below */ }
       }
-      setSave({ kind: 'error', message: (err as Error).message });
+      setSave({ kind: 'error', message: errorText(err, t) });
     }
   };
 
@@ -129,7 +130,7 @@ function ArticleEditor({ token, doc: initial }: { token: string; doc: Doc }) {
       return `![${alt}](${asset.href})`;
     } catch (err) {
       dropIfExpired(err);
-      setNotice((err as Error).message === 'image too large' ? t('editor.imageTooLarge') : (err as Error).message);
+      setNotice(errorText(err, t) === 'image too large' ? t('editor.imageTooLarge') : errorText(err, t));
       return null;
     }
   };

@@ -1,3 +1,4 @@
+import { EditorHeader } from '../../components/editor/EditorHeader';
 import { useState } from 'react';
 import { api } from '../../api';
 import { articleHref } from '../../app/route';
@@ -22,14 +23,11 @@ export function ContentPage({ token }: { token: string }) {
   const f = filter.trim().toLowerCase();
   return (
     <section className="page content-page">
-      <header className="editor-header">
-        <h1>{t('content.title')}</h1>
-        <div className="editor-actions">
+      <EditorHeader title={t('content.title')}>
           <a className="button" href="#/health">{t('health.title')}</a>
           <button type="button" onClick={lock}>{t('editor.lock')}</button>
           <a className="button primary" href="#/edit/new" data-testid="new-article">{t('editor.newArticle')}</a>
-        </div>
-      </header>
+      </EditorHeader>
       <PageState state={state} retry={reload}>
         {(d) => (
           <div className="content-grid">

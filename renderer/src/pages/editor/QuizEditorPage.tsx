@@ -1,3 +1,5 @@
+import { errorText } from '../../i18n/errorText';
+import { EditorHeader } from '../../components/editor/EditorHeader';
 import { useState } from 'react';
 import type { ArticleSummary, QuizDraft, QuizSource } from '../../../../electron/contract';
 import { api } from '../../api';
@@ -48,19 +50,16 @@ function QuizForm({ token, id, source, articles }: { token: string; id: string |
       if (!id) history.replaceState(null, '', `#/edit/quiz:${r.id}`);
     } catch (err) {
       dropIfExpired(err);
-      setSave({ kind: 'error', message: (err as Error).message });
+      setSave({ kind: 'error', message: errorText(err, t) });
     }
   };
   return (
     <section className="page quiz-editor">
-      <header className="editor-header">
-        <h1>{quiz.title || t('quizEditor.newQuiz')}</h1>
-        <div className="editor-actions">
+      <EditorHeader title={quiz.title || t('quizEditor.newQuiz')}>
           <SaveStatus state={save} />
           <a className="button" href="#/edit">{t('editor.backToContent')}</a>
           <button type="button" className="primary" onClick={submit} disabled={save.kind === 'saving'} data-testid="save-quiz">{t('editor.save')}</button>
-        </div>
-      </header>
+      </EditorHeader>
       <div className="card form-grid">
         <label>{t('quizEditor.title')}<input value={quiz.title} onChange={(e) => change({ ...quiz, title: e.target.value })} /></label>
         <label>{t('quizEditor.titleEn')}<input value={quiz.titleEn ?? ''} onChange={(e) => change({ ...quiz, titleEn: e.target.value })} /></label>

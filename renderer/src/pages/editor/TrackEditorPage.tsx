@@ -1,3 +1,5 @@
+import { errorText } from '../../i18n/errorText';
+import { EditorHeader } from '../../components/editor/EditorHeader';
 import { useState } from 'react';
 import type { ArticleSummary, TrackDraft } from '../../../../electron/contract';
 import { api } from '../../api';
@@ -63,19 +65,16 @@ function TrackForm({ token, id, hash, initial, articles, quizzes }: {
       if (!id) history.replaceState(null, '', `#/edit/track:${r.id}`);
     } catch (err) {
       dropIfExpired(err);
-      setSave({ kind: 'error', message: (err as Error).message });
+      setSave({ kind: 'error', message: errorText(err, t) });
     }
   };
   return (
     <section className="page track-editor">
-      <header className="editor-header">
-        <h1>{track.title || t('trackEditor.newTrack')}</h1>
-        <div className="editor-actions">
+      <EditorHeader title={track.title || t('trackEditor.newTrack')}>
           <SaveStatus state={save} />
           <a className="button" href="#/edit">{t('editor.backToContent')}</a>
           <button type="button" className="primary" onClick={submit} disabled={save.kind === 'saving'} data-testid="save-track">{t('editor.save')}</button>
-        </div>
-      </header>
+      </EditorHeader>
       <div className="card form-grid">
         <label>{t('trackEditor.title')}<input value={track.title} onChange={(e) => change({ ...track, title: e.target.value })} /></label>
         <label>{t('trackEditor.titleEn')}<input value={track.titleEn ?? ''} onChange={(e) => change({ ...track, titleEn: e.target.value })} /></label>

@@ -1,17 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { HandbookApi } from '../../../../electron/contract';
-import { direct, overHttp, type Harness, type HarnessFactory } from '../../../contract/harness';
+import { describe, expect, it } from 'vitest';
+import { direct, overHttp, useHarness, type HarnessFactory } from '../../../contract/harness';
 
 /** The onboarding methods behave the same called directly and over HTTP (errors keep their codes). */
 for (const [name, factory] of [['direct', direct], ['over HTTP', overHttp]] as Array<[string, HarnessFactory]>) {
   describe(`onboarding contract (${name})`, () => {
-    let h: Harness;
-    let api: HandbookApi;
-    beforeEach(async () => {
-      h = await factory();
-      api = h.api;
-    });
-    afterEach(async () => h.close());
+    const api = useHarness(factory);
 
     it('runs a day: read, task, quiz, request, sign-off, dashboard, export, import', async () => {
       const learner = await api.createProfile({ name: '王小明', roleId: 'customer-service', startDate: '2026-03-02' });

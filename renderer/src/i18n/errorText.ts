@@ -1,0 +1,18 @@
+import { en, type MessageKey } from './en';
+import { useI18n, type Translate } from './i18n';
+
+/**
+ * What to show for an error from the API: its `key` said in the UI language when we have words for
+ * it (error.wrongPin, error.invalid.pin…), else the core's own message.
+ */
+export function errorText(err: unknown, t: Translate): string {
+  const e = err as { key?: string; params?: Record<string, string | number>; message?: string };
+  const k = e?.key ? `error.${e.key}` : '';
+  if (k && k in en) return t(k as MessageKey, e.params);
+  return e?.message ?? String(err);
+}
+
+export function useErrorText(): (err: unknown) => string {
+  const { t } = useI18n();
+  return (err) => errorText(err, t);
+}
