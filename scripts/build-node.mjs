@@ -1,4 +1,5 @@
 // Bundles everything that runs in Node (CLI/server, Electron main, preload, search worker) into dist/node.
+// package.json's `main` names dist/node/main.js: test/build/launch.test.ts loads that file.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 
@@ -19,5 +20,7 @@ const entries = [
   // A sandboxed preload cannot load modules from disk: bundle everything but electron, as CommonJS.
   { ...common, format: 'cjs', entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/node/preload.cjs', external: ['electron'] },
 ];
-if (fs.existsSync('electron/core/search/worker.ts')) entries.push({ ...esm, entryPoints: ['electron/core/search/worker.ts'], outfile: 'dist/node/search-worker.js' });
+// The worker runs from inside app.asar in the desktop app: one self-contained file (lunr,
+// pinyin-pro… included) so it never depends on module resolution inside the archive.
+entries.push({ ...esm, packages: undefined, entryPoints: ['electron/core/search/worker.ts'], outfile: 'dist/node/search-worker.js' });
 await Promise.all(entries.map((e) => build(e)));
