@@ -13,8 +13,15 @@ export function buildApp(): string {
   fs.copyFileSync('package.json', path.join(root, 'package.json'));
   fs.cpSync('content', path.join(root, 'content'), { recursive: true });
   fs.symlinkSync(fs.realpathSync('node_modules'), path.join(root, 'node_modules'), 'junction');
-  const run = (args: string[]) => execFileSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 240_000 });
   run(['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--emptyOutDir', '--outDir', path.join(root, 'dist', 'renderer')]);
-  run(['scripts/build-node.mjs', `--outdir=${path.join(root, 'dist', 'node')}`]);
+  buildNodeBundles(path.join(root, 'dist', 'node'));
   return root;
 }
+
+/** Only what scripts/build-node.mjs makes (main, preload, worker, CLI), into `outdir`. */
+export function buildNodeBundles(outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-node-'))): string {
+  run(['scripts/build-node.mjs', `--outdir=${outdir}`]);
+  return outdir;
+}
+
+const run = (args: string[]) => execFileSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 240_000 });
