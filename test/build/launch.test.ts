@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MENU_CHANNEL } from '../../electron/ipcChannels';
 import { buildApp } from './support/buildApp';
 
@@ -28,6 +28,9 @@ beforeAll(() => {
   report = fs.existsSync(reportFile) ? JSON.parse(fs.readFileSync(reportFile, 'utf8')) : { error: r.stderr || r.error };
   report.exitCode = r.status;
 }, 300_000);
+afterAll(() => {
+  for (const dir of [root, path.dirname(userData)]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 describe('the built desktop app starts (main file with a stand-in electron)', () => {
   it('runs to the end without an error', () => {

@@ -7,7 +7,7 @@ import { extractFile, listPackage } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { FuseState } from '@electron/fuses/dist/constants.js';
 import { parse } from 'yaml';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './support/buildApp';
 import { fakeElectronDist } from './support/fakeElectronDist';
 
@@ -31,6 +31,10 @@ beforeAll(() => {
   const line = r.stdout.split('\n').find((l) => l.startsWith('@@summary '));
   result = line ? JSON.parse(line.slice('@@summary '.length)) : { started: [], error: `no summary: ${r.stderr || r.error}` };
 }, 600_000);
+// The packed app is ~30 MB: not left behind in the temp folder.
+afterAll(() => {
+  for (const dir of [root, out]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 const unpacked = () => path.join(out, 'linux-unpacked');
 const asar = () => path.join(unpacked(), 'resources', 'app.asar');
