@@ -307,6 +307,11 @@ export const requests = {
 
 export type MethodName = keyof typeof requests;
 export const methodNames = Object.keys(requests) as MethodName[];
+/**
+ * What the desktop app's menu asks the page to do (main → page, never page → main). The page acts
+ * on it with its own routes and dialogs; see electron/ipcChannels.ts and renderer/src/api/menu.ts.
+ */
+export type MenuAction = 'home' | 'library' | 'search' | 'onboarding' | 'settings' | 'back' | 'forward' | 'find' | 'shortcuts';
 /** The argument a caller passes (before defaults and trimming). */
 export type Request<M extends MethodName> = z.input<(typeof requests)[M]>;
 /** The argument after validation, as the core receives it. */

@@ -1,6 +1,12 @@
 // Bundles everything that runs in Node (CLI/server, Electron main, preload, search worker) into dist/node.
+// package.json's `main` names dist/node/main.js: test/build/launch.test.ts loads that file.
 import { build } from 'esbuild';
 import fs from 'node:fs';
+import path from 'node:path';
+
+// `--outdir=<dir>` builds elsewhere (the launch test builds a throw-away copy of the app).
+const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length) ?? 'dist/node';
+const out = (name) => path.join(outdir, name);
 
 const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const common = {
@@ -14,10 +20,12 @@ const common = {
 const esm = { ...common, format: 'esm', packages: 'external', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } };
 
 const entries = [
-  { ...esm, entryPoints: ['electron/cli/entry.ts'], outfile: 'dist/node/cli.js' },
-  { ...esm, entryPoints: ['electron/main/main.ts'], outfile: 'dist/node/main.js' },
+  { ...esm, entryPoints: ['electron/cli/entry.ts'], outfile: out('cli.js') },
+  { ...esm, entryPoints: ['electron/main/main.ts'], outfile: out('main.js') },
   // A sandboxed preload cannot load modules from disk: bundle everything but electron, as CommonJS.
-  { ...common, format: 'cjs', entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/node/preload.cjs', external: ['electron'] },
+  { ...common, format: 'cjs', entryPoints: ['electron/preload/preload.ts'], outfile: out('preload.cjs'), external: ['electron'] },
 ];
-if (fs.existsSync('electron/core/search/worker.ts')) entries.push({ ...esm, entryPoints: ['electron/core/search/worker.ts'], outfile: 'dist/node/search-worker.js' });
+// The worker runs from inside app.asar in the desktop app: one self-contained file (lunr,
+// pinyin-pro… included) so it never depends on module resolution inside the archive.
+entries.push({ ...esm, packages: undefined, entryPoints: ['electron/core/search/worker.ts'], outfile: out('search-worker.js') });
 await Promise.all(entries.map((e) => build(e)));

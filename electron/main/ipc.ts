@@ -1,9 +1,10 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { methodNames, type HandbookApi } from '../contract.js';
+import type { HandbookApi } from '../contract.js';
 import { dispatch } from '../core/api/dispatch.js';
+import { channelOf, METHOD_NAMES } from '../ipcChannels.js';
 import { isAppUrl } from './origin.js';
 
-export const channelOf = (method: string) => `handbook:${method}`;
+export { channelOf };
 
 /** Only our own top-level page may call the API: not a frame, not a page that navigated elsewhere. */
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): boolean {
@@ -13,7 +14,7 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>):
 
 /** One handler per contract method, each checking the sender before the core sees the call. */
 export function registerIpc(ipcMain: IpcMain, api: () => HandbookApi, afterCall?: (method: string) => void): void {
-  for (const method of methodNames) {
+  for (const method of METHOD_NAMES) {
     ipcMain.handle(channelOf(method), async (event, arg: unknown) => {
       if (!isTrustedSender(event)) return { ok: false, error: { code: 'forbidden', message: 'untrusted sender' } };
       const out = await dispatch(api(), method, arg);

@@ -1,58 +1,78 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { MenuAction } from '../contract.js';
 import { createSwappableCore, type SwappableCore } from '../core/host/swappable.js';
+import { MENU_CHANNEL } from '../ipcChannels.js';
+import { copySamplePackOnce } from './firstRun.js';
 import { desktopHooks } from './hostHooks.js';
 import { registerIpc } from './ipc.js';
-import { menuTemplate, pageScripts, type MenuLocale, type PageAction } from './menu.js';
-import { APP_URL, isExternalWebUrl } from './origin.js';
+import { createLinkOpener } from './linkOpener.js';
+import { menuTemplate, type MenuLocale } from './menu.js';
+import { APP_URL } from './origin.js';
 import { privilegedSchemes, registerAppProtocol } from './protocol.js';
 import { denyPermissions, hardenContents } from './security.js';
 import { windowOptions } from './window.js';
 import { loadWindowState, saveWindowState } from './windowState.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-/** dist/node in development and inside the asar when packaged. */
+/** The folder holding dist/: the project in development, app.asar when packaged. */
 const appRoot = path.resolve(here, '..', '..');
 const bundledContent = () => (app.isPackaged ? path.join(process.resourcesPath, 'content') : path.join(appRoot, 'content'));
-
-/** The sample pack is copied once to the user's folder, so edits never touch the installed app. */
-function userContentDir(): string {
-  const dir = path.join(app.getPath('userData'), 'content');
-  if (!fs.existsSync(dir)) fs.cpSync(bundledContent(), dir, { recursive: true });
-  return dir;
-}
-
-const openExternal = async (url: string) => {
-  if (isExternalWebUrl(url)) await shell.openExternal(url);
-};
 
 let core: SwappableCore | null = null;
 let mainWindow: BrowserWindow | null = null;
 
+const openOutside = createLinkOpener(() => core!.current().contentDir, {
+  openExternal: (url) => shell.openExternal(url),
+  openPath: (file) => shell.openPath(file),
+});
+
 function createWindow(): void {
   const dir = app.getPath('userData');
   const state = loadWindowState(dir, screen.getAllDisplays().map((d) => d.workArea));
-  mainWindow = new BrowserWindow({ ...windowOptions(path.join(here, 'preload.cjs')), ...(state.bounds ?? {}) });
-  if (state.maximized) mainWindow.maximize();
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-  mainWindow.on('close', () => {
-    if (mainWindow) saveWindowState(dir, { bounds: mainWindow.getNormalBounds(), maximized: mainWindow.isMaximized() });
+  const win = new BrowserWindow({ ...windowOptions(path.join(here, 'preload.cjs')), ...(state.bounds ?? {}) });
+  mainWindow = win;
+  // maximize() shows the window at once; waiting for the first paint avoids an empty flash.
+  win.once('ready-to-show', () => {
+    if (state.maximized) win.maximize();
+    win.show();
   });
-  mainWindow.on('closed', () => { mainWindow = null; });
-  void mainWindow.loadURL(APP_URL);
+  win.on('close', () => saveWindowState(dir, { bounds: win.getNormalBounds(), maximized: win.isMaximized() }));
+  win.on('closed', () => { if (mainWindow === win) mainWindow = null; });
+  void win.loadURL(APP_URL);
 }
 
-const runInPage = (action: PageAction) => {
-  void mainWindow?.webContents.executeJavaScript(pageScripts[action]);
+/** Menu commands reach the page as a typed event; the page acts on them with its own routes. */
+const sendMenuAction = (action: MenuAction) => {
+  mainWindow?.webContents.send(MENU_CHANNEL, action);
 };
 
 /** The menu follows the language chosen in the app (or the system's). */
 async function updateMenu(): Promise<void> {
   const chosen = core ? (await core.api.getSettings({})).language : 'system';
   const locale: MenuLocale = (chosen === 'system' ? app.getLocale() : chosen).toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(locale, runInPage, process.platform === 'darwin')));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(locale, sendMenuAction, process.platform === 'darwin')));
+}
+
+/**
+ * Quitting waits for the core to close: it releases the data folder's lock and finishes a pending
+ * index-cache write. Electron does not wait for promises, so the first will-quit is held back and
+ * the app quits again once the store is closed (or after 10 s, rather than never).
+ */
+function closeCoreBeforeQuit(): void {
+  let state: 'open' | 'closing' | 'closed' = 'open';
+  app.on('will-quit', (event) => {
+    if (state === 'closed' || !core) return;
+    event.preventDefault();
+    if (state === 'closing') return;
+    state = 'closing';
+    const timeout = new Promise((resolve) => setTimeout(resolve, 10_000).unref());
+    void Promise.race([core.close(), timeout]).catch(() => {}).finally(() => {
+      state = 'closed';
+      app.quit();
+    });
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -64,14 +84,15 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  app.on('web-contents-created', (_e, contents) => hardenContents(contents, openExternal));
+  app.on('web-contents-created', (_e, contents) => hardenContents(contents, openOutside));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => { void core?.close(); });
+  closeCoreBeforeQuit();
   app.whenReady().then(async () => {
     denyPermissions(session.defaultSession);
     try {
+      const userData = app.getPath('userData');
       core = await createSwappableCore(
-        { contentDir: userContentDir(), dataDir: app.getPath('userData'), watch: true, searchWorker: path.join(here, 'search-worker.js') },
+        { contentDir: copySamplePackOnce(bundledContent(), path.join(userData, 'content')), dataDir: userData, watch: true, searchWorker: path.join(here, 'search-worker.js') },
         desktopHooks(() => mainWindow),
       );
     } catch (err) {

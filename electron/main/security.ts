@@ -1,24 +1,27 @@
 import type { Session, WebContents } from 'electron';
-import { isAppUrl, isExternalWebUrl } from './origin.js';
+import { isPackFileUrl } from './linkOpener.js';
+import { isAppUrl } from './origin.js';
 
-type OpenExternal = (url: string) => Promise<void>;
+/** Hands a link that leaves the page to the system (see createLinkOpener), or drops it. */
+type OpenOutside = (url: string) => Promise<unknown>;
 
 /**
- * Navigation stays inside the app; new windows are never created. Web links go to the system
- * browser; anything else (file:, javascript:, custom schemes) is dropped.
+ * Navigation stays inside the app; new windows are never created. Links that leave the page
+ * (web, mailto:, a pack attachment) go to `openOutside`, which decides where, if anywhere; a pack
+ * attachment never replaces the app's page.
  */
-export function hardenContents(contents: WebContents, openExternal: OpenExternal): void {
+export function hardenContents(contents: WebContents, openOutside: OpenOutside): void {
   contents.on('will-navigate', (event, url) => {
-    if (isAppUrl(url)) return;
+    if (isAppUrl(url) && !isPackFileUrl(url)) return;
     event.preventDefault();
-    if (isExternalWebUrl(url)) void openExternal(url);
+    void openOutside(url);
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isExternalWebUrl(url)) void openExternal(url);
+    void openOutside(url);
     return { action: 'deny' };
   });
 }

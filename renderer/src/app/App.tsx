@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useMenuActions } from '../api/menu';
 import { ProfilePicker } from '../components/ProfilePicker';
 import { RecoveryBanner } from '../components/settings/RecoveryBanner';
 import { CommandPalette } from '../components/search/CommandPalette';
@@ -25,6 +26,7 @@ function Shell() {
   const [find, setFind] = useState(false);
   const actions = useMemo(() => ({ openPalette: () => setPalette(true), openFind: () => setFind(true), openHelp: () => setHelp(true) }), []);
   useShortcuts(actions);
+  useMenuActions(actions);
   useEffect(() => setFind(false), [route]);
   useEffect(() => {
     document.documentElement.lang = locale;
