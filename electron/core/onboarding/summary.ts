@@ -16,26 +16,32 @@ export interface Facts {
 const key = (trackId: string, stepId: string) => `${trackId}\u0000${stepId}`;
 const later = (a: string | null, b: string | null | undefined) => (!b ? a : !a || b > a ? b : a);
 
-export function factsOf(data: Data, profileId: string): Facts {
+type FactRows = Pick<Data, 'completions' | 'uncompletions' | 'quizAttempts' | 'signoffRequests' | 'views'>;
+/** A learner's records object stays the same until they change, so their facts are indexed once per change. */
+const indexed = new WeakMap<FactRows, Facts>();
+
+/** One learner's facts, from that learner's records (`store.records(profileId)`). */
+export function factsOf(records: FactRows): Facts {
+  const cached = indexed.get(records);
+  if (cached) return cached;
   const facts: Facts = { completions: new Map(), attempts: new Map(), requests: new Map(), lastActivity: null };
-  for (const c of data.completions) {
-    if (c.profileId !== profileId) continue;
+  for (const c of records.completions) {
     facts.completions.set(key(c.trackId, c.stepId), c);
     facts.lastActivity = later(facts.lastActivity, c.completedAt);
   }
-  for (const a of data.quizAttempts) {
-    if (a.profileId !== profileId) continue;
+  for (const a of records.quizAttempts) {
     const k = key(a.trackId, a.stepId);
-    facts.attempts.set(k, [...(facts.attempts.get(k) ?? []), a]);
+    const list = facts.attempts.get(k);
+    if (list) list.push(a); else facts.attempts.set(k, [a]);
     facts.lastActivity = later(facts.lastActivity, a.at);
   }
-  for (const r of data.signoffRequests) {
-    if (r.profileId !== profileId) continue;
+  for (const r of records.signoffRequests) {
     facts.requests.set(key(r.trackId, r.stepId), r);
     facts.lastActivity = later(facts.lastActivity, r.requestedAt);
   }
-  for (const u of data.uncompletions) if (u.profileId === profileId) facts.lastActivity = later(facts.lastActivity, u.at);
-  for (const v of data.views) if (v.profileId === profileId) facts.lastActivity = later(facts.lastActivity, v.at);
+  for (const u of records.uncompletions) facts.lastActivity = later(facts.lastActivity, u.at);
+  for (const v of records.views) facts.lastActivity = later(facts.lastActivity, v.at);
+  indexed.set(records, facts);
   return facts;
 }
 
