@@ -4,33 +4,16 @@ import type { Dashboard } from '../../electron/contract.js';
 import type { Pack } from '../../electron/core/content/pack.js';
 import { toRow } from '../../electron/core/onboarding/dashboard.js';
 import { localToday } from '../../electron/core/onboarding/dates.js';
-import { trackProgress, tracksFor, type Facts } from '../../electron/core/onboarding/summary.js';
+import { factsOf as indexFacts, trackProgress, tracksFor, type Facts } from '../../electron/core/onboarding/summary.js';
 import type { Data } from '../../electron/core/store/schema.js';
 
-const key = (trackId: string, stepId: string) => `${trackId}\u0000${stepId}`;
-const later = (a: string | null, b: string | null | undefined) => (!b ? a : !a || b > a ? b : a);
-
+/** The old access path: this learner's rows found by scanning every collection of the whole database. */
 function factsOf(data: Data, profileId: string): Facts {
-  const facts: Facts = { completions: new Map(), attempts: new Map(), requests: new Map(), lastActivity: null };
-  for (const c of data.completions) {
-    if (c.profileId !== profileId) continue;
-    facts.completions.set(key(c.trackId, c.stepId), c);
-    facts.lastActivity = later(facts.lastActivity, c.completedAt);
-  }
-  for (const a of data.quizAttempts) {
-    if (a.profileId !== profileId) continue;
-    const k = key(a.trackId, a.stepId);
-    facts.attempts.set(k, [...(facts.attempts.get(k) ?? []), a]);
-    facts.lastActivity = later(facts.lastActivity, a.at);
-  }
-  for (const r of data.signoffRequests) {
-    if (r.profileId !== profileId) continue;
-    facts.requests.set(key(r.trackId, r.stepId), r);
-    facts.lastActivity = later(facts.lastActivity, r.requestedAt);
-  }
-  for (const u of data.uncompletions) if (u.profileId === profileId) facts.lastActivity = later(facts.lastActivity, u.at);
-  for (const v of data.views) if (v.profileId === profileId) facts.lastActivity = later(facts.lastActivity, v.at);
-  return facts;
+  const mine = <T extends { profileId: string }>(rows: T[]) => rows.filter((r) => r.profileId === profileId);
+  return indexFacts({
+    completions: mine(data.completions), uncompletions: mine(data.uncompletions), quizAttempts: mine(data.quizAttempts),
+    signoffRequests: mine(data.signoffRequests), views: mine(data.views),
+  });
 }
 
 export function scanningDashboard(data: Data, pack: Pack, now = new Date()): Dashboard {

@@ -6,7 +6,7 @@ import { withValidation } from './api/validate.js';
 import { assemblePack, readAllFiles, refreshFile, type Pack, type PackFiles } from './content/pack.js';
 import { watchPack } from './content/watch.js';
 import { getArticle, getRole, listArticles } from './library/articles.js';
-import { getDashboard } from './onboarding/dashboard.js';
+import { getDashboard, warmDashboard } from './onboarding/dashboard.js';
 import { exportProgress, importProgress } from './onboarding/exchange.js';
 import { completeStep, getProgress, uncompleteStep } from './onboarding/progress.js';
 import { quizView, submitQuiz } from './onboarding/quizPlay.js';
@@ -222,6 +222,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...authoring,
   };
 
+  if (!opts.readOnly) warmDashboard(store, () => pack);
   const api = withValidation(handlers);
   return {
     ...api,
