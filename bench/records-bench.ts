@@ -163,16 +163,21 @@ async function measure(pack: Pack, learners: number, per: number): Promise<Resul
   ];
 }
 
+const HEAD = '| learners | records | design | write p50 ms | write p95 ms | completeStep p95 ms | 20 parallel ms | dashboard ms | dashboard after a write ms | longest wait behind it ms (idle) | start-up extra ms | live MB | backups MB |\n|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
+const line = (r: Result) => `| ${r.learners} | ${r.records} | ${r.design} | ${ms(r.writeP50)} | ${ms(r.writeP95)} | ${r.completeStepP95 === null ? '—' : ms(r.completeStepP95)} | ${ms(r.parallel20)} | ${ms(r.dashboard)} | ${ms(r.dashboardAfterWrite)} | ${ms(r.longestWait)}${r.idleWait === null ? '' : ` (${ms(r.idleWait)})`} | ${ms(r.startupExtra)} | ${mb(r.liveMB * 1e6)} | ${mb(r.backupsMB * 1e6)} |`;
+
 const pack = loadPack(path.resolve('content'));
 const results: Result[] = [];
-for (const [learners, per] of SIZES) results.push(...(await measure(pack, learners, per)));
+for (const [learners, per] of SIZES) {
+  const rows = await measure(pack, learners, per);
+  results.push(...rows);
+  // Each size as soon as it is measured (the 5,000-learner baseline takes minutes).
+  console.error(rows.map(line).join('\n'));
+}
 
 console.log('\n## Records store: today (split) vs the single-file store, same run\n');
-console.log('| learners | records | design | write p50 ms | write p95 ms | completeStep p95 ms | 20 parallel ms | dashboard ms | dashboard after a write ms | longest wait behind it ms (idle) | start-up extra ms | live MB | backups MB |');
-console.log('|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-for (const r of results) {
-  console.log(`| ${r.learners} | ${r.records} | ${r.design} | ${ms(r.writeP50)} | ${ms(r.writeP95)} | ${r.completeStepP95 === null ? '—' : ms(r.completeStepP95)} | ${ms(r.parallel20)} | ${ms(r.dashboard)} | ${ms(r.dashboardAfterWrite)} | ${ms(r.longestWait)}${r.idleWait === null ? '' : ` (${ms(r.idleWait)})`} | ${ms(r.startupExtra)} | ${mb(r.liveMB * 1e6)} | ${mb(r.backupsMB * 1e6)} |`);
-}
+console.log(HEAD);
+for (const r of results) console.log(line(r));
 console.log('\nWrite: one step completion through the store (acknowledged once durable); completeStep: the whole request (checks, write, the learner\'s progress). 20 parallel: completions of 20 learners at once (5 at 5,000 learners); the baseline measures `update` only.');
 console.log('Dashboard: first call after start-up (nothing cached); "after a write": one learner changed since the last call.');
 fs.writeFileSync('bench/records-results.json', JSON.stringify({ at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, results }, null, 2) + '\n');
