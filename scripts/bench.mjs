@@ -1,5 +1,7 @@
-// `npm run bench`: the search benchmark (ours vs lunr vs MiniSearch) and the start-up benchmark.
-// Flags: --quick (search bench at small N), --startup-only, --search-only, others go to the search bench.
+// `npm run bench`: the search benchmark (ours vs lunr vs MiniSearch), the start-up benchmark and the
+// records benchmark (the store at 50, 500 and 5,000 learners next to the single-file store).
+// Flags: --quick (search bench at small N, records at 50 and 500), --startup-only, --search-only,
+// --records-only; others go to the search bench.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,6 +18,12 @@ const run = (file, extra = []) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
+const only = ['--startup-only', '--search-only', '--records-only'].find((f) => args.includes(f));
+if (only === '--records-only') {
+  await bundle('bench/records-bench.ts', 'records-bench.mjs');
+  run('records-bench.mjs', args.filter((a) => a === '--quick'));
+  process.exit(0);
+}
 if (!args.includes('--startup-only')) {
   await bundle('bench/search-bench.ts', 'search-bench.mjs');
   run('search-bench.mjs', args.filter((a) => !a.startsWith('--search-only')));
@@ -24,4 +32,8 @@ if (!args.includes('--search-only')) {
   if (!fs.existsSync('dist/renderer/index.html')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   await bundle('bench/startup-bench.ts', 'startup-bench.mjs', ['playwright-core']);
   run('startup-bench.mjs');
+}
+if (!only) {
+  await bundle('bench/records-bench.ts', 'records-bench.mjs');
+  run('records-bench.mjs', args.filter((a) => a === '--quick'));
 }

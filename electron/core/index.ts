@@ -6,7 +6,7 @@ import { withValidation } from './api/validate.js';
 import { assemblePack, readAllFiles, refreshFile, type Pack, type PackFiles } from './content/pack.js';
 import { watchPack } from './content/watch.js';
 import { getArticle, getRole, listArticles } from './library/articles.js';
-import { getDashboard } from './onboarding/dashboard.js';
+import { getDashboard, warmDashboard } from './onboarding/dashboard.js';
 import { exportProgress, importProgress } from './onboarding/exchange.js';
 import { completeStep, getProgress, uncompleteStep } from './onboarding/progress.js';
 import { quizView, submitQuiz } from './onboarding/quizPlay.js';
@@ -71,7 +71,7 @@ export function loadPack(contentDir: string): Pack {
 
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const store = opts.readOnly ? openStoreReadOnly(opts.dataDir) : await openStore(opts.dataDir);
-  const root = opts.useSavedContentDir ? effectiveContentDir(store.data.settings.contentDir, opts.contentDir) : opts.contentDir;
+  const root = opts.useSavedContentDir ? effectiveContentDir(store.shared.settings.contentDir, opts.contentDir) : opts.contentDir;
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
     await store.close();
     throw new HandbookError('not_found', `content folder not found: ${root}`);
@@ -147,7 +147,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     async setContentFolder({ path: wanted }) {
       if (!host.switchContentFolder) throw new HandbookError('unavailable', 'this Handbook was started with a fixed content folder (--content); restart it with another one');
       const dir = wanted === null ? null : checkContentFolder(wanted);
-      await store.update((d) => { d.settings.contentDir = dir; });
+      await store.updateShared((d) => { d.settings.contentDir = dir; });
       await host.switchContentFolder(dir);
       return { contentDir: dir ?? opts.contentDir };
     },
@@ -179,14 +179,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     async listProfiles() { return listProfiles(store); },
     async createProfile(req) { return createProfile(store, req as ParsedRequest<'createProfile'>, (id) => pack.roles.has(id) || pack.tracks.has(id)); },
-    async getSettings() { return { ...store.data.settings }; },
+    async getSettings() { return { ...store.shared.settings }; },
     async updateSettings(req) {
       const r = req as ParsedRequest<'updateSettings'>;
-      if (r.currentProfileId && !store.data.profiles.some((p) => p.id === r.currentProfileId)) throw badRequest('unknown profile');
-      await store.update((d) => {
+      if (r.currentProfileId && !store.shared.profiles.some((p) => p.id === r.currentProfileId)) throw badRequest('unknown profile');
+      await store.updateShared((d) => {
         for (const [k, v] of Object.entries(r)) if (v !== undefined) (d.settings as any)[k] = v;
       });
-      return { ...store.data.settings };
+      return { ...store.shared.settings };
     },
     async listArticles(req) { return listArticles(pack, req as ParsedRequest<'listArticles'>); },
     async getArticle({ id }) { return getArticle(pack, id); },
@@ -222,6 +222,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...authoring,
   };
 
+  if (!opts.readOnly) warmDashboard(store, () => pack);
   const api = withValidation(handlers);
   return {
     ...api,

@@ -45,7 +45,7 @@ export class EditSessions {
       if (s) this.live.delete(token);
       throw new HandbookError('forbidden', 'edit session expired or unknown: enter your trainer PIN again', 'sessionExpired');
     }
-    const profile = this.store.data.profiles.find((p) => p.id === s.profileId);
+    const profile = this.store.shared.profiles.find((p) => p.id === s.profileId);
     if (!profile?.trainer) {
       this.live.delete(token);
       throw new HandbookError('forbidden', 'this profile is no longer a trainer');

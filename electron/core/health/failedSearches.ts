@@ -18,7 +18,7 @@ export function noteSearch(store: Store, req: { query: string; offset?: number; 
   const query = normalizeQuery(req.query);
   if ([...query].length < 2 || query.length > 200) return null;
   const at = now.toISOString();
-  return store.update((d) => {
+  return store.updateShared((d) => {
     const list = d.failedSearches;
     const last = list.reduce<(typeof list)[number] | null>((a, b) => (!a || b.lastAt > a.lastAt ? b : a), null);
     if (last && last.query !== query && query.startsWith(last.query) && now.getTime() - Date.parse(last.lastAt) < TYPING_MS) {

@@ -55,7 +55,7 @@ export function contentHealth(pack: Pack, store: Store, today = new Date().toISO
     }
   }
 
-  const failedSearches = [...store.data.failedSearches]
+  const failedSearches = [...store.shared.failedSearches]
     .sort((a, b) => b.count - a.count || b.lastAt.localeCompare(a.lastAt))
     .slice(0, 100)
     .map(({ query, count, lastAt }) => ({ query, count, lastAt }));

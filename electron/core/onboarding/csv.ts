@@ -1,6 +1,5 @@
 import type { Pack } from '../content/pack.js';
-import type { Data } from '../store/schema.js';
-import { learnerTracks } from './dashboard.js';
+import { learnerTracks, type LearnerSource } from './dashboard.js';
 
 export type CsvLanguage = 'zh-CN' | 'en';
 
@@ -32,7 +31,7 @@ function localTime(iso: string | null): string {
  * One row per learner × step, UTF-8 with a BOM (without it Excel on Windows reads the Chinese as
  * GBK and shows mojibake) and CRLF line ends, as Excel writes them.
  */
-export function progressCsv(data: Data, pack: Pack, today: string, lang: CsvLanguage, profileId?: string): string {
+export function progressCsv(data: LearnerSource, pack: Pack, today: string, lang: CsvLanguage, profileId?: string): string {
   const w = WORDS[lang];
   const rows: string[][] = [HEAD[lang]];
   for (const { profile, track } of learnerTracks(data, pack, today)) {

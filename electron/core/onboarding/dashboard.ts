@@ -11,19 +11,19 @@ type Row = Data['profiles'][number];
 const isLearner = (p: Row, facts: Facts) => !p.trainer || facts.completions.size > 0 || facts.attempts.size > 0;
 
 export interface LearnerTrack { profile: Row; facts: Facts; track: TrackProgress }
+/** What the dashboard reads: the profiles and each learner's records, indexed by profile. */
+export type LearnerSource = Pick<Store, 'shared' | 'records'>;
 
-/** Every learner × track, oldest profile first, in track order: shared by the dashboard and the CSV. */
-export function learnerTracks(data: Data, pack: Pack, today: string, role?: string): LearnerTrack[] {
-  const out: LearnerTrack[] = [];
-  for (const profile of data.profiles) {
-    if (role && profile.roleId !== role) continue;
-    const facts = factsOf(data, profile.id);
-    if (!isLearner(profile, facts)) continue;
-    for (const t of tracksFor(pack, profile, facts)) out.push({ profile, facts, track: trackProgress(pack, t, profile.startDate, today, facts) });
-  }
-  return out;
+function tracksOf(source: LearnerSource, pack: Pack, profile: Row, today: string): LearnerTrack[] {
+  const facts = factsOf(source.records(profile.id));
+  if (!isLearner(profile, facts)) return [];
+  return tracksFor(pack, profile, facts).map((t) => ({ profile, facts, track: trackProgress(pack, t, profile.startDate, today, facts) }));
 }
 
+/** Every learner × track, oldest profile first, in track order: shared by the dashboard and the CSV. */
+export function learnerTracks(source: LearnerSource, pack: Pack, today: string, role?: string): LearnerTrack[] {
+  return source.shared.profiles.filter((p) => !role || p.roleId === role).flatMap((p) => tracksOf(source, pack, p, today));
+}
 export function toRow({ profile, facts, track }: LearnerTrack): DashboardRow {
   const steps = track.phases.flatMap((p) => p.steps.map((s) => ({ ...s, phase: p })));
   return {
@@ -38,7 +38,45 @@ export function toRow({ profile, facts, track }: LearnerTrack): DashboardRow {
   };
 }
 
-export function getDashboard(store: Store, pack: Pack, role?: string, now = new Date()): Dashboard {
+/**
+ * Rows kept per pack and learner, valid while that learner's records object, profile and day are
+ * the same: after one learner's write the dashboard recomputes that learner only.
+ */
+interface CachedRows { records: object; profile: string; today: string; rows: DashboardRow[] }
+const rowCache = new WeakMap<Pack, Map<string, CachedRows>>();
+/** Work done in one go before other requests get their turn. */
+const SLICE_MS = 10;
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function getDashboard(store: LearnerSource, pack: Pack, role?: string, now = new Date()): Promise<Dashboard> {
   const today = localToday(now);
-  return { today, rows: learnerTracks(store.data, pack, today, role).map(toRow) };
+  let cache = rowCache.get(pack);
+  if (!cache) rowCache.set(pack, (cache = new Map()));
+  const rows: DashboardRow[] = [];
+  let sliceStart = performance.now();
+  for (const profile of store.shared.profiles) {
+    if (role && profile.roleId !== role) continue;
+    const records = store.records(profile.id);
+    const key = JSON.stringify([profile.name, profile.roleId, profile.startDate, profile.trainer]);
+    let hit = cache.get(profile.id);
+    if (!hit || hit.records !== records || hit.profile !== key || hit.today !== today) {
+      hit = { records, profile: key, today, rows: tracksOf(store, pack, profile, today).map(toRow) };
+      cache.set(profile.id, hit);
+    }
+    rows.push(...hit.rows);
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yieldToOthers();
+      sliceStart = performance.now();
+    }
+  }
+  return { today, rows };
+}
+
+/**
+ * Builds every learner's rows in the background (in the same slices), so the first dashboard after
+ * start-up reads them instead of computing them.
+ */
+export function warmDashboard(store: LearnerSource, pack: () => Pack, afterMs = 1000): void {
+  const timer = setTimeout(() => { getDashboard(store, pack()).catch(() => { /* the real request will say */ }); }, afterMs);
+  timer.unref?.();
 }

@@ -14,7 +14,7 @@ export function exportProgress(store: Store, pack: Pack, req: { format: 'csv' | 
   const today = localToday(now);
   const base = `handbook-progress${who}-${today}`;
   if (req.format === 'csv') {
-    return { filename: base + '.csv', mimeType: 'text/csv;charset=utf-8', content: progressCsv(store.data, pack, today, req.language ?? 'zh-CN', req.profileId) };
+    return { filename: base + '.csv', mimeType: 'text/csv;charset=utf-8', content: progressCsv(store, pack, today, req.language ?? 'zh-CN', req.profileId) };
   }
   return { filename: base + '.json', mimeType: 'application/json', content: JSON.stringify(toExportFile(store.data, pack.info.id, req.profileId, now), null, 2) + '\n' };
 }
@@ -22,7 +22,7 @@ export function exportProgress(store: Store, pack: Pack, req: { format: 'csv' | 
 /** Checks on a copy first, so importing a file twice does not even rewrite the database. */
 export async function importProgress(store: Store, text: string): Promise<ImportResult> {
   const file = parseExportFile(text);
-  const dryRun = mergeProgress(structuredClone(store.data), file);
+  const dryRun = mergeProgress(JSON.parse(JSON.stringify(store.data)), file);
   if (dryRun.unchanged) return dryRun;
-  return store.update((d) => mergeProgress(d, file));
+  return store.updateAll((d) => mergeProgress(d, file));
 }

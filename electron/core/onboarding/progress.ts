@@ -11,13 +11,13 @@ export interface StepRef { profileId: string; trackId: string; stepId: string }
 
 export function getProgress(store: Store, pack: Pack, profileId: string, now = new Date()): Progress {
   const profile = requireProfile(store, profileId);
-  const completed = store.data.completions
-    .filter((c) => c.profileId === profileId)
+  const records = store.records(profileId);
+  const completed = records.completions
     .map(({ trackId, stepId, completedAt, contentHash, signedBy }) => ({
       trackId, stepId, completedAt, ...(contentHash ? { contentHash } : {}), ...(signedBy ? { signedBy } : {}),
     }));
   const today = localToday(now);
-  const facts = factsOf(store.data, profileId);
+  const facts = factsOf(records);
   const tracks = tracksFor(pack, profile, facts).map((t) => trackProgress(pack, t, profile.startDate, today, facts));
   return { profileId, completed, today, startDate: profile.startDate, tracks };
 }
@@ -33,8 +33,8 @@ export function findStep(pack: Pack, trackId: string, stepId: string): { track: 
 const same = (ref: StepRef) => (r: StepRef) => r.profileId === ref.profileId && r.trackId === ref.trackId && r.stepId === ref.stepId;
 const other = (ref: StepRef) => (r: StepRef) => !same(ref)(r);
 
-/** Replaces the step's completion (inside a `store.update`); an earlier un-tick no longer applies. */
-export function markDone(d: Data, row: Data['completions'][number]): void {
+/** Replaces the step's completion (inside a `store.updateRecords`); an earlier un-tick no longer applies. */
+export function markDone(d: Pick<Data, 'completions' | 'uncompletions'>, row: Data['completions'][number]): void {
   d.completions = d.completions.filter(other(row));
   d.uncompletions = d.uncompletions.filter(other(row));
   d.completions.push(row);
@@ -50,7 +50,7 @@ export async function completeStep(store: Store, pack: Pack, req: StepRef): Prom
   if (step.type === 'signoff') throw badRequest('a sign-off step is completed by a trainer with their PIN');
   if (step.type === 'quiz') throw badRequest('a quiz step is completed by passing its quiz');
   const contentHash = step.articleId ? pack.articles.get(step.articleId)?.source.hash : undefined;
-  await store.update((d) => markDone(d, { ...req, completedAt: new Date().toISOString(), ...(contentHash ? { contentHash } : {}) }));
+  await store.updateRecords(req.profileId, (d) => markDone(d, { ...req, completedAt: new Date().toISOString(), ...(contentHash ? { contentHash } : {}) }));
   return getProgress(store, pack, req.profileId);
 }
 
@@ -62,8 +62,8 @@ export async function uncompleteStep(store: Store, pack: Pack, req: StepRef): Pr
   requireProfile(store, req.profileId);
   const { step } = findStep(pack, req.trackId, req.stepId);
   if (step.type === 'quiz' || step.type === 'signoff') throw badRequest(`a ${step.type} step cannot be un-ticked`);
-  if (store.data.completions.some(same(req))) {
-    await store.update((d) => {
+  if (store.records(req.profileId).completions.some(same(req))) {
+    await store.updateRecords(req.profileId, (d) => {
       d.completions = d.completions.filter(other(req));
       d.uncompletions = [...d.uncompletions.filter(other(req)), { ...req, at: new Date().toISOString() }];
     });

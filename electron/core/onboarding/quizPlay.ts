@@ -62,7 +62,7 @@ export async function submitQuiz(store: Store, pack: Pack, req: StepRef & { answ
   const ref = { profileId: req.profileId, trackId: req.trackId, stepId: req.stepId };
   const at = new Date().toISOString();
   const answers = Object.fromEntries(quiz.questions.filter((q) => Object.hasOwn(req.answers, q.id)).map((q) => [q.id, req.answers[q.id]]));
-  const { attempt, best, completed } = await store.update((d) => {
+  const { attempt, best, completed } = await store.updateRecords(ref.profileId, (d) => {
     d.quizAttempts.push({ id: crypto.randomUUID(), ...ref, quizId: quiz.id, quizHash: quiz.hash, answers, score: s.score, passed: s.passed, at });
     const mine = d.quizAttempts.filter((a) => a.profileId === ref.profileId && a.trackId === ref.trackId && a.stepId === ref.stepId);
     const done = d.completions.some((c) => c.profileId === ref.profileId && c.trackId === ref.trackId && c.stepId === ref.stepId);

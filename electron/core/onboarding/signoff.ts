@@ -17,7 +17,7 @@ export async function requestSignoff(store: Store, pack: Pack, req: StepRef & { 
   requireProfile(store, req.profileId);
   requireSignoffStep(pack, req);
   const ref = { profileId: req.profileId, trackId: req.trackId, stepId: req.stepId };
-  await store.update((d) => {
+  await store.updateRecords(ref.profileId, (d) => {
     d.signoffRequests = d.signoffRequests.filter((r) => !(r.profileId === ref.profileId && r.trackId === ref.trackId && r.stepId === ref.stepId));
     d.signoffRequests.push({ ...ref, requestedAt: new Date().toISOString(), ...(req.note ? { note: req.note } : {}) });
   });
@@ -37,7 +37,7 @@ export async function signOff(store: Store, pack: Pack, guard: PinGuard, req: St
   guard.record(trainer.id, ok);
   if (!ok) throw new HandbookError('forbidden', 'wrong PIN', 'wrongPin');
   const ref = { profileId: req.profileId, trackId: req.trackId, stepId: req.stepId };
-  await store.update((d) => {
+  await store.updateRecords(ref.profileId, (d) => {
     markDone(d, { ...ref, completedAt: new Date().toISOString(), signedBy: { id: trainer.id, name: trainer.name } });
     d.signoffRequests = d.signoffRequests.filter((r) => !(r.profileId === ref.profileId && r.trackId === ref.trackId && r.stepId === ref.stepId));
   });

@@ -12,30 +12,50 @@ export interface Facts {
   attempts: Map<string, Data['quizAttempts']>;
   requests: Map<string, Data['signoffRequests'][number]>;
   lastActivity: string | null;
+  /** Per step: attempts, best score and whether any passed, so a step's progress is found, not computed. */
+  quizStats: Map<string, { attempts: number; best: number; passed: boolean }>;
+  /** Per track: the latest fact (completion, attempt, request). */
+  trackActivity: Map<string, string>;
 }
 const key = (trackId: string, stepId: string) => `${trackId}\u0000${stepId}`;
 const later = (a: string | null, b: string | null | undefined) => (!b ? a : !a || b > a ? b : a);
 
-export function factsOf(data: Data, profileId: string): Facts {
-  const facts: Facts = { completions: new Map(), attempts: new Map(), requests: new Map(), lastActivity: null };
-  for (const c of data.completions) {
-    if (c.profileId !== profileId) continue;
+type FactRows = Pick<Data, 'completions' | 'uncompletions' | 'quizAttempts' | 'signoffRequests' | 'views'>;
+/** A learner's records object stays the same until they change, so their facts are indexed once per change. */
+const indexed = new WeakMap<FactRows, Facts>();
+
+/** One learner's facts, from that learner's records (`store.records(profileId)`). */
+export function factsOf(records: FactRows): Facts {
+  const cached = indexed.get(records);
+  if (cached) return cached;
+  const facts: Facts = { completions: new Map(), attempts: new Map(), requests: new Map(), lastActivity: null, quizStats: new Map(), trackActivity: new Map() };
+  const touch = (trackId: string, at: string) => {
+    facts.lastActivity = later(facts.lastActivity, at);
+    facts.trackActivity.set(trackId, later(facts.trackActivity.get(trackId) ?? null, at)!);
+  };
+  for (const c of records.completions) {
     facts.completions.set(key(c.trackId, c.stepId), c);
-    facts.lastActivity = later(facts.lastActivity, c.completedAt);
+    touch(c.trackId, c.completedAt);
   }
-  for (const a of data.quizAttempts) {
-    if (a.profileId !== profileId) continue;
+  for (const a of records.quizAttempts) {
     const k = key(a.trackId, a.stepId);
-    facts.attempts.set(k, [...(facts.attempts.get(k) ?? []), a]);
-    facts.lastActivity = later(facts.lastActivity, a.at);
+    const list = facts.attempts.get(k);
+    if (list) list.push(a); else facts.attempts.set(k, [a]);
+    const stats = facts.quizStats.get(k);
+    if (stats) {
+      stats.attempts++;
+      stats.best = Math.max(stats.best, a.score);
+      stats.passed ||= a.passed;
+    } else facts.quizStats.set(k, { attempts: 1, best: a.score, passed: a.passed });
+    touch(a.trackId, a.at);
   }
-  for (const r of data.signoffRequests) {
-    if (r.profileId !== profileId) continue;
+  for (const r of records.signoffRequests) {
     facts.requests.set(key(r.trackId, r.stepId), r);
-    facts.lastActivity = later(facts.lastActivity, r.requestedAt);
+    touch(r.trackId, r.requestedAt);
   }
-  for (const u of data.uncompletions) if (u.profileId === profileId) facts.lastActivity = later(facts.lastActivity, u.at);
-  for (const v of data.views) if (v.profileId === profileId) facts.lastActivity = later(facts.lastActivity, v.at);
+  for (const u of records.uncompletions) facts.lastActivity = later(facts.lastActivity, u.at);
+  for (const v of records.views) facts.lastActivity = later(facts.lastActivity, v.at);
+  indexed.set(records, facts);
   return facts;
 }
 
@@ -43,15 +63,21 @@ export function factsOf(data: Data, profileId: string): Facts {
 export function tracksFor(pack: Pack, profile: Row, facts: Facts): Track[] {
   const roleTrack = pack.roles.get(profile.roleId)?.summary.trackId;
   const own = [...pack.tracks.values()].filter((t) => t.roleId === profile.roleId || t.id === roleTrack);
-  const touched = new Set([...facts.completions.values()].map((c) => c.trackId).concat([...facts.attempts.values()].flat().map((a) => a.trackId)));
-  const others = [...pack.tracks.values()].filter((t) => !own.includes(t) && touched.has(t.id));
+  const others = [...pack.tracks.values()].filter((t) => !own.includes(t) && touched(facts, t.id));
   return [...own, ...others];
+}
+
+/** A track the learner completed a step of or took a quiz in. */
+function touched(facts: Facts, trackId: string): boolean {
+  for (const c of facts.completions.values()) if (c.trackId === trackId) return true;
+  for (const list of facts.attempts.values()) if (list[0].trackId === trackId) return true;
+  return false;
 }
 
 function stepProgress(pack: Pack, track: Track, step: Track['phases'][number]['steps'][number], facts: Facts): StepProgress {
   const k = key(track.id, step.id);
   const c = facts.completions.get(k);
-  const attempts = facts.attempts.get(k) ?? [];
+  const stats = facts.quizStats.get(k);
   const current = step.articleId ? pack.articles.get(step.articleId)?.source.hash : undefined;
   const request = facts.requests.get(k);
   // A quiz step without its own title is named after its quiz, not its file name.
@@ -66,7 +92,7 @@ function stepProgress(pack: Pack, track: Track, step: Track['phases'][number]['s
     signedBy: c?.signedBy ?? null,
     signoffRequestedAt: step.type === 'signoff' && !c && request ? request.requestedAt : null,
     quiz: step.type === 'quiz'
-      ? { attempts: attempts.length, bestScore: attempts.length ? Math.max(...attempts.map((a) => a.score)) : null, passed: attempts.some((a) => a.passed) || !!c }
+      ? { attempts: stats?.attempts ?? 0, bestScore: stats ? stats.best : null, passed: !!stats?.passed || !!c }
       : null,
   };
 }
@@ -112,16 +138,8 @@ export function trackProgress(pack: Pack, track: Track, startDate: string, today
     completedAt: complete ? scored.map((s) => s.completedAt ?? '').sort().at(-1) ?? null : null,
     overdueSteps,
     needsReread: all.filter((s) => s.needsReread).length,
-    lastActivity: trackActivity(track.id, facts),
+    lastActivity: facts.trackActivity.get(track.id) ?? null,
     phases,
     next: next.slice(0, NEXT_LIMIT),
   };
-}
-
-function trackActivity(trackId: string, facts: Facts): string | null {
-  let last: string | null = null;
-  for (const c of facts.completions.values()) if (c.trackId === trackId) last = later(last, c.completedAt);
-  for (const list of facts.attempts.values()) for (const a of list) if (a.trackId === trackId) last = later(last, a.at);
-  for (const r of facts.requests.values()) if (r.trackId === trackId) last = later(last, r.requestedAt);
-  return last;
 }

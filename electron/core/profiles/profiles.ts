@@ -18,14 +18,11 @@ export function localToday(now = new Date()): string {
 }
 
 export function listProfiles(store: Store): Profile[] {
-  return store.data.profiles.map(toProfile);
+  return store.shared.profiles.map(toProfile);
 }
 
 export async function createProfile(store: Store, req: ParsedRequest<'createProfile'>, roleExists: (id: string) => boolean): Promise<Profile> {
   if (!roleExists(req.roleId)) throw badRequest(`unknown role "${req.roleId}"`, 'unknownRole', { role: req.roleId });
-  if (store.data.profiles.some((p) => p.name.toLowerCase() === req.name.toLowerCase())) {
-    throw badRequest(`a profile named "${req.name}" already exists on this computer`, 'profileExists', { name: req.name });
-  }
   const row: Row = {
     id: crypto.randomUUID(),
     name: req.name,
@@ -35,12 +32,18 @@ export async function createProfile(store: Store, req: ParsedRequest<'createProf
     pinHash: req.pin ? hashPin(req.pin) : null,
     createdAt: new Date().toISOString(),
   };
-  await store.update((d) => { d.profiles.push(row); });
+  // Checked inside the write, so two requests for the same name at once cannot both pass.
+  await store.updateShared((d) => {
+    if (d.profiles.some((p) => p.name.toLowerCase() === req.name.toLowerCase())) {
+      throw badRequest(`a profile named "${req.name}" already exists on this computer`, 'profileExists', { name: req.name });
+    }
+    d.profiles.push(row);
+  });
   return toProfile(row);
 }
 
 export function requireProfile(store: Store, id: string): Row {
-  const p = store.data.profiles.find((x) => x.id === id);
+  const p = store.shared.profiles.find((x) => x.id === id);
   if (!p) throw notFound(`profile "${id}"`);
   return p;
 }

@@ -40,10 +40,15 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
+    await this.writeText(JSON.stringify(data));
+  }
+
+  /** Writes text already serialized (a caller that also backs it up serializes once). */
+  async writeText(json: string): Promise<void> {
     const tmp = path.join(path.dirname(this.file), `.${path.basename(this.file)}.${process.pid}.tmp`);
     const handle = await fs.open(tmp, 'w');
     try {
-      await handle.writeFile(JSON.stringify(data));
+      await handle.writeFile(json);
       await handle.sync();
     } finally {
       await handle.close();

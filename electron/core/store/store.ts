@@ -1,36 +1,67 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Low } from 'lowdb';
 import { HandbookError } from '../api/errors.js';
-import { listBackups, writeBackup } from './backups.js';
+import { listFileBackups, listLegacyBackups, writeFileBackup, writeRestorePoint } from './backups.js';
 import { DurableJsonFile } from './durableFile.js';
 import { lockDataDir } from './lock.js';
-import { migrate } from './migrations.js';
-import { emptyData, type Data } from './schema.js';
+import {
+  DEVICE_FILE, deviceFile, deviceIdOf, fullRecords, fullShared, isRecordRows, knownOnly, ownPart, profileFolder,
+  RECORDS_DIR, recordKeysOf, SHARED_FILE, split, unionOf, type Records, type Shared,
+} from './layout.js';
+import { migrate, SchemaError } from './migrations.js';
+import { CURRENT_SCHEMA, emptyData, type Data } from './schema.js';
 
-/** What happened when a damaged database was found at start-up; shown to the user. */
+export type { RecordKey, Records, Shared } from './layout.js';
+
+/** What happened when a damaged file was found at start-up; shown to the user. */
 export interface Recovery {
   reason: string;
   /** Where the damaged file was moved; it is never overwritten. */
   damagedFile: string;
-  /** The backup that was restored, or null when none was usable and the database starts empty. */
+  /** The backup that was restored, or null when none was usable and that file starts empty. */
   restoredFrom: string | null;
 }
 
 export interface Store {
-  /** Current data. Treat as read-only: change it through `update`. */
+  /**
+   * The whole database as one logical `Data` (what a backup holds). Learner collections are
+   * assembled on first read after a change: fine for exports, too slow for a request's hot path —
+   * read `shared` and `records(profileId)` there.
+   */
   readonly data: Data;
-  /** Applies a change and resolves once it has landed on disk. Writes are serialized. */
-  update<T>(change: (data: Data) => T): Promise<T>;
+  /** Profiles, settings and the other shared state. Treat as read-only. */
+  readonly shared: Shared;
+  /** One learner's records (the union of their files from every device). Same object until they change. */
+  records(profileId: string): Records;
+  /** Ids of every learner that has records. */
+  recordOwners(): string[];
+  /** Changes the shared state: rewrites only the shared file. */
+  updateShared<T>(change: (shared: Shared) => T): Promise<T>;
+  /** Changes one learner's records: rewrites only this device's file of that learner. */
+  updateRecords<T>(profileId: string, change: (records: Records) => T): Promise<T>;
+  /** Changes anything (imports that add profiles and records of many learners); writes only the files that changed. */
+  updateAll<T>(change: (data: Data) => T): Promise<T>;
+  /** The first damaged file found at start-up, if any (all of them in `recoveries`). */
   readonly recovery: Recovery | null;
-  /** Replaces everything with a validated database (a restore); the current one is backed up first. */
+  readonly recoveries: Recovery[];
+  /** Replaces everything (a restore): only keys the schema knows are written; the current database is kept as a restore point first. */
   replaceAll(raw: unknown): Promise<Data>;
   close(): Promise<void>;
 }
 
-export const DB_FILE = 'handbook-db.json';
+/** The single-file database before the split layout; migrated at start-up and kept, renamed, beside. */
+export const LEGACY_DB_FILE = 'handbook-db.json';
+/** @deprecated the single-file layout's name; kept for code that seeds an old database. */
+export const DB_FILE = LEGACY_DB_FILE;
+export { SHARED_FILE } from './layout.js';
 
-function readValid(file: string): Data {
+type Row = Record<string, unknown>;
+interface Learner { devices: Map<string, Row>; view: Records }
+const timeStamp = () => new Date().toISOString().replace(/[:.]/g, '-');
+const forbidden = () => Promise.reject(new HandbookError('forbidden', 'this data folder was opened read-only'));
+
+function parseJson(file: string): Row {
   const text = fs.readFileSync(file, 'utf8');
   if (text.trim() === '') throw new Error('the file is empty');
   if (text.includes('\u0000')) throw new Error('the file contains NUL bytes');
@@ -40,18 +71,157 @@ function readValid(file: string): Data {
   } catch (err) {
     throw new Error('invalid JSON (' + (err as Error).message + ')');
   }
-  return migrate(raw);
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('the file is not a JSON object');
+  return raw as Row;
 }
 
-function recover(dbFile: string, dataDir: string, reason: string): { data: Data; recovery: Recovery } {
-  const damagedFile = dbFile.replace(/\.json$/, `.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  fs.renameSync(dbFile, damagedFile);
-  for (const backup of listBackups(dataDir)) {
-    try {
-      return { data: readValid(backup), recovery: { reason, damagedFile, restoredFrom: backup } };
-    } catch { /* try an older one */ }
+function readShared(file: string): Row {
+  const raw = parseJson(file);
+  const v = raw.schemaVersion;
+  if (!Number.isInteger(v) || (v as number) < 1) throw new Error(`unknown schemaVersion ${JSON.stringify(v)}`);
+  if ((v as number) > CURRENT_SCHEMA) throw new Error(`the database was written by a newer Handbook (schema ${v}, this one knows ${CURRENT_SCHEMA})`);
+  return raw;
+}
+
+function readDevice(file: string, profileId?: string): Row {
+  const raw = parseJson(file);
+  if (typeof raw.profileId !== 'string' || (profileId !== undefined && raw.profileId !== profileId)) throw new Error('the file does not say whose records it holds');
+  return raw;
+}
+
+/** Only this learner's rows of a device file (a hand-edited row for someone else is not theirs to count). */
+function rowsOf(raw: Row): Row {
+  const out: Row = {};
+  for (const [k, v] of Object.entries(raw)) if (Array.isArray(v)) out[k] = v.filter((r) => r && typeof r === 'object' && r.profileId === raw.profileId);
+  return out;
+}
+
+function deviceIdFor(dataDir: string, create: boolean): string {
+  const file = path.join(dataDir, DEVICE_FILE);
+  try {
+    const id = fs.readFileSync(file, 'utf8').trim();
+    if (/^[a-z0-9-]{8,100}$/.test(id)) return id;
+  } catch { /* none yet */ }
+  const id = crypto.randomUUID();
+  if (create) fs.writeFileSync(file, id + '\n');
+  return id;
+}
+
+/** Reads the legacy single file, or (when damaged) its newest good full backup. */
+function readLegacy(dataDir: string, move: boolean): { data: Data; recovery: Recovery | null } {
+  const file = path.join(dataDir, LEGACY_DB_FILE);
+  try {
+    return { data: migrate(parseJson(file)), recovery: null };
+  } catch (err) {
+    const damagedFile = file.replace(/\.json$/, `.damaged-${timeStamp()}.json`);
+    if (move) fs.renameSync(file, damagedFile);
+    for (const backup of listLegacyBackups(dataDir)) {
+      try {
+        return { data: migrate(parseJson(backup)), recovery: { reason: (err as Error).message, damagedFile, restoredFrom: backup } };
+      } catch { /* an older one */ }
+    }
+    return { data: emptyData(), recovery: { reason: (err as Error).message, damagedFile, restoredFrom: null } };
   }
-  return { data: emptyData(), recovery: { reason, damagedFile, restoredFrom: null } };
+}
+
+/** The in-memory state of a data folder: the shared part and an index of every learner's records by profile. */
+class State {
+  shared: Shared = fullShared({ schemaVersion: CURRENT_SCHEMA });
+  readonly learners = new Map<string, Learner>();
+  private readonly seen = new Set<string>();
+  private keys: string[] | null = null;
+  private view: Data | null = null;
+
+  constructor(readonly dataDir: string, readonly deviceId: string) {}
+
+  recordKeys(): string[] {
+    return (this.keys ??= recordKeysOf(this.shared as unknown as Row, this.seen));
+  }
+
+  setShared(shared: Shared): void {
+    this.shared = shared;
+    this.keys = null;
+    this.view = null;
+  }
+
+  setDevice(profileId: string, deviceId: string, rows: Row): void {
+    for (const [k, v] of Object.entries(rows)) if (isRecordRows(v) && !this.seen.has(k)) { this.seen.add(k); this.keys = null; }
+    const devices = this.learners.get(profileId)?.devices ?? new Map<string, Row>();
+    devices.set(deviceId, rows);
+    const keys = this.recordKeys();
+    const files = [...devices.values()] as unknown as Records[];
+    this.learners.set(profileId, { devices, view: unionOf(files, keys) });
+    this.view = null;
+  }
+
+  records(profileId: string): Records {
+    return this.learners.get(profileId)?.view ?? fullRecords({}, this.recordKeys());
+  }
+
+  othersOf(profileId: string): Records[] {
+    return [...(this.learners.get(profileId)?.devices ?? new Map<string, Row>())].filter(([d]) => d !== this.deviceId).map(([, r]) => r as unknown as Records);
+  }
+
+  /** The logical database; each learner collection is assembled only when read. */
+  data(): Data {
+    if (this.view) return this.view;
+    const out: Row = { ...(this.shared as unknown as Row) };
+    const owners = this.owners();
+    for (const key of this.recordKeys()) {
+      let rows: unknown[] | null = null;
+      Object.defineProperty(out, key, {
+        enumerable: true,
+        configurable: true,
+        get: () => (rows ??= owners.flatMap((id) => (this.learners.get(id)!.view as unknown as Record<string, unknown[]>)[key] ?? [])),
+      });
+    }
+    return (this.view = out as unknown as Data);
+  }
+
+  /** Learners with records: profiles in their order first, then records whose profile is gone. */
+  owners(): string[] {
+    const ids = this.shared.profiles.map((p) => p.id).filter((id) => this.learners.has(id));
+    const known = new Set(ids);
+    return [...ids, ...[...this.learners.keys()].filter((id) => !known.has(id))];
+  }
+
+  /** A plain, detached copy of the whole database. */
+  plain(): Data {
+    return structuredClone(JSON.parse(JSON.stringify(this.data())) as Data);
+  }
+}
+
+/** Reads the split layout into `state`; `damaged` decides what happens to a file that does not parse. */
+function load(state: State, damaged: (rel: string, err: Error, read: (file: string) => Row) => Row | null): void {
+  const { dataDir } = state;
+  const sharedFile = path.join(dataDir, SHARED_FILE);
+  const shared = fs.existsSync(sharedFile) ? attempt(SHARED_FILE, readShared) : null;
+  state.setShared(fullShared(shared ?? { schemaVersion: CURRENT_SCHEMA }));
+  const root = path.join(dataDir, RECORDS_DIR);
+  if (!fs.existsSync(root)) return;
+  for (const folder of fs.readdirSync(root)) {
+    const dir = path.join(root, folder);
+    if (!fs.statSync(dir).isDirectory()) continue;
+    for (const name of fs.readdirSync(dir)) {
+      const device = deviceIdOf(name);
+      if (!device) continue;
+      const rel = path.join(RECORDS_DIR, folder, name);
+      const raw = attempt(rel, (f) => {
+        const r = readDevice(f);
+        if (profileFolder(r.profileId as string) !== folder) throw new Error('the file is in another learner\'s folder');
+        return r;
+      });
+      if (raw) state.setDevice(raw.profileId as string, device, rowsOf(raw));
+    }
+  }
+
+  function attempt(rel: string, read: (file: string) => Row): Row | null {
+    try {
+      return read(path.join(dataDir, rel));
+    } catch (err) {
+      return damaged(rel, err as Error, read);
+    }
+  }
 }
 
 /** Opens (or creates) the database of a data folder, taking its one-writer lock. */
@@ -59,58 +229,216 @@ export async function openStore(dataDir: string): Promise<Store> {
   fs.mkdirSync(dataDir, { recursive: true });
   const release = lockDataDir(dataDir);
   try {
-    const dbFile = path.join(dataDir, DB_FILE);
-    let data: Data = emptyData();
-    let recovery: Recovery | null = null;
-    if (fs.existsSync(dbFile)) {
-      try {
-        data = readValid(dbFile);
-      } catch (err) {
-        ({ data, recovery } = recover(dbFile, dataDir, (err as Error).message));
-      }
-    }
-    const db = new Low<Data>(new DurableJsonFile<Data>(dbFile), data);
-    db.data = data;
-    await db.write();
-    writeBackup(dataDir, JSON.stringify(db.data));
-
-    let queue: Promise<unknown> = Promise.resolve();
-    return {
-      get data() {
-        return db.data;
-      },
-      recovery,
-      update<T>(change: (d: Data) => T): Promise<T> {
-        const run = queue.then(async () => {
-          const result = change(db.data);
-          await db.write();
-          writeBackup(dataDir, JSON.stringify(db.data));
-          return result;
-        });
-        queue = run.catch(() => undefined);
-        return run;
-      },
-      async replaceAll(raw: unknown) {
-        const next = migrate(raw);
-        const run = queue.then(async () => {
-          writeBackup(dataDir, JSON.stringify(db.data));
-          db.data = next;
-          await db.write();
-          writeBackup(dataDir, JSON.stringify(db.data));
-          return next;
-        });
-        queue = run.catch(() => undefined);
-        return run;
-      },
-      async close() {
-        await queue;
-        release();
-      },
-    };
+    return await openLocked(dataDir, release);
   } catch (err) {
     release();
     throw err;
   }
+}
+
+async function openLocked(dataDir: string, release: () => void): Promise<Store> {
+  const state = new State(dataDir, deviceIdFor(dataDir, true));
+  const recoveries: Recovery[] = [];
+  const writeFile = async (rel: string, json: string) => {
+    const file = path.join(dataDir, rel);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    await new DurableJsonFile(file).writeText(json);
+    writeFileBackup(dataDir, rel, json);
+  };
+  const relOf = (profileId: string) => path.relative(dataDir, deviceFile(dataDir, profileId, state.deviceId));
+
+  finishInterruptedRestore(dataDir);
+  const sharedFile = path.join(dataDir, SHARED_FILE);
+  const legacyFile = path.join(dataDir, LEGACY_DB_FILE);
+  let upgrade: Data | null = null;
+  const toRewrite: Array<[string, string]> = [];
+  if (!fs.existsSync(sharedFile) && fs.existsSync(legacyFile)) {
+    const { data, recovery } = readLegacy(dataDir, true);
+    if (recovery) recoveries.push(recovery);
+    upgrade = data;
+  } else {
+    load(state, (rel, err, read) => {
+      const file = path.join(dataDir, rel);
+      const device = deviceIdOf(path.basename(rel));
+      // Another PC's file is that PC's to write: it is skipped, reported, and left where it is.
+      if (rel !== SHARED_FILE && device !== state.deviceId) {
+        recoveries.push({ reason: err.message, damagedFile: file, restoredFrom: null });
+        return null;
+      }
+      const damagedFile = path.join(dataDir, 'damaged', rel.replace(/\.json$/, `.damaged-${timeStamp()}.json`));
+      fs.mkdirSync(path.dirname(damagedFile), { recursive: true });
+      fs.renameSync(file, damagedFile);
+      for (const backup of listFileBackups(dataDir, rel)) {
+        try {
+          const good = read(backup);
+          toRewrite.push([rel, JSON.stringify(good)]);
+          recoveries.push({ reason: err.message, damagedFile, restoredFrom: backup });
+          return good;
+        } catch { /* an older one */ }
+      }
+      recoveries.push({ reason: err.message, damagedFile, restoredFrom: null });
+      return null;
+    });
+    if (state.shared.schemaVersion < CURRENT_SCHEMA) upgrade = migrate(state.plain());
+  }
+  // A recovered file is written back at once, so the live file is good again.
+  for (const [rel, json] of toRewrite) await writeFile(rel, json);
+
+  // Writes per partition run one at a time; partitions run side by side. `updateAll` and
+  // `replaceAll` wait for everything before them and hold everything after them.
+  const tails = new Map<string, Promise<unknown>>();
+  let barrier: Promise<unknown> = Promise.resolve();
+  const enqueue = <T>(key: string, job: () => Promise<T>): Promise<T> => {
+    const run = Promise.all([barrier, tails.get(key)]).then(job);
+    const tail = run.catch(() => undefined);
+    tails.set(key, tail);
+    void tail.then(() => { if (tails.get(key) === tail) tails.delete(key); });
+    return run;
+  };
+  const exclusive = <T>(job: () => Promise<T>): Promise<T> => {
+    const run = Promise.all([barrier, ...tails.values()]).then(job);
+    barrier = run.catch(() => undefined);
+    return run;
+  };
+
+  const sharedContent = (shared: Shared): string => {
+    const out: Row = {};
+    for (const [k, v] of Object.entries(shared)) {
+      if (k !== 'profiles' && isRecordRows(v)) throw new Error(`"${k}" holds learner records: change them with updateRecords`);
+      if (!(Array.isArray(v) && v.length === 0 && k !== 'profiles')) out[k] = v;
+    }
+    return JSON.stringify(out);
+  };
+  const putShared = async (next: Shared) => {
+    await writeFile(SHARED_FILE, sharedContent(next));
+    state.setShared(fullShared(next as unknown as Row));
+  };
+  /** Writes this device's file so that the learner's view becomes `view`, then swaps it in. */
+  const putRecords = async (profileId: string, view: Records) => {
+    for (const [k, rows] of Object.entries(view)) {
+      if (!Array.isArray(rows)) throw new Error(`"${k}" is not a collection`);
+      for (const r of rows) if (!r || typeof r !== 'object' || (r as Row).profileId !== profileId) throw new Error(`a row in "${k}" is not ${profileId}'s`);
+    }
+    const own = ownPart(view, state.othersOf(profileId));
+    await writeFile(relOf(profileId), JSON.stringify({ profileId, deviceId: state.deviceId, ...own }));
+    state.setDevice(profileId, state.deviceId, own);
+  };
+  /** Writes every partition whose content differs from `next`: learners first, the shared file last. */
+  const putAll = async (next: Data) => {
+    const parts = split(next);
+    const keys = recordKeysOf(parts.shared as unknown as Row, state.recordKeys());
+    const ids = new Set([...parts.records.keys(), ...state.learners.keys()]);
+    for (const id of ids) {
+      const view = fullRecords((parts.records.get(id) ?? {}) as unknown as Row, keys);
+      if (JSON.stringify(view) !== JSON.stringify(fullRecords(state.records(id) as unknown as Row, keys))) await putRecords(id, view);
+    }
+    const shared = fullShared(parts.shared as unknown as Row);
+    if (sharedContent(shared) !== sharedContent(state.shared)) await putShared(shared);
+  };
+
+  if (upgrade) {
+    // From the single file, or from an older schema: every partition is written, then the old file set aside.
+    await putAll(upgrade);
+    await putShared(fullShared(split(upgrade).shared as unknown as Row));
+  }
+  if (fs.existsSync(legacyFile)) fs.renameSync(legacyFile, path.join(dataDir, `handbook-db.before-split-${timeStamp()}.json`));
+  if (!fs.existsSync(sharedFile)) await putShared(state.shared);
+
+  return {
+    get data() { return state.data(); },
+    get shared() { return state.shared; },
+    records: (profileId) => state.records(profileId),
+    recordOwners: () => state.owners(),
+    recovery: recoveries[0] ?? null,
+    recoveries,
+    updateShared<T>(change: (shared: Shared) => T): Promise<T> {
+      return enqueue('shared', async () => {
+        const draft = structuredClone(state.shared);
+        const result = change(draft);
+        await putShared(draft);
+        return result;
+      });
+    },
+    updateRecords<T>(profileId: string, change: (records: Records) => T): Promise<T> {
+      return enqueue('records:' + profileId, async () => {
+        const draft = structuredClone(state.records(profileId));
+        const result = change(draft);
+        await putRecords(profileId, draft);
+        return result;
+      });
+    },
+    updateAll<T>(change: (data: Data) => T): Promise<T> {
+      return exclusive(async () => {
+        const draft = state.plain();
+        const result = change(draft);
+        await putAll(draft);
+        return result;
+      });
+    },
+    replaceAll(raw: unknown): Promise<Data> {
+      let next: Data;
+      try {
+        next = restorable(raw);
+      } catch (err) {
+        return Promise.reject(err);
+      }
+      return exclusive(async () => {
+        writeRestorePoint(dataDir, JSON.stringify(state.data()));
+        await swapRecords(dataDir, state.deviceId, split(next).records);
+        state.learners.clear();
+        for (const [id, rows] of split(next).records) state.setDevice(id, state.deviceId, rows as unknown as Row);
+        await putShared(fullShared(split(next).shared as unknown as Row));
+        return state.data();
+      });
+    },
+    async close() {
+      await Promise.all([barrier, ...tails.values()]);
+      release();
+    },
+  };
+}
+
+/**
+ * What a restore may write: the schema's keys only, each collection an array of objects and the
+ * settings an object, so a restored file can never make every later request fail.
+ */
+function restorable(raw: unknown): Data {
+  const next = knownOnly(migrate(raw));
+  const base = emptyData() as unknown as Row;
+  for (const [k, v] of Object.entries(next as unknown as Row)) {
+    if (Array.isArray(base[k]) && !(Array.isArray(v) && v.every((r) => !!r && typeof r === 'object' && !Array.isArray(r)))) throw new SchemaError(`"${k}" is not a list of records`);
+  }
+  for (const p of next.profiles) if (typeof p.id !== 'string' || typeof p.name !== 'string') throw new SchemaError('a profile has no id or name');
+  return next;
+}
+
+const INCOMING = 'records.incoming';
+const REPLACED = 'records.replaced';
+
+/** A restore writes the new records beside the old ones and swaps the folders, so a crash never leaves half of each. */
+async function swapRecords(dataDir: string, deviceId: string, records: Map<string, Records>): Promise<void> {
+  const incoming = path.join(dataDir, INCOMING);
+  fs.rmSync(incoming, { recursive: true, force: true });
+  for (const [id, rows] of records) {
+    const file = path.join(incoming, profileFolder(id), `${deviceId}.json`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    await new DurableJsonFile(file).writeText(JSON.stringify({ profileId: id, deviceId, ...rows }));
+  }
+  fs.mkdirSync(incoming, { recursive: true });
+  const live = path.join(dataDir, RECORDS_DIR);
+  const replaced = path.join(dataDir, REPLACED);
+  fs.rmSync(replaced, { recursive: true, force: true });
+  if (fs.existsSync(live)) fs.renameSync(live, replaced);
+  fs.renameSync(incoming, live);
+  fs.rmSync(replaced, { recursive: true, force: true });
+}
+
+function finishInterruptedRestore(dataDir: string): void {
+  const live = path.join(dataDir, RECORDS_DIR);
+  const incoming = path.join(dataDir, INCOMING);
+  if (fs.existsSync(incoming) && !fs.existsSync(live)) fs.renameSync(incoming, live);
+  fs.rmSync(incoming, { recursive: true, force: true });
+  fs.rmSync(path.join(dataDir, REPLACED), { recursive: true, force: true });
 }
 
 /**
@@ -118,20 +446,39 @@ export async function openStore(dataDir: string): Promise<Store> {
  * while the app has the folder open: no lock is taken, nothing is ever written.
  */
 export function openStoreReadOnly(dataDir: string): Store {
-  const dbFile = path.join(dataDir, DB_FILE);
-  let data: Data = emptyData();
-  if (fs.existsSync(dbFile)) {
-    try {
-      data = readValid(dbFile);
-    } catch {
-      data = listBackups(dataDir).map((b) => { try { return readValid(b); } catch { return null; } }).find((d) => d !== null) ?? emptyData();
+  const state = new State(dataDir, deviceIdFor(dataDir, false));
+  const hasShared = fs.existsSync(path.join(dataDir, SHARED_FILE));
+  if (!hasShared && fs.existsSync(path.join(dataDir, LEGACY_DB_FILE))) {
+    const { data } = readLegacy(dataDir, false);
+    const parts = split(data);
+    state.setShared(fullShared(parts.shared as unknown as Row));
+    for (const [id, rows] of parts.records) state.setDevice(id, state.deviceId, rows as unknown as Row);
+  } else {
+    // A damaged file is read from its newest good backup, and left where it is for the app to recover.
+    load(state, (rel, _err, read) => {
+      for (const backup of listFileBackups(dataDir, rel)) {
+        try { return read(backup); } catch { /* an older one */ }
+      }
+      return null;
+    });
+    if (state.shared.schemaVersion < CURRENT_SCHEMA) {
+      const parts = split(migrate(state.plain()));
+      state.learners.clear();
+      state.setShared(fullShared(parts.shared as unknown as Row));
+      for (const [id, rows] of parts.records) state.setDevice(id, state.deviceId, rows as unknown as Row);
     }
   }
   return {
-    data,
+    get data() { return state.data(); },
+    get shared() { return state.shared; },
+    records: (profileId) => state.records(profileId),
+    recordOwners: () => state.owners(),
     recovery: null,
-    update: () => Promise.reject(new HandbookError('forbidden', 'this data folder was opened read-only')),
-    replaceAll: () => Promise.reject(new HandbookError('forbidden', 'this data folder was opened read-only')),
+    recoveries: [],
+    updateShared: forbidden,
+    updateRecords: forbidden,
+    updateAll: forbidden,
+    replaceAll: forbidden,
     close: async () => {},
   };
 }

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { noteSearch } from '../../../../electron/core/health/failedSearches';
 import { migrate } from '../../../../electron/core/store/migrations';
 import { CURRENT_SCHEMA } from '../../../../electron/core/store/schema';
-import { DB_FILE, openStore, type Store } from '../../../../electron/core/store/store';
+import { DB_FILE, openStore, SHARED_FILE, type Store } from '../../../../electron/core/store/store';
 import { AUTHORING_PACK, closeAll, openAuthoring } from '../authoring/fixture';
 
 const V2 = fs.readFileSync(path.resolve('test/fixtures/db/v2.json'), 'utf8');
@@ -81,6 +81,7 @@ describe('schema 2 → 3 (failed searches)', () => {
     const store = await openStore(dir);
     stores.push(store);
     expect(store.data.schemaVersion).toBe(CURRENT_SCHEMA);
-    expect(JSON.parse(fs.readFileSync(path.join(dir, DB_FILE), 'utf8'))).toMatchObject({ schemaVersion: CURRENT_SCHEMA, failedSearches: [], quizAttempts: JSON.parse(V2).quizAttempts });
+    expect(JSON.parse(fs.readFileSync(path.join(dir, SHARED_FILE), 'utf8'))).toMatchObject({ schemaVersion: CURRENT_SCHEMA });
+    expect(store.data).toMatchObject({ failedSearches: [], quizAttempts: JSON.parse(V2).quizAttempts });
   });
 });

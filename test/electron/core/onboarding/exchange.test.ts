@@ -2,13 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { csvCell } from '../../../../electron/core/onboarding/csv';
-import { DB_FILE } from '../../../../electron/core/store/store';
+import { SHARED_FILE } from '../../../../electron/core/store/store';
 import { ALL_RIGHT, closeAll, openCore, people, tempDir, TRACK, writePack } from './fixture';
 
 afterEach(async () => {
   vi.useRealTimers();
   await closeAll();
 });
+/** Every database file of a data folder (shared and learner files) with its content. */
+const snapshot = (dir: string) => Object.fromEntries([SHARED_FILE, ...fs.readdirSync(path.join(dir, 'records'), { recursive: true }).map((f) => path.join('records', String(f)))]
+  .filter((f) => fs.statSync(path.join(dir, f)).isFile()).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
 const clock = (iso: string) => vi.useFakeTimers({ toFake: ['Date'], now: new Date(iso) });
 
 describe('export', () => {
@@ -73,10 +76,10 @@ describe('import', () => {
     expect(row).toMatchObject({ name: '王小明', done: 1, pendingSignoffs: [{ stepId: 'signoff-day1' }], quizzes: [{ bestScore: 33, attempts: 1 }] });
     expect((await home.listProfiles({}))[0]).toMatchObject({ id: learner.id, hasPin: false, trainer: false });
 
-    const db = fs.readFileSync(path.join(dataDir, DB_FILE), 'utf8');
+    const db = snapshot(dataDir);
     const second = await home.importProgress({ data: exported });
     expect(second).toEqual({ profilesAdded: 0, profilesMatched: 1, changes: 0, unchanged: true });
-    expect(fs.readFileSync(path.join(dataDir, DB_FILE), 'utf8')).toBe(db);
+    expect(snapshot(dataDir)).toEqual(db);
   });
 
   it('lets the newer fact win per step: a later un-tick beats an earlier tick and vice versa', async () => {

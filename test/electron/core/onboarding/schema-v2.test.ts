@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../../../electron/core/store/migrations';
 import { CURRENT_SCHEMA } from '../../../../electron/core/store/schema';
-import { DB_FILE, openStore, type Store } from '../../../../electron/core/store/store';
+import { DB_FILE, openStore, SHARED_FILE, type Store } from '../../../../electron/core/store/store';
 import { closeAll, openCore, tempDir, TRACK, writePack } from './fixture';
 
 const V1 = fs.readFileSync(path.resolve('test/fixtures/db/v1.json'), 'utf8');
@@ -32,7 +32,8 @@ describe('schema 1 → 2 (onboarding facts)', () => {
     const store = await openStore(dir);
     stores.push(store);
     expect(store.data.schemaVersion).toBe(CURRENT_SCHEMA);
-    expect(JSON.parse(fs.readFileSync(path.join(dir, DB_FILE), 'utf8'))).toMatchObject({ schemaVersion: CURRENT_SCHEMA, quizAttempts: [], completions: JSON.parse(V1).completions });
+    expect(JSON.parse(fs.readFileSync(path.join(dir, SHARED_FILE), 'utf8'))).toMatchObject({ schemaVersion: CURRENT_SCHEMA });
+    expect(store.data).toMatchObject({ quizAttempts: [], completions: JSON.parse(V1).completions });
   });
 
   it('serves v1 progress through the API after the upgrade', async () => {

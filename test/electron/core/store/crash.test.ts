@@ -38,7 +38,7 @@ function runAndKill(dir: string, start: number, killAfterMs: number): Promise<st
 }
 
 describe('crash safety', () => {
-  it('after SIGKILL at random moments, the database parses and holds every acknowledged write', async () => {
+  it('after SIGKILL at random moments, every file parses and holds every acknowledged write (shared and learner files)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-crash-'));
     const acknowledged: string[] = [];
     let seed = 12345;
@@ -48,13 +48,15 @@ describe('crash safety', () => {
       const store = await openStore(dir);
       try {
         expect(store.recovery, `round ${round}`).toBeNull();
-        const ids = new Set(store.data.profiles.map((p) => p.id));
-        const lost = acknowledged.filter((id) => !ids.has(id));
+        const held = new Set(store.shared.profiles.map((p) => `profile ${p.id}`));
+        for (const owner of store.recordOwners()) for (const c of store.records(owner).completions) held.add(`record ${owner}/${c.stepId}`);
+        const lost = acknowledged.filter((id) => !held.has(id));
         expect(lost, `round ${round}`).toEqual([]);
       } finally {
         await store.close();
       }
     }
-    expect(acknowledged.length).toBeGreaterThan(20);
+    expect(acknowledged.filter((a) => a.startsWith('profile ')).length).toBeGreaterThan(20);
+    expect(acknowledged.filter((a) => a.startsWith('record ')).length).toBeGreaterThan(20);
   }, 120_000);
 });

@@ -3,8 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../../electron/core/index';
-import { DB_FILE } from '../../../../electron/core/store/store';
+import { LEGACY_DB_FILE } from '../../../../electron/core/store/store';
 import { FIXTURE_PACK } from '../../../contract/harness';
+
+/** Every file of the data folder but the search cache and the lock, with its content. */
+const snapshot = (dir: string) => Object.fromEntries(fs.readdirSync(dir, { recursive: true }).map(String)
+  .filter((f) => !f.startsWith('search-cache') && f !== 'handbook.lock' && fs.statSync(path.join(dir, f)).isFile())
+  .map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
 
 describe('read-only core (exports while the app is open)', () => {
   it('reads the data another process holds, and never writes', async () => {
@@ -13,20 +18,33 @@ describe('read-only core (exports while the app is open)', () => {
     try {
       const p = await app.createProfile({ name: '在岗', roleId: 'customer-service' });
       await app.completeStep({ profileId: p.id, trackId: 'customer-service', stepId: 'task-login' });
-      const before = fs.readFileSync(path.join(dataDir, DB_FILE), 'utf8');
+      const before = snapshot(dataDir);
 
       const reader = await createCore({ contentDir: FIXTURE_PACK, dataDir, readOnly: true });
       const json = JSON.parse((await reader.exportProgress({ format: 'json' })).content);
       expect(JSON.stringify(json)).toContain('task-login');
       await expect(reader.createProfile({ name: 'x', roleId: 'customer-service' })).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(reader.completeStep({ profileId: p.id, trackId: 'customer-service', stepId: 'task-login' })).rejects.toMatchObject({ code: 'forbidden' });
       await expect(reader.search({ query: '退款' })).rejects.toMatchObject({ code: 'unavailable' });
       await reader.close();
 
-      expect(fs.readFileSync(path.join(dataDir, DB_FILE), 'utf8')).toBe(before);
+      expect(snapshot(dataDir)).toEqual(before);
       // The app still holds its lock and keeps working.
       await app.createProfile({ name: '又一个', roleId: 'customer-service' });
     } finally {
       await app.close();
     }
+  });
+
+  it('reads a data folder still in the single-file layout without migrating it', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-ro-legacy-'));
+    fs.copyFileSync('test/fixtures/db/v3.json', path.join(dataDir, LEGACY_DB_FILE));
+    const before = snapshot(dataDir);
+    const reader = await createCore({ contentDir: FIXTURE_PACK, dataDir, readOnly: true });
+    const json = JSON.parse((await reader.exportProgress({ format: 'json' })).content);
+    expect(json.profiles.map((p: any) => p.id)).toEqual(['p-learner', 'p-trainer', 'p-second']);
+    expect(json.completions).toHaveLength(3);
+    await reader.close();
+    expect(snapshot(dataDir)).toEqual(before);
   });
 });
