@@ -35,6 +35,7 @@ export function toRow({ profile, facts, track }: LearnerTrack): DashboardRow {
     quizzes: steps.filter((s) => s.quiz).map((s) => ({ stepId: s.id, quizId: s.quizId ?? '', title: s.title, bestScore: s.quiz!.bestScore, attempts: s.quiz!.attempts, passed: s.quiz!.passed })),
     pendingSignoffs: steps.filter((s) => s.signoffRequestedAt).map((s) => ({ stepId: s.id, title: s.title, requestedAt: s.signoffRequestedAt! })),
     needsReread: steps.filter((s) => s.needsReread).map((s) => ({ stepId: s.id, articleId: s.articleId ?? '', title: s.title })),
+    unverifiedSignoffs: steps.filter((s) => s.unverified).map((s) => ({ stepId: s.id, title: s.title, claimedBy: s.unverified!.claimedBy })),
   };
 }
 

@@ -11,13 +11,14 @@ export interface StepRef { profileId: string; trackId: string; stepId: string }
 
 export function getProgress(store: Store, pack: Pack, profileId: string, now = new Date()): Progress {
   const profile = requireProfile(store, profileId);
+  const today = localToday(now);
+  const facts = factsOf(store.data, profileId);
   const completed = store.data.completions
     .filter((c) => c.profileId === profileId)
     .map(({ trackId, stepId, completedAt, contentHash, signedBy }) => ({
-      trackId, stepId, completedAt, ...(contentHash ? { contentHash } : {}), ...(signedBy ? { signedBy } : {}),
+      trackId, stepId, completedAt, ...(contentHash ? { contentHash } : {}),
+      ...(signedBy ? { signedBy, verified: !facts.unverified.has(`${trackId}\u0000${stepId}`) } : {}),
     }));
-  const today = localToday(now);
-  const facts = factsOf(store.data, profileId);
   const tracks = tracksFor(pack, profile, facts).map((t) => trackProgress(pack, t, profile.startDate, today, facts));
   return { profileId, completed, today, startDate: profile.startDate, tracks };
 }

@@ -1,6 +1,8 @@
 import type { NextStep, PhaseProgress, StepProgress, Track, TrackProgress } from '../../contract.js';
 import type { Pack } from '../content/pack.js';
 import type { Data } from '../store/schema.js';
+import type { KeySet } from '../trust/signing.js';
+import { claimsTrainer, localKeySet, signoffVerifies } from '../trust/verify.js';
 import { daysBetween, dueDate, DUE_SOON_DAYS } from './dates.js';
 
 type Row = Data['profiles'][number];
@@ -11,15 +13,21 @@ export interface Facts {
   completions: Map<string, Data['completions'][number]>;
   attempts: Map<string, Data['quizAttempts']>;
   requests: Map<string, Data['signoffRequests'][number]>;
+  /** Sign-offs whose signature does not check: shown as such, counted as nothing. */
+  unverified: Map<string, Data['completions'][number]>;
   lastActivity: string | null;
 }
 const key = (trackId: string, stepId: string) => `${trackId}\u0000${stepId}`;
 const later = (a: string | null, b: string | null | undefined) => (!b ? a : !a || b > a ? b : a);
 
-export function factsOf(data: Data, profileId: string): Facts {
-  const facts: Facts = { completions: new Map(), attempts: new Map(), requests: new Map(), lastActivity: null };
+export function factsOf(data: Data, profileId: string, keys: KeySet = localKeySet(data)): Facts {
+  const facts: Facts = { completions: new Map(), attempts: new Map(), requests: new Map(), unverified: new Map(), lastActivity: null };
   for (const c of data.completions) {
     if (c.profileId !== profileId) continue;
+    if (claimsTrainer(c) && !signoffVerifies(c, keys)) {
+      facts.unverified.set(key(c.trackId, c.stepId), c);
+      continue;
+    }
     facts.completions.set(key(c.trackId, c.stepId), c);
     facts.lastActivity = later(facts.lastActivity, c.completedAt);
   }
@@ -50,7 +58,10 @@ export function tracksFor(pack: Pack, profile: Row, facts: Facts): Track[] {
 
 function stepProgress(pack: Pack, track: Track, step: Track['phases'][number]['steps'][number], facts: Facts): StepProgress {
   const k = key(track.id, step.id);
-  const c = facts.completions.get(k);
+  let c = facts.completions.get(k);
+  let unverified = facts.unverified.get(k);
+  // A sign-off step is done only by a trainer's signed fact; a bare completion of it is a claim.
+  if (c && step.type === 'signoff' && !c.signedBy) [unverified, c] = [c, undefined];
   const attempts = facts.attempts.get(k) ?? [];
   const current = step.articleId ? pack.articles.get(step.articleId)?.source.hash : undefined;
   const request = facts.requests.get(k);
@@ -64,6 +75,7 @@ function stepProgress(pack: Pack, track: Track, step: Track['phases'][number]['s
     // Only a hash recorded at completion can tell an edit happened; a deleted article asks nothing.
     needsReread: !!c && step.type === 'read' && !!c.contentHash && !!current && current !== c.contentHash,
     signedBy: c?.signedBy ?? null,
+    unverified: !c && unverified ? { claimedBy: unverified.signedBy?.name ?? null, at: unverified.completedAt } : null,
     signoffRequestedAt: step.type === 'signoff' && !c && request ? request.requestedAt : null,
     quiz: step.type === 'quiz'
       ? { attempts: attempts.length, bestScore: attempts.length ? Math.max(...attempts.map((a) => a.score)) : null, passed: attempts.some((a) => a.passed) || !!c }

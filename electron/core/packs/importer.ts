@@ -6,12 +6,11 @@ import type { PackBackup, PackImportPreview, PackImportResult } from '../../cont
 import { HandbookError, notFound } from '../api/errors.js';
 import { assemblePack, readAllFiles } from '../content/pack.js';
 import { renameWithRetry } from '../store/durableFile.js';
+import { carryOverForeignEntries } from '../host/contentFolder.js';
 import { DEFAULT_LIMITS, PackRefused, type ZipLimits } from './limits.js';
 import { fileSha, listPackFiles } from './packFiles.js';
 import { walkZip, type ZipFileEntry } from './zipRead.js';
 
-/** Replaced packs kept; older ones are deleted when a new backup is made. */
-export const KEEP_BACKUPS = 10;
 const BACKUP_META = '.backup.json';
 
 /**
@@ -91,6 +90,8 @@ async function swapIn(contentDir: string, incoming: string): Promise<string> {
   const backup = path.join(backupsDir(contentDir), id);
   await fsp.mkdir(backupsDir(contentDir), { recursive: true });
   const files = listPackFiles(contentDir).length;
+  // What is not the pack's own (notes, .git, the trash) stays in the folder; the backup keeps a copy too.
+  carryOverForeignEntries(contentDir, incoming);
   await renameWithRetry(contentDir, backup);
   try {
     await renameWithRetry(incoming, contentDir);
@@ -98,8 +99,8 @@ async function swapIn(contentDir: string, incoming: string): Promise<string> {
     await renameWithRetry(backup, contentDir);
     throw err;
   }
+  // Every replaced pack is kept (none is pruned): an import must never make anything unrecoverable.
   await fsp.writeFile(path.join(backup, BACKUP_META), JSON.stringify({ createdAt: new Date().toISOString(), files }));
-  await pruneBackups(contentDir);
   return id;
 }
 
@@ -153,7 +154,3 @@ export async function restoreBackup(contentDir: string, backupId: string): Promi
   };
 }
 
-async function pruneBackups(contentDir: string): Promise<void> {
-  const all = listBackups(contentDir);
-  for (const b of all.slice(KEEP_BACKUPS)) await fsp.rm(path.join(backupsDir(contentDir), b.id), { recursive: true, force: true });
-}
