@@ -24,7 +24,7 @@ import { diffDocs, packToSearchDocs, unavailableSearch } from './searchDocs.js';
 import { APP_VERSION } from './version.js';
 import { WriteQueue } from './authoring/files.js';
 import { authoringHandlers } from './authoring/handlers.js';
-import { EditSessions } from './authoring/session.js';
+import { EditSessions, newSessionState, type SessionState } from './authoring/session.js';
 import { noteSearch } from './health/failedSearches.js';
 import { createPackService } from './packs/service.js';
 
@@ -48,6 +48,8 @@ export interface CoreOptions {
   readOnly?: boolean;
   /** Clock for session expiry (tests move it forward); `Date.now` otherwise. */
   now?: () => number;
+  /** Sessions and lock-outs to carry over from a core this one replaces (a content folder switch). */
+  sessionState?: SessionState;
 }
 
 /** The API plus what only the hosting process needs. */
@@ -110,9 +112,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   // `let`: a pack import swaps the folder, and the watcher must let go of it (Windows refuses to rename a watched folder).
   let stopWatching = startWatching();
 
-  const pinGuard = new PinGuard();
   // Who is calling: every method about a profile's records, and every trainer-only one, asks these.
-  const sessions = new EditSessions(store, pinGuard, opts.now);
+  const sessions = new EditSessions(store, opts.sessionState ?? newSessionState(new PinGuard()), opts.now);
   // Authoring and content packs (trainers): writes re-read what they wrote at once, not via the watcher.
   const packs = createPackService({
     contentDir: root, dataDir: opts.dataDir, packName: () => pack.info.name,

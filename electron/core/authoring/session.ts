@@ -12,10 +12,14 @@ export const SESSION_IDLE_MS = 20 * 60_000;
 /** Idle time of a learner's profile session: a working day, since it guards only that learner's own records. */
 export const PROFILE_IDLE_MS = 10 * 60 * 60_000;
 
-interface Live { profileId: string; name: string; expires: number; trainer: boolean; idleMs: number; signer: crypto.KeyObject | null }
+export interface Live { profileId: string; name: string; expires: number; trainer: boolean; idleMs: number; signer: crypto.KeyObject | null }
 
 /** Who is calling, as a token proves it. */
 export interface Caller { profileId: string; name: string; trainer: boolean; signer: crypto.KeyObject | null }
+
+/** What outlives one core: the host keeps it when it swaps the core for another content folder. */
+export interface SessionState { live: Map<string, Live>; guard: PinGuard }
+export const newSessionState = (guard: PinGuard): SessionState => ({ live: new Map(), guard });
 
 export const unauthorized = (message: string, key: string, params?: Record<string, string | number>) => new HandbookError('unauthorized', message, key, params);
 
@@ -27,8 +31,12 @@ export const unauthorized = (message: string, key: string, params?: Record<strin
  * without keeping the passphrase anywhere.
  */
 export class EditSessions {
-  private live = new Map<string, Live>();
-  constructor(private readonly store: Store, private readonly guard: PinGuard, private readonly now = () => Date.now()) {}
+  private readonly live: Map<string, Live>;
+  private readonly guard: PinGuard;
+  constructor(private readonly store: Store, state: SessionState, private readonly now = () => Date.now()) {
+    this.live = state.live;
+    this.guard = state.guard;
+  }
 
   private checkLock(profileId: string, what: string) {
     const wait = this.guard.lockedFor(profileId, this.now());

@@ -89,9 +89,16 @@ export async function closeAll(): Promise<void> {
   for (const c of open.splice(0)) await c.close().catch(() => {});
 }
 
-/** A learner and a trainer (PIN 2468), both in customer service. */
+export const PASSPHRASE = 'correct horse 2468';
+
+/**
+ * A learner and a trainer, both in customer service, with their sessions: `lt` the learner's own
+ * (no PIN), `tt` the trainer's unlocked with the passphrase.
+ */
 export async function people(core: Core, startDate = '2026-03-02') {
   const learner = await core.createProfile({ name: '王小明', roleId: 'customer-service', startDate });
-  const trainer = await core.createProfile({ name: '李老师', roleId: 'customer-service', startDate: '2025-01-01', trainer: true, pin: '2468' });
-  return { learner, trainer };
+  const trainer = await core.createProfile({ name: '李老师', roleId: 'customer-service', startDate: '2025-01-01', trainer: true, passphrase: PASSPHRASE });
+  const lt = (await core.openProfileSession({ profileId: learner.id })).token;
+  const tt = (await core.openEditSession({ profileId: trainer.id, passphrase: PASSPHRASE })).token;
+  return { learner, trainer, lt, tt };
 }

@@ -12,11 +12,14 @@ describe('read-only core (exports while the app is open)', () => {
     const app = await createCore({ contentDir: FIXTURE_PACK, dataDir });
     try {
       const p = await app.createProfile({ name: '在岗', roleId: 'customer-service' });
-      await app.completeStep({ profileId: p.id, trackId: 'customer-service', stepId: 'task-login' });
+      const t = await app.createProfile({ name: '带教', roleId: 'customer-service', trainer: true, passphrase: 'read-only-pass' });
+      const { token } = await app.openProfileSession({ profileId: p.id });
+      await app.completeStep({ token, profileId: p.id, trackId: 'customer-service', stepId: 'task-login' });
       const before = fs.readFileSync(path.join(dataDir, DB_FILE), 'utf8');
 
       const reader = await createCore({ contentDir: FIXTURE_PACK, dataDir, readOnly: true });
-      const json = JSON.parse((await reader.exportProgress({ format: 'json' })).content);
+      const trainer = await reader.openEditSession({ profileId: t.id, passphrase: 'read-only-pass' });
+      const json = JSON.parse((await reader.exportProgress({ token: trainer.token, format: 'json' })).content);
       expect(JSON.stringify(json)).toContain('task-login');
       await expect(reader.createProfile({ name: 'x', roleId: 'customer-service' })).rejects.toMatchObject({ code: 'forbidden' });
       await expect(reader.search({ query: '退款' })).rejects.toMatchObject({ code: 'unavailable' });

@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 const addProfile = (s: Store, name: string) =>
-  s.update((d) => { d.profiles.push({ id: name, name, roleId: 'r', startDate: '2026-01-01', trainer: false, pinHash: null, createdAt: 'x' }); });
+  s.update((d) => { d.profiles.push({ id: name, name, roleId: 'r', startDate: '2026-01-01', trainer: false, pinHash: null, createdAt: 'x', passphraseHash: null, publicKeys: [], sealedKey: null }); });
 
 describe('store (real lowdb file)', () => {
   it('creates the database file with the current schema', async () => {
