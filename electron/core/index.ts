@@ -46,7 +46,7 @@ export interface CoreOptions {
    * data folder open; every write method answers `forbidden`.
    */
   readOnly?: boolean;
-  /** Clock for session expiry (tests move it forward); `Date.now` otherwise. */
+  /** Monotonic clock in ms for session expiry (tests move it forward); `performance.now` otherwise. */
   now?: () => number;
   /** Sessions and lock-outs to carry over from a core this one replaces (a content folder switch). */
   sessionState?: SessionState;

@@ -33,7 +33,8 @@ export const unauthorized = (message: string, key: string, params?: Record<strin
 export class EditSessions {
   private readonly live: Map<string, Live>;
   private readonly guard: PinGuard;
-  constructor(private readonly store: Store, state: SessionState, private readonly now = () => Date.now()) {
+  // A monotonic clock: setting the PC's date back or forth neither extends nor ends a session.
+  constructor(private readonly store: Store, state: SessionState, private readonly now = () => performance.now()) {
     this.live = state.live;
     this.guard = state.guard;
   }
@@ -47,7 +48,7 @@ export class EditSessions {
     const token = crypto.randomBytes(24).toString('base64url');
     const live = { ...s, expires: this.now() + s.idleMs };
     this.live.set(token, live);
-    return { token, profileId: s.profileId, name: s.name, expiresAt: new Date(live.expires).toISOString(), trainer: s.trainer };
+    return { token, profileId: s.profileId, name: s.name, expiresAt: new Date(Date.now() + s.idleMs).toISOString(), trainer: s.trainer };
   }
 
   private checking = new Map<string, Promise<unknown>>();

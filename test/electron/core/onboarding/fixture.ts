@@ -102,3 +102,14 @@ export async function people(core: Core, startDate = '2026-03-02') {
   const tt = (await core.openEditSession({ profileId: trainer.id, passphrase: PASSPHRASE })).token;
   return { learner, trainer, lt, tt };
 }
+
+/** A profile's own session on a core (profiles without a PIN). */
+export async function own(core: Core, profileId: string): Promise<string> {
+  return (await core.openProfileSession({ profileId })).token;
+}
+
+/** A trainer on a core (the first one needs no session), unlocked. */
+export async function trainerOn(core: Core, name = '带教老师'): Promise<{ id: string; token: string }> {
+  const t = await core.createProfile({ name, roleId: 'customer-service', trainer: true, passphrase: PASSPHRASE });
+  return { id: t.id, token: (await core.openEditSession({ profileId: t.id, passphrase: PASSPHRASE })).token };
+}
