@@ -4,7 +4,7 @@ import { HandbookError } from '../api/errors.js';
 import { checkPin, type PinGuard } from '../profiles/pin.js';
 import { requireProfile } from '../profiles/profiles.js';
 import type { Store } from '../store/store.js';
-import { openPrivateKey } from '../trust/keys.js';
+import { openPrivateKey, publicKeyOf } from '../trust/keys.js';
 import { checkPassphrase } from '../trust/passphrase.js';
 
 /** Idle time after which a trainer must type the passphrase again (a shared PC left unattended). */
@@ -94,6 +94,11 @@ export class EditSessions {
     this.guard.record(profile.id, ok, this.now());
     if (!ok) throw unauthorized('wrong passphrase', 'wrongPassphrase');
     const signer = profile.sealedKey ? await openPrivateKey(profile.sealedKey, passphrase) : null;
+    // The key others verify against must be the one this passphrase unseals: a public key swapped in
+    // by editing the data file would otherwise go unnoticed.
+    if (signer && publicKeyOf(signer) !== profile.publicKeys.at(-1)) {
+      throw new HandbookError('forbidden', `${profile.name}'s signing key was changed outside Handbook: restore the data folder from a backup`, 'keyTampered', { name: profile.name });
+    }
     return this.issue({ profileId: profile.id, name: profile.name, trainer: true, idleMs: SESSION_IDLE_MS, signer });
   }
 

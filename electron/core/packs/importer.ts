@@ -6,7 +6,7 @@ import type { PackBackup, PackImportPreview, PackImportResult } from '../../cont
 import { HandbookError, notFound } from '../api/errors.js';
 import { assemblePack, readAllFiles } from '../content/pack.js';
 import { renameWithRetry } from '../store/durableFile.js';
-import { carryOverForeignEntries } from '../host/contentFolder.js';
+import { carryOverForeignEntries, PACK_OWN_ENTRIES } from '../host/contentFolder.js';
 import { DEFAULT_LIMITS, PackRefused, type ZipLimits } from './limits.js';
 import { fileSha, listPackFiles } from './packFiles.js';
 import { walkZip, type ZipFileEntry } from './zipRead.js';
@@ -58,7 +58,8 @@ export async function stageImport(zipFile: string, contentDir: string, key: stri
     const current = new Map(listPackFiles(contentDir).map((rel) => [rel, fileSha(path.join(contentDir, rel))]));
     const added = [...incoming.keys()].filter((r) => !current.has(r));
     const changed = [...incoming.keys()].filter((r) => current.has(r) && current.get(r) !== incoming.get(r));
-    const removed = [...current.keys()].filter((r) => !incoming.has(r));
+    // Only the pack's own files can be removed by an import; anything else in the folder stays.
+    const removed = [...current.keys()].filter((r) => !incoming.has(r) && PACK_OWN_ENTRIES.has(r.split('/')[0]));
     const pack = assemblePack(staging, readAllFiles(staging));
     return {
       staging,

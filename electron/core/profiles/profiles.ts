@@ -4,7 +4,7 @@ import { badRequest, HandbookError, notFound } from '../api/errors.js';
 import type { EditSessions } from '../authoring/session.js';
 import type { Data } from '../store/schema.js';
 import type { Store } from '../store/store.js';
-import { newTrainerKeys, openPrivateKey, sealPrivateKey } from '../trust/keys.js';
+import { newTrainerKeys, openPrivateKey, publicKeyOf, sealPrivateKey } from '../trust/keys.js';
 import { hashPassphrase } from '../trust/passphrase.js';
 import { hashPin } from './pin.js';
 
@@ -75,13 +75,12 @@ export async function setPassphrase(store: Store, sessions: EditSessions, req: P
     publicKeys = [...publicKeys, keys.publicKey];
   } else {
     await sessions.verifyPassphrase(before.id, req.current);
+    // The same key, sealed anew: every sign-off this trainer gave keeps verifying.
     const key = before.sealedKey ? await openPrivateKey(before.sealedKey, req.current) : null;
-    if (key) sealed = await sealPrivateKey(key, req.passphrase);
-    else {
-      const keys = await newTrainerKeys(req.passphrase);
-      sealed = keys.sealed;
-      publicKeys = [...publicKeys, keys.publicKey];
+    if (!key || publicKeyOf(key) !== before.publicKeys.at(-1)) {
+      throw new HandbookError('forbidden', `${before.name}'s signing key was changed outside Handbook: restore the data folder from a backup`, 'keyTampered', { name: before.name });
     }
+    sealed = await sealPrivateKey(key, req.passphrase);
   }
   const hash = await hashPassphrase(req.passphrase);
   const updated = await store.update((d) => {

@@ -34,6 +34,11 @@ export async function openPrivateKey(sealed: SealedKey, passphrase: string): Pro
   }
 }
 
+/** The public half (SPKI DER, base64) of a private key. */
+export function publicKeyOf(key: crypto.KeyObject): string {
+  return crypto.createPublicKey(key).export({ format: 'der', type: 'spki' }).toString('base64');
+}
+
 export async function newTrainerKeys(passphrase: string): Promise<TrainerKeys> {
   const { publicKey, privateKey } = crypto.generateKeyPairSync('ed25519');
   return { publicKey: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'), sealed: await sealPrivateKey(privateKey, passphrase) };

@@ -53,6 +53,9 @@ export function parseBackup(content: string): Data {
   } catch {
     throw badRequest('this file is not a Handbook backup (not JSON)', 'notABackup');
   }
+  if (!raw || typeof raw !== 'object' || !Array.isArray((raw as { profiles?: unknown }).profiles)) {
+    throw badRequest('this file is not a usable Handbook backup: it has no list of profiles', 'notABackup');
+  }
   let upgraded: unknown;
   try {
     upgraded = migrate(raw);
@@ -71,6 +74,8 @@ export function parseBackup(content: string): Data {
     if (ids.has(p.id)) throw badRequest(`this file is not a usable Handbook backup: profile id "${p.id}" appears twice`, 'notABackup');
     ids.add(p.id);
   }
+  // A handbook without a trainer lets anyone create the first one: a restore must not open that door.
+  if (!data.profiles.some((p) => p.trainer)) throw badRequest('this backup has no trainer: restoring it would let anyone become one', 'notABackup');
   return data;
 }
 

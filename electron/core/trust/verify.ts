@@ -5,13 +5,17 @@ type Completion = Data['completions'][number];
 
 const keySets = new WeakMap<Data['profiles'], { fingerprint: string; set: KeySet }>();
 
-/** The public keys of the trainers in this database (rebuilt only when they change). */
+/**
+ * The public keys of the trainers in this database (rebuilt only when they change): each trainer's
+ * current key only. A key is never replaced by Handbook (a passphrase change re-seals the same one),
+ * and unlocking checks that the sealed key still matches it (see EditSessions.open).
+ */
 export function localKeySet(data: Data): KeySet {
   const trainers = data.profiles.filter((p) => p.publicKeys?.length);
   const fingerprint = trainers.map((p) => p.id + ':' + p.publicKeys.join(',')).join(';');
   const hit = keySets.get(data.profiles);
   if (hit && hit.fingerprint === fingerprint) return hit.set;
-  const set: KeySet = new Map(trainers.map((p) => [p.id, p.publicKeys]));
+  const set: KeySet = new Map(trainers.map((p) => [p.id, p.publicKeys.slice(-1)]));
   keySets.set(data.profiles, { fingerprint, set });
   return set;
 }
