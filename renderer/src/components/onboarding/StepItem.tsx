@@ -40,7 +40,7 @@ export function StepItem({ step, trackId, profileId, onChange, onSignoff, readOn
       {step.type === 'task' ? (
         // The checkbox takes the place of the tick mark, so a task reads like every other step.
         <input id={`check-${trackId}-${step.id}`} className="step-check" type="checkbox" checked={step.done} disabled={busy || readOnly}
-          onChange={(e) => run(() => withToken(profileId, (token) => (e.target.checked ? api.completeStep({ ...ref, token }) : api.uncompleteStep({ ...ref, token }))))} />
+          onChange={(e) => { const on = e.target.checked; void run(() => withToken(profileId, (token) => (on ? api.completeStep({ ...ref, token }) : api.uncompleteStep({ ...ref, token })))); }} />
       ) : (
         <span className="step-mark" aria-hidden="true">{step.done ? '✓' : ''}</span>
       )}
