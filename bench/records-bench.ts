@@ -40,7 +40,7 @@ function generate(pack: Pack, learners: number, per: number): Data {
   for (let i = 0; i < learners; i++) {
     const profileId = idOf(i);
     const track = tracks[i % tracks.length];
-    d.profiles.push({ id: profileId, name: `学员 ${i}`, roleId: track.roleId, startDate: localToday(new Date(Date.UTC(2026, 0, 5 + (i % 60)))), trainer: false, pinHash: null, createdAt: iso(i) });
+    d.profiles.push({ id: profileId, name: `学员 ${i}`, roleId: track.roleId, startDate: localToday(new Date(Date.UTC(2026, 0, 5 + (i % 60)))), trainer: false, pinHash: null, createdAt: iso(i), passphraseHash: null, publicKeys: [], sealedKey: null });
     const steps = track.phases.flatMap((p) => p.steps);
     let t = i * 10;
     let left = per;

@@ -33,6 +33,13 @@ const QuizAnswer = z.union([z.number().int().min(0).max(99), z.array(z.number().
  * when the profile changes, so a learner who sits down at the shared PC cannot keep editing.
  */
 const EditToken = z.string().min(16).max(128);
+/**
+ * Token of a profile session (`openProfileSession`) or a trainer's (`openEditSession`): who is
+ * calling. A learner's token reaches only that learner's records; a trainer's reaches everyone's.
+ */
+const SessionToken = EditToken;
+/** A trainer's passphrase: at least 8 characters (a short PIN falls to an offline search in seconds). */
+const Passphrase = z.string().min(8, 'passphrase: at least 8 characters').max(200);
 /** An article id, or `role:<roleId>` for a role guide. */
 const EditableId = z.string().min(1).max(305);
 const ShortText = z.string().max(500);
@@ -99,10 +106,14 @@ const QuizDraft = z.object({
 export const requests = {
   /** Version, pack identity and counts; cheap, called once at start-up. */
   getAppInfo: NoArgs,
-  /** The whole database as a JSON file's content, for a backup the person keeps. */
-  backupDatabase: NoArgs,
-  /** Replaces the database with a backup; the current one is kept as a backup first. */
+  /** The whole database as a JSON file's content, for a backup the person keeps (trainers only). */
+  backupDatabase: z.object({ token: SessionToken }).strict(),
+  /**
+   * Replaces the database with a backup (trainers only). The whole file is checked first; a refused
+   * restore changes nothing. The current database is kept in `restore-points/`, which ordinary writes never prune.
+   */
   restoreDatabase: z.object({
+    token: SessionToken,
     /** The backup file's text, as made by backupDatabase. */
     content: z.string().min(2).max(50 * 1024 * 1024),
     /** Must be true: the UI asks the person to confirm first. */
@@ -118,11 +129,30 @@ export const requests = {
     roleId: RoleId,
     /** First working day; due dates count from it. Defaults to today. */
     startDate: IsoDate.optional(),
-    /** Optional PIN; required for trainer profiles. */
+    /** Optional PIN for a learner: a convenience on a shared PC, not a strong secret. */
     pin: Pin.optional(),
     /** Trainers author content and sign off steps. */
     trainer: z.boolean().optional(),
-  }).strict().refine((p) => !p.trainer || p.pin, { message: 'a trainer profile needs a PIN', path: ['pin'] }),
+    /** Required for a trainer: 8 characters or more. */
+    passphrase: Passphrase.optional(),
+    /** A trainer's session: needed to create a trainer, except the first one of an empty handbook. */
+    token: SessionToken.optional(),
+  }).strict()
+    .refine((p) => !p.trainer || p.passphrase, { message: 'a trainer profile needs a passphrase of 8 characters or more', path: ['passphrase'] })
+    .refine((p) => p.trainer || !p.passphrase, { message: 'only trainers have a passphrase (learners may have a PIN)', path: ['passphrase'] }),
+  /**
+   * Opens a session for one profile, on this PC: what every call about that profile's own records
+   * takes. A profile with a PIN must give it; one without can be opened by anyone at the PC (that
+   * is what "no PIN" means). It gives a trainer no trainer rights: those need `openEditSession`.
+   */
+  openProfileSession: z.object({ profileId: ProfileId, pin: Pin.optional() }).strict(),
+  /**
+   * Sets a trainer's passphrase. `current` is the current passphrase, or, for a trainer from before
+   * passphrases, the old PIN (accepted once, for this only). Creates the trainer's signing key when there is none.
+   */
+  setPassphrase: z.object({ profileId: ProfileId, current: z.string().min(1).max(200), passphrase: Passphrase }).strict(),
+  /** Deletes a profile and all its records (trainers only; never the last trainer, never oneself). */
+  deleteProfile: z.object({ token: SessionToken, profileId: ProfileId }).strict(),
 
   /** Machine-wide settings (language, theme, last profile). */
   getSettings: NoArgs,
@@ -139,6 +169,7 @@ export const requests = {
    * bundled sample pack again with `path: null`. The folder must hold a pack.
    */
   setContentFolder: z.object({
+    token: SessionToken,
     /** Absolute path of a folder with handbook.yaml or articles/; null for the bundled pack. */
     path: z.string().trim().min(1).max(1000).nullable(),
   }).strict(),
@@ -186,26 +217,28 @@ export const requests = {
   /** Onboarding tracks, one per role, with phases and steps. */
   listTracks: NoArgs,
   /** Steps a profile has completed. */
-  getProgress: z.object({ profileId: ProfileId }).strict(),
-  completeStep: z.object({ profileId: ProfileId, trackId: z.string().min(1).max(100), stepId: z.string().min(1).max(100) }).strict(),
+  getProgress: z.object({ token: SessionToken, profileId: ProfileId }).strict(),
+  completeStep: z.object({ token: SessionToken, profileId: ProfileId, trackId: z.string().min(1).max(100), stepId: z.string().min(1).max(100) }).strict(),
   /** Un-ticks a `task` or `read` step (quizzes are passed, sign-offs are given: neither is un-ticked). */
-  uncompleteStep: z.object({ profileId: ProfileId, trackId: TrackId, stepId: StepId }).strict(),
+  uncompleteStep: z.object({ token: SessionToken, profileId: ProfileId, trackId: TrackId, stepId: StepId }).strict(),
   /** A quiz to take: questions and options, never the answers or explanations. */
   getQuiz: z.object({ quizId: z.string().min(1).max(100) }).strict(),
   /** Scores one attempt at a track's quiz step; a pass completes the step. Retries are allowed. */
   submitQuiz: z.object({
-    profileId: ProfileId, trackId: TrackId, stepId: StepId,
+    token: SessionToken, profileId: ProfileId, trackId: TrackId, stepId: StepId,
     /** Question id → answer; a missing answer counts as wrong. */
     answers: z.record(z.string().max(100), QuizAnswer),
   }).strict(),
   /** Asks a trainer to confirm a `signoff` step. */
-  requestSignoff: z.object({ profileId: ProfileId, trackId: TrackId, stepId: StepId, note: z.string().trim().max(500).optional() }).strict(),
-  /** A trainer confirms a `signoff` step with their PIN, on the learner's PC. */
-  signOff: z.object({ trainerId: ProfileId, pin: Pin, profileId: ProfileId, trackId: TrackId, stepId: StepId }).strict(),
+  requestSignoff: z.object({ token: SessionToken, profileId: ProfileId, trackId: TrackId, stepId: StepId, note: z.string().trim().max(500).optional() }).strict(),
+  /** A trainer (unlocked with `openEditSession`) confirms a `signoff` step; the fact is signed with their key. */
+  signOff: z.object({ token: SessionToken, profileId: ProfileId, trackId: TrackId, stepId: StepId }).strict(),
   /** Every learner × track for trainers, optionally only one role. */
-  getDashboard: z.object({ role: RoleId.optional() }).strict(),
+  getDashboard: z.object({ token: SessionToken, role: RoleId.optional() }).strict(),
   /** Progress as a file: CSV (UTF-8 with BOM, for Excel) or JSON (for `importProgress` on another PC). */
   exportProgress: z.object({
+    /** A learner's session exports only that learner; a trainer's may export everyone. */
+    token: SessionToken,
     format: z.enum(['csv', 'json']),
     /** Only this learner (what a learner takes to the trainer); default everyone. */
     profileId: ProfileId.optional(),
@@ -213,20 +246,20 @@ export const requests = {
     language: z.enum(['zh-CN', 'en']).optional(),
   }).strict(),
   /** Merges a JSON export from another PC: idempotent, newer facts win, nothing is dropped. */
-  importProgress: z.object({ data: z.string().min(1).max(5_000_000) }).strict(),
+  importProgress: z.object({ token: SessionToken, data: z.string().min(1).max(5_000_000) }).strict(),
 
   /** Bookmark or un-bookmark an article for a profile. */
-  setBookmark: z.object({ profileId: ProfileId, articleId: ArticleId, bookmarked: z.boolean() }).strict(),
+  setBookmark: z.object({ token: SessionToken, profileId: ProfileId, articleId: ArticleId, bookmarked: z.boolean() }).strict(),
   /** Remember that a profile opened an article (for "recently viewed"). */
-  recordView: z.object({ profileId: ProfileId, articleId: ArticleId }).strict(),
+  recordView: z.object({ token: SessionToken, profileId: ProfileId, articleId: ArticleId }).strict(),
   /** Bookmarks and recently viewed articles of a profile, newest first. */
-  getReadingList: z.object({ profileId: ProfileId }).strict(),
+  getReadingList: z.object({ token: SessionToken, profileId: ProfileId }).strict(),
   // ------------------------------------------------------------ authoring (trainers only)
   /**
-   * Unlocks editing for a trainer: checks the PIN once and returns a short-lived token that every
-   * authoring method takes. Wrong PINs count towards the same lock-out as sign-offs.
+   * Unlocks a trainer: checks the passphrase once and returns a short-lived token that every
+   * trainer-only method takes. Wrong passphrases lock the profile for a minute after 5 in a row.
    */
-  openEditSession: z.object({ profileId: ProfileId, pin: Pin }).strict(),
+  openEditSession: z.object({ profileId: ProfileId, passphrase: z.string().min(1).max(200) }).strict(),
   /** Ends an edit session at once (on profile switch or "lock"); unknown tokens are ignored. */
   closeEditSession: z.object({ token: EditToken }).strict(),
   /** Starting points for a new article: SOP, policy, checklist, role guide. */
@@ -339,6 +372,8 @@ export interface Profile {
   trainer: boolean;
   hasPin: boolean;
   createdAt: string;
+  /** A trainer from before passphrases: must set one (with the old PIN) before anything else. */
+  mustSetPassphrase?: boolean;
 }
 
 export interface Settings {
@@ -452,7 +487,11 @@ export interface TrackStep {
 export interface TrackPhase { id: string; title: string; titleEn: string; dueDay: number; steps: TrackStep[] }
 export interface Track { id: string; roleId: string; title: string; titleEn: string; description: string; phases: TrackPhase[] }
 
-export interface CompletedStep { trackId: string; stepId: string; completedAt: string; contentHash?: string; signedBy?: { id: string; name: string } }
+export interface CompletedStep {
+  trackId: string; stepId: string; completedAt: string; contentHash?: string; signedBy?: { id: string; name: string };
+  /** Sign-offs: whether the signature checks against a known trainer's key. An unverified one counts for nothing. */
+  verified?: boolean;
+}
 
 /** One step as one learner stands with it. */
 export interface StepProgress extends TrackStep {
@@ -462,6 +501,12 @@ export interface StepProgress extends TrackStep {
   needsReread: boolean;
   /** For `signoff` steps: the trainer who confirmed it. */
   signedBy: { id: string; name: string } | null;
+  /**
+   * A sign-off is recorded but its signature does not check against a known trainer's key (an
+   * imported or hand-edited record): shown as "unverified", the step is not done. `claimedBy` is the
+   * name the record gives, not a proven one.
+   */
+  unverified: { claimedBy: string | null; at: string } | null;
   /** For `signoff` steps: pending request, while not signed off. */
   signoffRequestedAt: string | null;
   /** For `quiz` steps. */
@@ -539,6 +584,8 @@ export interface DashboardRow {
   quizzes: Array<{ stepId: string; quizId: string; title: string; bestScore: number | null; attempts: number; passed: boolean }>;
   pendingSignoffs: Array<{ stepId: string; title: string; requestedAt: string }>;
   needsReread: Array<{ stepId: string; articleId: string; title: string }>;
+  /** Sign-offs recorded without a signature that checks: they count for nothing until a trainer signs again. */
+  unverifiedSignoffs: Array<{ stepId: string; title: string; claimedBy: string | null }>;
 }
 export interface Dashboard { today: string; rows: DashboardRow[] }
 export interface ProgressFile { filename: string; mimeType: string; content: string }
@@ -554,7 +601,11 @@ export interface ReadingList { bookmarks: LinkRef[]; recent: Array<LinkRef & { v
 
 // ---------------------------------------------------------------- authoring DTOs
 
-export interface EditSession { token: string; profileId: string; name: string; /** ISO; renewed by every call. */ expiresAt: string }
+export interface EditSession {
+  token: string; profileId: string; name: string; /** ISO; renewed by every call. */ expiresAt: string;
+  /** Whether this session carries trainer rights (`openEditSession`) or only the profile's own (`openProfileSession`). */
+  trainer: boolean;
+}
 export interface ArticleFieldValues {
   title: string; summary: string; tags: string[]; roles: string[]; owner: string;
   reviewed: string; review_every: string; status: ArticleStatus; platforms: string[];
@@ -625,6 +676,9 @@ export interface Responses {
   savePageAsPdf: { file: string | null };
   listProfiles: Profile[];
   createProfile: Profile;
+  openProfileSession: EditSession;
+  setPassphrase: Profile;
+  deleteProfile: { deleted: boolean };
   getSettings: Settings;
   updateSettings: Settings;
   listArticles: ArticleList;
@@ -677,7 +731,8 @@ export interface Responses {
 export type HandbookApi = { [M in MethodName]: (arg: Request<M>) => Promise<Responses[M]> };
 
 /** Error codes that cross the wire. */
-export type ErrorCode = 'bad_request' | 'not_found' | 'conflict' | 'forbidden' | 'unavailable' | 'internal';
+/** `unauthorized`: no valid session (missing, unknown or expired token, wrong secret); `forbidden`: known caller, not allowed. */
+export type ErrorCode = 'bad_request' | 'not_found' | 'conflict' | 'unauthorized' | 'forbidden' | 'unavailable' | 'internal';
 export interface WireError {
   code: ErrorCode;
   /** English, for logs and tools. */

@@ -16,7 +16,8 @@ export const METHOD_NAMES = [
   'recordView', 'getReadingList', 'openEditSession', 'closeEditSession', 'listTemplates', 'getArticleSource',
   'previewMarkdown', 'saveArticle', 'renameArticle', 'deleteContent', 'listTrash', 'restoreFromTrash', 'saveAsset',
   'getTrackSource', 'saveTrack', 'listQuizzes', 'getQuizSource', 'saveQuiz', 'getContentHealth', 'exportPack',
-  'uploadPackChunk', 'previewPackImport', 'applyPackImport', 'listPackBackups', 'restorePackBackup',
+  'uploadPackChunk', 'previewPackImport', 'applyPackImport', 'listPackBackups', 'restorePackBackup', 'openProfileSession',
+  'setPassphrase', 'deleteProfile',
 ] as const satisfies readonly MethodName[];
 
 // A method added to the contract but not above is a type error here, naming the method.

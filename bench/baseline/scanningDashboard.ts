@@ -6,6 +6,7 @@ import { toRow } from '../../electron/core/onboarding/dashboard.js';
 import { localToday } from '../../electron/core/onboarding/dates.js';
 import { factsOf as indexFacts, trackProgress, tracksFor, type Facts } from '../../electron/core/onboarding/summary.js';
 import type { Data } from '../../electron/core/store/schema.js';
+import { localKeySet } from '../../electron/core/trust/verify.js';
 
 /** The old access path: this learner's rows found by scanning every collection of the whole database. */
 function factsOf(data: Data, profileId: string): Facts {
@@ -13,7 +14,7 @@ function factsOf(data: Data, profileId: string): Facts {
   return indexFacts({
     completions: mine(data.completions), uncompletions: mine(data.uncompletions), quizAttempts: mine(data.quizAttempts),
     signoffRequests: mine(data.signoffRequests), views: mine(data.views),
-  });
+  }, localKeySet(data));
 }
 
 export function scanningDashboard(data: Data, pack: Pack, now = new Date()): Dashboard {

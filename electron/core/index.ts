@@ -12,9 +12,9 @@ import { completeStep, getProgress, uncompleteStep } from './onboarding/progress
 import { quizView, submitQuiz } from './onboarding/quizPlay.js';
 import { requestSignoff, signOff } from './onboarding/signoff.js';
 import { PinGuard } from './profiles/pin.js';
-import { createProfile, listProfiles } from './profiles/profiles.js';
+import { createProfile, deleteProfile, listProfiles, setPassphrase } from './profiles/profiles.js';
+import { restoreDatabase } from './trust/restore.js';
 import { readingList, recordView, setBookmark } from './profiles/reading.js';
-import { SchemaError } from './store/migrations.js';
 import { openStore, openStoreReadOnly, type Recovery } from './store/store.js';
 import { checkContentFolder, effectiveContentDir } from './host/contentFolder.js';
 import type { HostHooks } from './host/host.js';
@@ -24,7 +24,7 @@ import { diffDocs, packToSearchDocs, unavailableSearch } from './searchDocs.js';
 import { APP_VERSION } from './version.js';
 import { WriteQueue } from './authoring/files.js';
 import { authoringHandlers } from './authoring/handlers.js';
-import { EditSessions } from './authoring/session.js';
+import { EditSessions, newSessionState, type SessionState } from './authoring/session.js';
 import { noteSearch } from './health/failedSearches.js';
 import { createPackService } from './packs/service.js';
 
@@ -46,6 +46,10 @@ export interface CoreOptions {
    * data folder open; every write method answers `forbidden`.
    */
   readOnly?: boolean;
+  /** Monotonic clock in ms for session expiry (tests move it forward); `performance.now` otherwise. */
+  now?: () => number;
+  /** Sessions and lock-outs to carry over from a core this one replaces (a content folder switch). */
+  sessionState?: SessionState;
 }
 
 /** The API plus what only the hosting process needs. */
@@ -108,7 +112,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   // `let`: a pack import swaps the folder, and the watcher must let go of it (Windows refuses to rename a watched folder).
   let stopWatching = startWatching();
 
-  const pinGuard = new PinGuard();
+  // Who is calling: every method about a profile's records, and every trainer-only one, asks these.
+  const sessions = new EditSessions(store, opts.sessionState ?? newSessionState(new PinGuard()), opts.now);
   // Authoring and content packs (trainers): writes re-read what they wrote at once, not via the watcher.
   const packs = createPackService({
     contentDir: root, dataDir: opts.dataDir, packName: () => pack.info.name,
@@ -125,7 +130,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
   });
   const authoring = authoringHandlers({
-    root, pack: () => pack, store, sessions: new EditSessions(store, pinGuard), queue: new WriteQueue(),
+    root, pack: () => pack, store, sessions, queue: new WriteQueue(),
     changed(rels) {
       for (const r of rels) refreshFile(root, files, r);
       pack = assemblePack(root, files);
@@ -144,7 +149,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         recovery: store.recovery,
       };
     },
-    async setContentFolder({ path: wanted }) {
+    async setContentFolder({ token, path: wanted }) {
+      sessions.require(token);
       if (!host.switchContentFolder) throw new HandbookError('unavailable', 'this Handbook was started with a fixed content folder (--content); restart it with another one');
       const dir = wanted === null ? null : checkContentFolder(wanted);
       await store.updateShared((d) => { d.settings.contentDir = dir; });
@@ -159,26 +165,21 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       if (!host.savePageAsPdf) throw new HandbookError('unavailable', 'saving as PDF is only in the desktop app; use Print → Save as PDF');
       return { file: await host.savePageAsPdf(fileName.toLowerCase().endsWith('.pdf') ? fileName : fileName + '.pdf') };
     },
-    async backupDatabase() {
+    async backupDatabase({ token }) {
+      sessions.require(token);
       const day = new Date().toISOString().slice(0, 10);
       return { fileName: `handbook-backup-${day}.json`, content: JSON.stringify(store.data, null, 1) };
     },
-    async restoreDatabase({ content }) {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(content);
-      } catch {
-        throw badRequest('this file is not a Handbook backup (not JSON)', 'notABackup');
-      }
-      try {
-        return { profiles: (await store.replaceAll(raw)).profiles.length };
-      } catch (err) {
-        if (err instanceof SchemaError) throw badRequest(`this file is not a usable Handbook backup: ${err.message}`, 'notABackup');
-        throw err;
-      }
+    async restoreDatabase({ token, content }) {
+      sessions.require(token);
+      const { profiles } = await restoreDatabase(store, opts.dataDir, content);
+      return { profiles };
     },
     async listProfiles() { return listProfiles(store); },
-    async createProfile(req) { return createProfile(store, req as ParsedRequest<'createProfile'>, (id) => pack.roles.has(id) || pack.tracks.has(id)); },
+    async createProfile(req) { return createProfile(store, sessions, req as ParsedRequest<'createProfile'>, (id) => pack.roles.has(id) || pack.tracks.has(id)); },
+    async openProfileSession({ profileId, pin }) { return sessions.openProfile(profileId, pin); },
+    async setPassphrase(req) { return setPassphrase(store, sessions, req as ParsedRequest<'setPassphrase'>); },
+    async deleteProfile({ token, profileId }) { return deleteProfile(store, sessions, token, profileId); },
     async getSettings() { return { ...store.shared.settings }; },
     async updateSettings(req) {
       const r = req as ParsedRequest<'updateSettings'>;
@@ -200,25 +201,42 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     async searchStatus() { return search.status(); },
     async listTracks() { return [...pack.tracks.values()]; },
-    async getProgress({ profileId }) { return getProgress(store, pack, profileId); },
-    async completeStep(req) { return completeStep(store, pack, req); },
-    async uncompleteStep(req) { return uncompleteStep(store, pack, req); },
+    // A learner reads and writes only their own records; a trainer reads everyone's but writes a
+    // learner's facts only by signing them off.
+    async getProgress({ token, profileId }) { sessions.self(token, profileId, true); return getProgress(store, pack, profileId); },
+    async completeStep({ token, ...ref }) { sessions.self(token, ref.profileId, false); return completeStep(store, pack, ref); },
+    async uncompleteStep({ token, ...ref }) { sessions.self(token, ref.profileId, false); return uncompleteStep(store, pack, ref); },
     async getQuiz({ quizId }) { return quizView(pack, quizId); },
-    async submitQuiz(req) { return submitQuiz(store, pack, req as ParsedRequest<'submitQuiz'>); },
-    async requestSignoff(req) { return requestSignoff(store, pack, req as ParsedRequest<'requestSignoff'>); },
-    async signOff(req) { return signOff(store, pack, pinGuard, req); },
-    async getDashboard({ role }) { return getDashboard(store, pack, role); },
-    async exportProgress(req) { return exportProgress(store, pack, req); },
-    async importProgress({ data }) { return importProgress(store, data); },
-    async setBookmark({ profileId, articleId, bookmarked }) {
+    async submitQuiz(req) {
+      const { token, ...r } = req as ParsedRequest<'submitQuiz'>;
+      sessions.self(token, r.profileId, false);
+      return submitQuiz(store, pack, r);
+    },
+    async requestSignoff(req) {
+      const { token, ...r } = req as ParsedRequest<'requestSignoff'>;
+      sessions.self(token, r.profileId, false);
+      return requestSignoff(store, pack, r);
+    },
+    async signOff(req) { return signOff(store, pack, sessions, req); },
+    async getDashboard({ token, role }) { sessions.require(token); return getDashboard(store, pack, role); },
+    async exportProgress({ token, ...req }) {
+      // Everyone's records: a trainer only. One learner's: that learner, or a trainer.
+      if (req.profileId) sessions.self(token, req.profileId, true);
+      else sessions.require(token);
+      return exportProgress(store, pack, req);
+    },
+    async importProgress({ token, data }) { sessions.require(token); return importProgress(store, data); },
+    async setBookmark({ token, profileId, articleId, bookmarked }) {
+      sessions.self(token, profileId, false);
       await setBookmark(store, profileId, articleId, bookmarked);
       return readingList(store, pack, profileId);
     },
-    async recordView({ profileId, articleId }) {
+    async recordView({ token, profileId, articleId }) {
+      sessions.self(token, profileId, false);
       await recordView(store, profileId, articleId);
       return readingList(store, pack, profileId);
     },
-    async getReadingList({ profileId }) { return readingList(store, pack, profileId); },
+    async getReadingList({ token, profileId }) { sessions.self(token, profileId, true); return readingList(store, pack, profileId); },
     ...authoring,
   };
 

@@ -24,7 +24,7 @@ export interface RunningServer { url: string; port: number; token: string; close
 /** An API body larger than this is refused: no request of the contract comes near it. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-const STATUS: Record<ErrorCode, number> = { bad_request: 400, not_found: 404, conflict: 409, forbidden: 403, unavailable: 503, internal: 500 };
+const STATUS: Record<ErrorCode, number> = { bad_request: 400, not_found: 404, conflict: 409, unauthorized: 403, forbidden: 403, unavailable: 503, internal: 500 };
 const STATIC_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.ico': 'image/x-icon', '.json': 'application/json',

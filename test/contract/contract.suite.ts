@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { HandbookApi } from '../../electron/contract';
 import { useHarness, type HarnessFactory } from './harness';
+
+/** The first trainer of an empty handbook (free to create), unlocked. */
+async function firstTrainer(api: HandbookApi): Promise<{ id: string; token: string }> {
+  const t = await api.createProfile({ name: '培训师', roleId: 'customer-service', trainer: true, passphrase: 'contract passphrase' });
+  return { id: t.id, token: (await api.openEditSession({ profileId: t.id, passphrase: 'contract passphrase' })).token };
+}
 
 /** One suite, run against every transport: whatever works directly must work over the wire. */
 export function contractSuite(name: string, factory: HarnessFactory) {
@@ -26,17 +33,20 @@ export function contractSuite(name: string, factory: HarnessFactory) {
     it('refuses bad requests with a clear error code', async () => {
       await expect(api.createProfile({ name: '', roleId: 'customer-service' })).rejects.toMatchObject({ code: 'bad_request' });
       await expect(api.createProfile({ name: 'x', roleId: 'no-such-role' })).rejects.toMatchObject({ code: 'bad_request' });
-      await expect(api.createProfile({ name: 'T', roleId: 'customer-service', trainer: true })).rejects.toMatchObject({ code: 'bad_request', message: expect.stringContaining('PIN') });
+      await expect(api.createProfile({ name: 'T', roleId: 'customer-service', trainer: true })).rejects.toMatchObject({ code: 'bad_request', message: expect.stringContaining('passphrase') });
+      await expect(api.createProfile({ name: 'T', roleId: 'customer-service', trainer: true, passphrase: 'short' })).rejects.toMatchObject({ code: 'bad_request', key: 'invalid.passphrase' });
       await expect(api.getArticle({ id: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
       await expect((api as any).getArticle({ id: 'cs/refunds', extra: 1 })).rejects.toMatchObject({ code: 'bad_request' });
-      await expect(api.getProgress({ profileId: 'missing' })).rejects.toMatchObject({ code: 'not_found' });
+      const { token } = await firstTrainer(api);
+      await expect(api.getProgress({ token, profileId: 'missing' })).rejects.toMatchObject({ code: 'not_found' });
     });
 
     it('names each refusal with a key the UI translates, on every transport', async () => {
       await api.createProfile({ name: '重名', roleId: 'customer-service' });
       await expect(api.createProfile({ name: '重名', roleId: 'customer-service' })).rejects.toMatchObject({ key: 'profileExists', params: { name: '重名' } });
       await expect(api.createProfile({ name: 'T', roleId: 'customer-service', pin: '12' })).rejects.toMatchObject({ key: 'invalid.pin' });
-      await expect(api.restoreDatabase({ content: 'nope', confirm: true })).rejects.toMatchObject({ key: 'notABackup' });
+      const { token } = await firstTrainer(api);
+      await expect(api.restoreDatabase({ token, content: 'nope', confirm: true })).rejects.toMatchObject({ key: 'notABackup' });
     });
 
     it('lists tracks with phases and typed steps', async () => {
@@ -49,11 +59,12 @@ export function contractSuite(name: string, factory: HarnessFactory) {
 
     it('records completed steps and returns them as progress', async () => {
       const p = await api.createProfile({ name: 'Li', roleId: 'customer-service' });
-      expect((await api.getProgress({ profileId: p.id })).completed).toEqual([]);
-      await api.completeStep({ profileId: p.id, trackId: 'customer-service', stepId: 'read-refunds' });
-      const progress = await api.getProgress({ profileId: p.id });
+      const { token } = await api.openProfileSession({ profileId: p.id });
+      expect((await api.getProgress({ token, profileId: p.id })).completed).toEqual([]);
+      await api.completeStep({ token, profileId: p.id, trackId: 'customer-service', stepId: 'read-refunds' });
+      const progress = await api.getProgress({ token, profileId: p.id });
       expect(progress.completed.map((c) => c.stepId)).toEqual(['read-refunds']);
-      await expect(api.completeStep({ profileId: p.id, trackId: 'customer-service', stepId: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
+      await expect(api.completeStep({ token, profileId: p.id, trackId: 'customer-service', stepId: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
     });
 
     it('serves articles rendered, with links resolved and review state', async () => {
@@ -70,16 +81,17 @@ export function contractSuite(name: string, factory: HarnessFactory) {
     });
 
     it('backs the database up and restores it, refusing what is not a backup', async () => {
+      const { id: trainerId, token } = await firstTrainer(api);
       const p = await api.createProfile({ name: '备份人', roleId: 'customer-service' });
-      const { fileName, content } = await api.backupDatabase({});
+      const { fileName, content } = await api.backupDatabase({ token });
       expect(fileName).toMatch(/^handbook-backup-\d{4}-\d{2}-\d{2}\.json$/);
       await api.createProfile({ name: '后来的人', roleId: 'customer-service' });
-      expect(await api.restoreDatabase({ content, confirm: true })).toEqual({ profiles: 1 });
-      expect((await api.listProfiles({})).map((x) => x.id)).toEqual([p.id]);
-      await expect(api.restoreDatabase({ content: 'not json', confirm: true })).rejects.toMatchObject({ code: 'bad_request' });
-      await expect(api.restoreDatabase({ content: '{"schemaVersion":999}', confirm: true })).rejects.toMatchObject({ code: 'bad_request', message: expect.stringContaining('newer') });
-      await expect((api as any).restoreDatabase({ content, confirm: false })).rejects.toMatchObject({ code: 'bad_request' });
-      expect((await api.listProfiles({})).map((x) => x.id)).toEqual([p.id]);
+      expect(await api.restoreDatabase({ token, content, confirm: true })).toEqual({ profiles: 2 });
+      expect((await api.listProfiles({})).map((x) => x.id)).toEqual([trainerId, p.id]);
+      await expect(api.restoreDatabase({ token, content: 'not json', confirm: true })).rejects.toMatchObject({ code: 'bad_request' });
+      await expect(api.restoreDatabase({ token, content: '{"schemaVersion":999}', confirm: true })).rejects.toMatchObject({ code: 'bad_request', message: expect.stringContaining('newer') });
+      await expect((api as any).restoreDatabase({ token, content, confirm: false })).rejects.toMatchObject({ code: 'bad_request' });
+      expect((await api.listProfiles({})).map((x) => x.id)).toEqual([trainerId, p.id]);
       expect((await api.getAppInfo({})).recovery).toBeNull();
     });
 
@@ -87,16 +99,18 @@ export function contractSuite(name: string, factory: HarnessFactory) {
       expect((await api.getAppInfo({})).capabilities).toEqual({ pickFolder: false, savePdf: false, switchContent: false });
       await expect(api.pickContentFolder({})).rejects.toMatchObject({ code: 'unavailable' });
       await expect(api.savePageAsPdf({ fileName: 'x' })).rejects.toMatchObject({ code: 'unavailable' });
-      await expect(api.setContentFolder({ path: null })).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('--content') });
+      const { token } = await firstTrainer(api);
+      await expect(api.setContentFolder({ token, path: null })).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('--content') });
     });
 
     it('keeps bookmarks and recently viewed per profile', async () => {
       const p = await api.createProfile({ name: 'Zhao', roleId: 'customer-service' });
-      await api.recordView({ profileId: p.id, articleId: 'cs/presales' });
-      const list = await api.setBookmark({ profileId: p.id, articleId: 'cs/refunds', bookmarked: true });
+      const { token } = await api.openProfileSession({ profileId: p.id });
+      await api.recordView({ token, profileId: p.id, articleId: 'cs/presales' });
+      const list = await api.setBookmark({ token, profileId: p.id, articleId: 'cs/refunds', bookmarked: true });
       expect(list.bookmarks).toEqual([{ id: 'cs/refunds', title: '退款流程' }]);
       expect(list.recent.map((r) => r.id)).toEqual(['cs/presales']);
-      expect((await api.setBookmark({ profileId: p.id, articleId: 'cs/refunds', bookmarked: false })).bookmarks).toEqual([]);
+      expect((await api.setBookmark({ token, profileId: p.id, articleId: 'cs/refunds', bookmarked: false })).bookmarks).toEqual([]);
     });
   });
 }

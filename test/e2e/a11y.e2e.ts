@@ -20,7 +20,7 @@ beforeAll(async () => {
   serve = await startServe();
   browser = await launchBrowser();
   const learner = await call<{ id: string }>('createProfile', { name: '李新人', roleId: 'customer-service' });
-  await call('createProfile', { name: '王培训', roleId: 'customer-service', trainer: true, pin: '2468' });
+  await call('createProfile', { name: '王培训', roleId: 'customer-service', trainer: true, passphrase: 'a11y passphrase 2468' });
   learnerId = learner.id;
 });
 afterAll(async () => {

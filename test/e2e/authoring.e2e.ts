@@ -10,7 +10,7 @@ import { startServe, type ServeHandle } from './support/server';
 let serve: ServeHandle;
 let browser: Browser;
 let contentDir: string;
-const PIN = '2468';
+const PIN = 'authoring passphrase 2468';
 
 /** The contract over HTTP, as any outside tool would call it. */
 async function call<T = any>(method: string, arg: unknown = {}): Promise<T> {
@@ -40,7 +40,7 @@ function png(width: number, height: number): Buffer {
 }
 
 async function unlock(page: Page) {
-  await page.getByTestId('edit-pin').fill(PIN);
+  await page.getByTestId('unlock-secret').fill(PIN);
   await page.getByTestId('edit-unlock').click();
 }
 
@@ -70,7 +70,7 @@ beforeAll(async () => {
   fs.cpSync(path.resolve('content'), contentDir, { recursive: true });
   serve = await startServe({ contentDir });
   browser = await launchBrowser();
-  trainerId = (await call('createProfile', { name: '李老师', roleId: 'customer-service', trainer: true, pin: PIN })).id;
+  trainerId = (await call('createProfile', { name: '李老师', roleId: 'customer-service', trainer: true, passphrase: PIN })).id;
   learnerId = (await call('createProfile', { name: '王小明', roleId: 'customer-service' })).id;
 });
 afterAll(async () => {
@@ -104,7 +104,7 @@ describe('authoring in Chromium', () => {
     await page.getByTestId('fm-status').selectOption('published');
     // The preview is the reader's own rendering: a real table and the image from the pack.
     await expect.poll(() => page.locator('.preview-pane table td').count()).toBeGreaterThan(3);
-    await expect.poll(() => page.locator('.preview-pane img[src^="pack-file/assets/"]').count()).toBe(1);
+    await expect.poll(() => page.locator('.preview-pane img[src^="pack-file/assets/"]').count(), { timeout: 10_000 }).toBe(1);
     await page.getByTestId('save-article').click();
     await expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/已于 .* 保存/);
     await page.screenshot({ path: screenshotPath('editor-zh') });

@@ -10,13 +10,13 @@ import { useServeAndBrowser } from './support/session';
 
 /**
  * A new 客服 hire's first day against the real server and the bundled content: read (from the
- * article page), tick a task, pass a quiz, ask for sign-off; the trainer signs off with a PIN on
- * the same PC, sees it on the dashboard and exports a CSV that Excel reads as Chinese.
+ * article page), tick a task, pass a quiz, ask for sign-off; the trainer unlocks with a passphrase
+ * on the same PC, signs off, sees it on the dashboard and exports a CSV that Excel reads as Chinese.
  */
 let serve: ServeHandle;
 let browser: Browser;
 const TRACK = 'customer-service';
-const PIN = '2468';
+const PASS = 'trainer passphrase 2468';
 
 const env = useServeAndBrowser();
 beforeAll(() => {
@@ -46,7 +46,7 @@ describe('onboarding in Chromium (browser mode)', () => {
   it('a 客服 hire completes day 1 and the trainer signs off, sees it and exports it', async () => {
     const { page, errors } = await newPage(browser, 'zh-CN');
     await page.goto(serve.url);
-    const trainer = await call<{ id: string }>(page, 'createProfile', { name: '李老师', roleId: TRACK, trainer: true, pin: PIN });
+    const trainer = await call<{ id: string }>(page, 'createProfile', { name: '李老师', roleId: TRACK, trainer: true, passphrase: PASS });
     const learner = await call<{ id: string }>(page, 'createProfile', { name: '王小明', roleId: TRACK });
     await call(page, 'updateSettings', { currentProfileId: learner.id, language: 'zh-CN', theme: 'light' });
     const track = (await call<Track[]>(page, 'listTracks', {})).find((t) => t.id === TRACK)!;
@@ -107,19 +107,21 @@ describe('onboarding in Chromium (browser mode)', () => {
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: screenshotPath('home') });
 
-    // The trainer takes over the PC: switches profile, finds the pending sign-off, signs with the PIN.
+    // The trainer takes over the PC: switches profile, unlocks with the passphrase, finds the pending sign-off, signs it.
     await page.getByTestId('profile-button').click();
     await page.getByRole('dialog').getByRole('button', { name: /李老师/ }).click();
     await page.goto(serve.origin + '/#/trainer');
+    await page.getByTestId('unlock-secret').fill('wrong passphrase');
+    await page.getByTestId('edit-unlock').click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('口令错误');
+    await page.getByTestId('unlock-secret').fill(PASS);
+    await page.getByTestId('edit-unlock').click();
     const row = page.getByTestId('row-王小明');
     await expect.poll(() => row.textContent()).toContain('1 项待签核');
     await row.getByRole('link', { name: '王小明' }).click();
     await stepRow(page, signoff.id).getByRole('button', { name: '带教老师签核' }).click();
+    // Unlocked already: the dialog signs without asking again.
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('带教老师 PIN').fill('1111');
-    await dialog.getByRole('button', { name: '签核', exact: true }).click();
-    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('PIN 错误');
-    await dialog.getByLabel('带教老师 PIN').fill(PIN);
     await dialog.getByRole('button', { name: '签核', exact: true }).click();
     await expect.poll(() => stepRow(page, signoff.id).textContent()).toContain('李老师 已签核');
 
@@ -127,7 +129,9 @@ describe('onboarding in Chromium (browser mode)', () => {
     await page.goto(serve.origin + '/#/trainer');
     await expect.poll(() => row.textContent()).not.toContain('待签核');
     expect(await row.textContent()).toContain('100% ✓');
-    const progress = await call<{ tracks: Array<{ phases: Array<{ complete: boolean }> }> }>(page, 'getProgress', { profileId: learner.id });
+    const lt = (await call<{ token: string }>(page, 'openProfileSession', { profileId: learner.id })).token;
+    const tt = (await call<{ token: string }>(page, 'openEditSession', { profileId: trainer.id, passphrase: PASS })).token;
+    const progress = await call<{ tracks: Array<{ phases: Array<{ complete: boolean }> }> }>(page, 'getProgress', { token: lt, profileId: learner.id });
     expect(progress.tracks[0].phases[0].complete).toBe(true);
     await page.screenshot({ path: screenshotPath('dashboard') });
 
@@ -150,11 +154,11 @@ describe('onboarding in Chromium (browser mode)', () => {
     // The rest of the track through the API, then the certificate, which prints without the app around it.
     for (const phase of track.phases) {
       for (const s of phase.steps) {
-        const ref = { profileId: learner.id, trackId: TRACK, stepId: s.id };
+        const ref = { token: lt, profileId: learner.id, trackId: TRACK, stepId: s.id };
         if (phase === day1) continue;
         if (s.type === 'read' || s.type === 'task') await call(page, 'completeStep', ref);
         if (s.type === 'quiz') await call(page, 'submitQuiz', { ...ref, answers: answersOf(s.quizId!) });
-        if (s.type === 'signoff') await call(page, 'signOff', { ...ref, trainerId: trainer.id, pin: PIN });
+        if (s.type === 'signoff') await call(page, 'signOff', { ...ref, token: tt });
       }
     }
     await page.goto(serve.origin + `/#/certificate/${TRACK}?profile=${learner.id}`);
@@ -167,7 +171,7 @@ describe('onboarding in Chromium (browser mode)', () => {
     expect(await page.getByTestId('certificate').isVisible()).toBe(true);
     const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
     expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1); // one A4 page, nothing spilling over
-    // The one wrong PIN above is answered 403, which Chromium logs; nothing else may go wrong.
+    // The one wrong passphrase above is answered 403, which Chromium logs; nothing else may go wrong.
     expect(errors.filter((e) => !e.includes('status of 403'))).toEqual([]);
     expect(errors.length).toBeLessThanOrEqual(1);
   });

@@ -80,7 +80,7 @@ describe('hostile content in real Chromium', () => {
     // Track and quiz text (titles, prompts, options, explanations) and the trainer's view of them.
     const call = (m: string, a: unknown) => page.evaluate(async ([method, arg]) => (await (await fetch(`api/${method}`, { method: 'POST', body: JSON.stringify(arg) })).json()).data, [m, a] as const);
     const learner = await call('createProfile', { name: '<img src=x onerror=top.__pwned=1>学员', roleId: 'customer-service' });
-    await call('createProfile', { name: '<svg onload=top.__pwned=1>老师', roleId: 'customer-service', trainer: true, pin: '1357' });
+    await call('createProfile', { name: '<svg onload=top.__pwned=1>老师', roleId: 'customer-service', trainer: true, passphrase: 'xss passphrase 1357' });
     await call('updateSettings', { currentProfileId: learner.id });
     await page.reload();
     await page.locator('main h1').first().waitFor();

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createCore } from '../../core/index.js';
+import { loadPack } from '../../core/index.js';
+import { exportProgress } from '../../core/onboarding/exchange.js';
+import { openStoreReadOnly } from '../../core/store/store.js';
 import { parse, UsageError } from '../args.js';
 import { defaultContentDir, defaultDataDir } from '../paths.js';
 
@@ -20,9 +22,11 @@ export async function progress(argv: string[]): Promise<number> {
   if (format !== 'csv' && format !== 'json') throw new UsageError('--format must be csv or json');
   const language = values.lang ?? 'zh-CN';
   if (language !== 'zh-CN' && language !== 'en') throw new UsageError('--lang must be zh-CN or en');
-  const core = await createCore({ contentDir: path.resolve(values.content ?? defaultContentDir()), dataDir: path.resolve(values.data ?? defaultDataDir()), readOnly: true });
+  // Whoever runs this can read the data folder's files anyway: no trainer session is asked here.
+  const pack = loadPack(path.resolve(values.content ?? defaultContentDir()));
+  const store = openStoreReadOnly(path.resolve(values.data ?? defaultDataDir()));
   try {
-    const file = await core.exportProgress({ format, language });
+    const file = exportProgress(store, pack, { format, language });
     if (values.out) {
       fs.writeFileSync(values.out, file.content, 'utf8');
       console.error(`wrote ${values.out}`);
@@ -30,7 +34,7 @@ export async function progress(argv: string[]): Promise<number> {
       process.stdout.write(file.content);
     }
   } finally {
-    await core.close();
+    await store.close();
   }
   return 0;
 }

@@ -6,6 +6,8 @@ export function parseRequest(method: MethodName, arg: unknown): unknown {
   const parsed = requests[method].safeParse(arg ?? {});
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
+  // A missing or malformed session token means "who are you?", not a bad field: the caller is refused the same way on every method.
+  if (issue.path[0] === 'token') throw new HandbookError('unauthorized', `${method}: this needs a session (a profile's, or a trainer's for trainer-only methods)`, 'sessionNeeded');
   const where = issue.path.length ? issue.path.join('.') + ': ' : '';
   // Keyed by field (invalid.pin, invalid.name…): the UI knows what each field needs in both languages.
   throw new HandbookError('bad_request', `${method}: ${where}${issue.message}`, `invalid.${String(issue.path[0] ?? 'request')}`, { field: issue.path.join('.') });

@@ -20,7 +20,7 @@ export type AuthoringMethods =
 export function authoringHandlers(ctx: AuthoringContext, packs: ReturnType<typeof createPackService>): Pick<HandbookApi, AuthoringMethods> {
   const auth = (token: string) => ctx.sessions.require(token);
   return {
-    async openEditSession({ profileId, pin }) { return ctx.sessions.open(profileId, pin); },
+    async openEditSession({ profileId, passphrase }) { return ctx.sessions.open(profileId, passphrase); },
     async closeEditSession({ token }) { return { closed: ctx.sessions.close(token) }; },
     async listTemplates() { return TEMPLATES; },
     async getArticleSource({ token, id }) { auth(token); return getArticleSource(ctx, id); },

@@ -10,6 +10,8 @@ export const PACK_FILE_TYPES: Record<string, string> = {
   '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.mp4': 'video/mp4',
 };
 
+const SERVED_FOLDERS = new Set(['assets', 'articles', 'roles']);
+
 /** Headers that stop a served file from running anything even when opened directly (SVG can hold script). */
 export const PACK_FILE_HEADERS = {
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; sandbox",
@@ -28,6 +30,8 @@ export function resolvePackFile(root: string, encodedPath: string): { file: stri
     return null;
   }
   if (rel.split('/').some((p) => p === '..' || p === '.' || p === '')) return null;
+  // Only the pack's own folders: a notes.txt or anything else next to the pack is never served.
+  if (!SERVED_FOLDERS.has(rel.split('/')[0])) return null;
   if (!isInsidePack(root, rel)) return null;
   const type = PACK_FILE_TYPES[path.extname(rel).toLowerCase()];
   if (!type) return null;

@@ -2,7 +2,25 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { badRequest } from '../api/errors.js';
 
-/** A folder is a pack when it has a manifest or an articles folder; anything else is refused. */
+/** What a pack consists of: an import replaces these, and only these. */
+export const PACK_OWN_ENTRIES = new Set(['handbook.yaml', 'articles', 'roles', 'tracks', 'quizzes', 'assets']);
+
+/**
+ * Copies every top-level entry of the pack folder that is not the pack's own (a `notes.txt`, `.git`,
+ * the trash…) into the folder about to replace it, unless the new pack brings one of that name.
+ */
+export function carryOverForeignEntries(contentDir: string, incoming: string): void {
+  for (const name of fs.readdirSync(contentDir)) {
+    if (PACK_OWN_ENTRIES.has(name) || fs.existsSync(path.join(incoming, name))) continue;
+    fs.cpSync(path.join(contentDir, name), path.join(incoming, name), { recursive: true, verbatimSymlinks: true, preserveTimestamps: true });
+  }
+}
+
+/**
+ * A folder is a pack when it has a manifest (`handbook.yaml`): the app writes into it (editing,
+ * imports), so a folder that only happens to hold an `articles` folder is refused. Only a trainer
+ * may switch (the core checks the session).
+ */
 export function checkContentFolder(dir: string): string {
   if (!path.isAbsolute(dir)) throw badRequest(`give the full path of the folder (got "${dir}")`, 'folderNotAbsolute', { path: dir });
   const abs = path.resolve(dir);
@@ -13,8 +31,10 @@ export function checkContentFolder(dir: string): string {
     throw badRequest(`folder not found: ${abs}`, 'folderNotFound', { path: abs });
   }
   if (!st.isDirectory()) throw badRequest(`not a folder: ${abs}`, 'folderNotFound', { path: abs });
-  if (!fs.existsSync(path.join(abs, 'handbook.yaml')) && !fs.existsSync(path.join(abs, 'articles'))) {
-    throw badRequest(`${abs} is not a content pack: it has neither handbook.yaml nor an articles folder`, 'notAPack', { path: abs });
+  let manifest: fs.Stats | null = null;
+  try { manifest = fs.lstatSync(path.join(abs, 'handbook.yaml')); } catch { /* none */ }
+  if (!manifest?.isFile()) {
+    throw badRequest(`${abs} is not a content pack: it has no handbook.yaml`, 'notAPack', { path: abs });
   }
   return abs;
 }

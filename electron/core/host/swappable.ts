@@ -1,5 +1,7 @@
 import type { HandbookApi } from '../../contract.js';
 import { createCore, type Core, type CoreOptions } from '../index.js';
+import { PinGuard } from '../profiles/pin.js';
+import { newSessionState } from '../authoring/session.js';
 import type { HostHooks } from './host.js';
 
 export interface SwappableCore {
@@ -15,15 +17,17 @@ export interface SwappableCore {
  */
 export async function createSwappableCore(opts: Omit<CoreOptions, 'host' | 'useSavedContentDir'>, hooks: Omit<HostHooks, 'switchContentFolder'> = {}): Promise<SwappableCore> {
   let core: Core;
+  // Switching the content folder does not lock anyone out or end a lock-out: sessions are about the data folder.
+  const sessionState = opts.sessionState ?? newSessionState(new PinGuard());
   const host: HostHooks = {
     ...hooks,
     async switchContentFolder() {
       await core.close();
       // The new folder was saved in the settings; the new core reads it from there.
-      core = await createCore({ ...opts, host, useSavedContentDir: true });
+      core = await createCore({ ...opts, host, useSavedContentDir: true, sessionState });
     },
   };
-  core = await createCore({ ...opts, host, useSavedContentDir: true });
+  core = await createCore({ ...opts, host, useSavedContentDir: true, sessionState });
   const api = new Proxy({} as HandbookApi, { get: (_t, method) => (core as unknown as Record<string | symbol, unknown>)[method] });
   return { api, current: () => core, close: () => core.close() };
 }

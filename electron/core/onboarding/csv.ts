@@ -8,8 +8,8 @@ const HEAD: Record<CsvLanguage, string[]> = {
   en: ['Learner', 'Role', 'Start date', 'Track', 'Track % done', 'Phase', 'Due date', 'Step', 'Type', 'Required', 'Status', 'Completed at', 'Signed off by', 'Best quiz score', 'Quiz attempts', 'Needs re-read'],
 };
 const WORDS: Record<CsvLanguage, Record<string, string>> = {
-  'zh-CN': { read: '阅读', task: '任务', quiz: '测验', signoff: '签核', done: '已完成', open: '未完成', overdue: '已逾期', yes: '是', no: '否' },
-  en: { read: 'Read', task: 'Task', quiz: 'Quiz', signoff: 'Sign-off', done: 'Done', open: 'Open', overdue: 'Overdue', yes: 'yes', no: 'no' },
+  'zh-CN': { read: '阅读', task: '任务', quiz: '测验', signoff: '签核', done: '已完成', open: '未完成', overdue: '已逾期', yes: '是', no: '否', unverified: '未验证' },
+  en: { read: 'Read', task: 'Task', quiz: 'Quiz', signoff: 'Sign-off', done: 'Done', open: 'Open', overdue: 'Overdue', yes: 'yes', no: 'no', unverified: 'unverified' },
 };
 
 /** RFC 4180 quoting; a leading = + - @ is neutralised so Excel never runs a cell as a formula. */
@@ -44,7 +44,7 @@ export function progressCsv(data: LearnerSource, pack: Pack, today: string, lang
           profile.name, (lang === 'en' ? roleTitle?.titleEn : roleTitle?.title) ?? profile.roleId, profile.startDate,
           lang === 'en' ? track.titleEn : track.title, String(track.percent),
           lang === 'en' ? phase.titleEn : phase.title, phase.dueDate,
-          s.title, w[s.type], s.required ? w.yes : w.no, status, localTime(s.completedAt), s.signedBy?.name ?? '',
+          s.title, w[s.type], s.required ? w.yes : w.no, status, localTime(s.completedAt), s.signedBy?.name ?? (s.unverified ? `${s.unverified.claimedBy ?? '?'} (${w.unverified})` : ''),
           s.quiz && s.quiz.bestScore !== null ? String(s.quiz.bestScore) : '', s.quiz ? String(s.quiz.attempts) : '',
           s.needsReread ? w.yes : '',
         ]);

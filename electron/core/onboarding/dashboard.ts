@@ -2,6 +2,8 @@ import type { Dashboard, DashboardRow, TrackProgress } from '../../contract.js';
 import type { Pack } from '../content/pack.js';
 import type { Data } from '../store/schema.js';
 import type { Store } from '../store/store.js';
+import type { KeySet } from '../trust/signing.js';
+import { localKeySet } from '../trust/verify.js';
 import { localToday } from './dates.js';
 import { factsOf, trackProgress, tracksFor, type Facts } from './summary.js';
 
@@ -14,15 +16,16 @@ export interface LearnerTrack { profile: Row; facts: Facts; track: TrackProgress
 /** What the dashboard reads: the profiles and each learner's records, indexed by profile. */
 export type LearnerSource = Pick<Store, 'shared' | 'records'>;
 
-function tracksOf(source: LearnerSource, pack: Pack, profile: Row, today: string): LearnerTrack[] {
-  const facts = factsOf(source.records(profile.id));
+function tracksOf(source: LearnerSource, pack: Pack, profile: Row, today: string, keys: KeySet): LearnerTrack[] {
+  const facts = factsOf(source.records(profile.id), keys);
   if (!isLearner(profile, facts)) return [];
   return tracksFor(pack, profile, facts).map((t) => ({ profile, facts, track: trackProgress(pack, t, profile.startDate, today, facts) }));
 }
 
 /** Every learner × track, oldest profile first, in track order: shared by the dashboard and the CSV. */
 export function learnerTracks(source: LearnerSource, pack: Pack, today: string, role?: string): LearnerTrack[] {
-  return source.shared.profiles.filter((p) => !role || p.roleId === role).flatMap((p) => tracksOf(source, pack, p, today));
+  const keys = localKeySet(source.shared);
+  return source.shared.profiles.filter((p) => !role || p.roleId === role).flatMap((p) => tracksOf(source, pack, p, today, keys));
 }
 export function toRow({ profile, facts, track }: LearnerTrack): DashboardRow {
   const steps = track.phases.flatMap((p) => p.steps.map((s) => ({ ...s, phase: p })));
@@ -35,6 +38,7 @@ export function toRow({ profile, facts, track }: LearnerTrack): DashboardRow {
     quizzes: steps.filter((s) => s.quiz).map((s) => ({ stepId: s.id, quizId: s.quizId ?? '', title: s.title, bestScore: s.quiz!.bestScore, attempts: s.quiz!.attempts, passed: s.quiz!.passed })),
     pendingSignoffs: steps.filter((s) => s.signoffRequestedAt).map((s) => ({ stepId: s.id, title: s.title, requestedAt: s.signoffRequestedAt! })),
     needsReread: steps.filter((s) => s.needsReread).map((s) => ({ stepId: s.id, articleId: s.articleId ?? '', title: s.title })),
+    unverifiedSignoffs: steps.filter((s) => s.unverified).map((s) => ({ stepId: s.id, title: s.title, claimedBy: s.unverified!.claimedBy })),
   };
 }
 
@@ -42,7 +46,7 @@ export function toRow({ profile, facts, track }: LearnerTrack): DashboardRow {
  * Rows kept per pack and learner, valid while that learner's records object, profile and day are
  * the same: after one learner's write the dashboard recomputes that learner only.
  */
-interface CachedRows { records: object; profile: string; today: string; rows: DashboardRow[] }
+interface CachedRows { records: object; keys: KeySet; profile: string; today: string; rows: DashboardRow[] }
 const rowCache = new WeakMap<Pack, Map<string, CachedRows>>();
 /** Work done in one go before other requests get their turn. */
 const SLICE_MS = 10;
@@ -53,14 +57,15 @@ export async function getDashboard(store: LearnerSource, pack: Pack, role?: stri
   let cache = rowCache.get(pack);
   if (!cache) rowCache.set(pack, (cache = new Map()));
   const rows: DashboardRow[] = [];
+  const keys = localKeySet(store.shared);
   let sliceStart = performance.now();
   for (const profile of store.shared.profiles) {
     if (role && profile.roleId !== role) continue;
     const records = store.records(profile.id);
     const key = JSON.stringify([profile.name, profile.roleId, profile.startDate, profile.trainer]);
     let hit = cache.get(profile.id);
-    if (!hit || hit.records !== records || hit.profile !== key || hit.today !== today) {
-      hit = { records, profile: key, today, rows: tracksOf(store, pack, profile, today).map(toRow) };
+    if (!hit || hit.records !== records || hit.keys !== keys || hit.profile !== key || hit.today !== today) {
+      hit = { records, keys, profile: key, today, rows: tracksOf(store, pack, profile, today, keys).map(toRow) };
       cache.set(profile.id, hit);
     }
     rows.push(...hit.rows);

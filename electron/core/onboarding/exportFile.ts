@@ -17,7 +17,7 @@ export const ExportFileSchema = z.object({
   exportedAt: Iso,
   packId: z.string().max(200).optional(),
   profiles: z.array(z.object({ id: Id, name: z.string().min(1).max(60), roleId: z.string().min(1).max(64), startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), trainer: z.boolean(), createdAt: Iso })),
-  completions: z.array(z.object({ ...Ref, completedAt: Iso, contentHash: z.string().max(100).optional(), signedBy: z.object({ id: Id, name: z.string().max(60) }).optional() })),
+  completions: z.array(z.object({ ...Ref, completedAt: Iso, contentHash: z.string().max(100).optional(), signedBy: z.object({ id: Id, name: z.string().max(60) }).optional(), signature: z.string().max(200).optional() })),
   uncompletions: z.array(z.object({ ...Ref, at: Iso })),
   quizAttempts: z.array(z.object({
     id: Id, ...Ref, quizId: Id, quizHash: z.string().max(100), answers: z.record(z.string(), Answer),

@@ -1,5 +1,7 @@
 import type { ImportResult } from '../../contract.js';
 import type { Data } from '../store/schema.js';
+import type { KeySet } from '../trust/signing.js';
+import { claimsTrainer, localKeySet, signoffVerifies } from '../trust/verify.js';
 import type { ExportFile } from './exportFile.js';
 
 type Completion = Data['completions'][number];
@@ -26,7 +28,7 @@ function mapProfiles(d: Data, file: ExportFile, result: ImportResult): Map<strin
     // A trainer from elsewhere with nothing to merge is not brought over.
     if (p.trainer && !referenced.has(p.id)) continue;
     const clash = d.profiles.some((x) => x.name.toLowerCase() === p.name.toLowerCase());
-    d.profiles.push({ ...p, name: clash ? `${p.name} (${p.roleId})`.slice(0, 60) : p.name, trainer: false, pinHash: null });
+    d.profiles.push({ ...p, name: clash ? `${p.name} (${p.roleId})`.slice(0, 60) : p.name, trainer: false, pinHash: null, passphraseHash: null, publicKeys: [], sealedKey: null });
     ids.set(p.id, p.id);
     result.profilesAdded++;
   }
@@ -45,7 +47,10 @@ function newer<T>(local: T | undefined, incoming: T | undefined, at: (x: T) => s
  * wins — a completion, a re-read or an un-tick — quiz attempts are unioned by id, and the latest
  * sign-off request is kept. Importing the same file again changes nothing.
  */
-export function mergeProgress(d: Data, file: ExportFile): ImportResult {
+export function mergeProgress(d: Data, file: ExportFile, keys: KeySet = localKeySet(d)): ImportResult {
+  // A sign-off that verifies here is a trainer's word: only another verified, newer one replaces it,
+  // and no un-tick (a learner's fact) removes it. What does not verify is kept, shown as unverified.
+  const signed = (c: Completion | undefined) => !!c && claimsTrainer(c) && signoffVerifies(c, keys);
   const result: ImportResult = { profilesAdded: 0, profilesMatched: 0, changes: 0, unchanged: true };
   const ids = mapProfiles(d, file, result);
   const remap = <T extends { profileId: string }>(rows: T[]) => rows.filter((r) => ids.has(r.profileId)).map((r) => ({ ...r, profileId: ids.get(r.profileId)! }));
@@ -57,7 +62,9 @@ export function mergeProgress(d: Data, file: ExportFile): ImportResult {
   for (const k of new Set([...inDone.keys(), ...inUndone.keys()])) {
     const c = newer(done.get(k), inDone.get(k), (x) => x.completedAt);
     const u = newer(undone.get(k), inUndone.get(k), (x) => x.at);
-    const [nextDone, nextUndone] = c && u ? (u.at > c.completedAt ? [undefined, u] : [c, undefined]) : [c, u];
+    let [nextDone, nextUndone] = c && u ? (u.at > c.completedAt ? [undefined, u] : [c, undefined]) : [c, u];
+    const local = done.get(k);
+    if (signed(local) && nextDone !== local && !signed(nextDone)) [nextDone, nextUndone] = [local, undefined];
     if (!same(nextDone, done.get(k)) || !same(nextUndone, undone.get(k))) result.changes++;
     if (nextDone) done.set(k, nextDone); else done.delete(k);
     if (nextUndone) undone.set(k, nextUndone); else undone.delete(k);

@@ -4,6 +4,7 @@ import type { Pack } from '../content/pack.js';
 import { requireProfile } from '../profiles/profiles.js';
 import type { Data } from '../store/schema.js';
 import type { Store } from '../store/store.js';
+import { localKeySet } from '../trust/verify.js';
 import { localToday } from './dates.js';
 import { factsOf, trackProgress, tracksFor } from './summary.js';
 
@@ -12,12 +13,13 @@ export interface StepRef { profileId: string; trackId: string; stepId: string }
 export function getProgress(store: Store, pack: Pack, profileId: string, now = new Date()): Progress {
   const profile = requireProfile(store, profileId);
   const records = store.records(profileId);
+  const today = localToday(now);
+  const facts = factsOf(records, localKeySet(store.shared));
   const completed = records.completions
     .map(({ trackId, stepId, completedAt, contentHash, signedBy }) => ({
-      trackId, stepId, completedAt, ...(contentHash ? { contentHash } : {}), ...(signedBy ? { signedBy } : {}),
+      trackId, stepId, completedAt, ...(contentHash ? { contentHash } : {}),
+      ...(signedBy ? { signedBy, verified: !facts.unverified.has(`${trackId}\u0000${stepId}`) } : {}),
     }));
-  const today = localToday(now);
-  const facts = factsOf(records);
   const tracks = tracksFor(pack, profile, facts).map((t) => trackProgress(pack, t, profile.startDate, today, facts));
   return { profileId, completed, today, startDate: profile.startDate, tracks };
 }

@@ -1,7 +1,8 @@
 import type { Progress } from '../../contract.js';
 import { badRequest, HandbookError } from '../api/errors.js';
 import type { Pack } from '../content/pack.js';
-import { checkPin, type PinGuard } from '../profiles/pin.js';
+import type { EditSessions } from '../authoring/session.js';
+import { signSignoff } from '../trust/signing.js';
 import { requireProfile } from '../profiles/profiles.js';
 import type { Store } from '../store/store.js';
 import { findStep, getProgress, markDone, type StepRef } from './progress.js';
@@ -24,21 +25,21 @@ export async function requestSignoff(store: Store, pack: Pack, req: StepRef & { 
   return getProgress(store, pack, ref.profileId);
 }
 
-/** Only a trainer, with their own correct PIN, and never for their own steps; who and when is recorded. */
-export async function signOff(store: Store, pack: Pack, guard: PinGuard, req: StepRef & { trainerId: string; pin: string }): Promise<Progress> {
-  const trainer = requireProfile(store, req.trainerId);
+/**
+ * Only a trainer's session (unlocked with their passphrase), never for their own steps. The fact is
+ * signed with the trainer's key over its canonical form; who and when is recorded.
+ */
+export async function signOff(store: Store, pack: Pack, sessions: EditSessions, req: StepRef & { token: string }): Promise<Progress> {
+  const trainer = sessions.require(req.token);
   requireProfile(store, req.profileId);
   requireSignoffStep(pack, req);
-  if (!trainer.trainer) throw new HandbookError('forbidden', `${trainer.name} is not a trainer`, 'notTrainer', { name: trainer.name });
-  if (trainer.id === req.profileId) throw new HandbookError('forbidden', 'a trainer cannot sign off their own steps', 'ownSignoff');
-  const wait = guard.lockedFor(trainer.id);
-  if (wait > 0) throw new HandbookError('forbidden', `too many wrong PINs: try again in ${Math.ceil(wait / 1000)} s`, 'pinLocked', { seconds: Math.ceil(wait / 1000) });
-  const ok = checkPin(req.pin, trainer.pinHash);
-  guard.record(trainer.id, ok);
-  if (!ok) throw new HandbookError('forbidden', 'wrong PIN', 'wrongPin');
+  if (trainer.profileId === req.profileId) throw new HandbookError('forbidden', 'a trainer cannot sign off their own steps', 'ownSignoff');
+  if (!trainer.signer) throw new HandbookError('forbidden', `${trainer.name} has no signing key yet: set a passphrase first`, 'mustSetPassphrase', { name: trainer.name });
   const ref = { profileId: req.profileId, trackId: req.trackId, stepId: req.stepId };
+  const completedAt = new Date().toISOString();
+  const signature = signSignoff({ ...ref, completedAt, trainerId: trainer.profileId }, trainer.signer);
   await store.updateRecords(ref.profileId, (d) => {
-    markDone(d, { ...ref, completedAt: new Date().toISOString(), signedBy: { id: trainer.id, name: trainer.name } });
+    markDone(d, { ...ref, completedAt, signedBy: { id: trainer.profileId, name: trainer.name }, signature });
     d.signoffRequests = d.signoffRequests.filter((r) => !(r.profileId === ref.profileId && r.trackId === ref.trackId && r.stepId === ref.stepId));
   });
   return getProgress(store, pack, ref.profileId);

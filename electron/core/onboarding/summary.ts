@@ -1,6 +1,8 @@
 import type { NextStep, PhaseProgress, StepProgress, Track, TrackProgress } from '../../contract.js';
 import type { Pack } from '../content/pack.js';
 import type { Data } from '../store/schema.js';
+import type { KeySet } from '../trust/signing.js';
+import { claimsTrainer, signoffVerifies } from '../trust/verify.js';
 import { daysBetween, dueDate, DUE_SOON_DAYS } from './dates.js';
 
 type Row = Data['profiles'][number];
@@ -11,6 +13,8 @@ export interface Facts {
   completions: Map<string, Data['completions'][number]>;
   attempts: Map<string, Data['quizAttempts']>;
   requests: Map<string, Data['signoffRequests'][number]>;
+  /** Sign-offs whose signature does not check: shown as such, counted as nothing. */
+  unverified: Map<string, Data['completions'][number]>;
   lastActivity: string | null;
   /** Per step: attempts, best score and whether any passed, so a step's progress is found, not computed. */
   quizStats: Map<string, { attempts: number; best: number; passed: boolean }>;
@@ -21,19 +25,26 @@ const key = (trackId: string, stepId: string) => `${trackId}\u0000${stepId}`;
 const later = (a: string | null, b: string | null | undefined) => (!b ? a : !a || b > a ? b : a);
 
 type FactRows = Pick<Data, 'completions' | 'uncompletions' | 'quizAttempts' | 'signoffRequests' | 'views'>;
-/** A learner's records object stays the same until they change, so their facts are indexed once per change. */
-const indexed = new WeakMap<FactRows, Facts>();
+/**
+ * A learner's records object stays the same until they change, and so does the trainers' key set,
+ * so their facts are indexed once per change of either.
+ */
+const indexed = new WeakMap<FactRows, { keys: KeySet; facts: Facts }>();
 
-/** One learner's facts, from that learner's records (`store.records(profileId)`). */
-export function factsOf(records: FactRows): Facts {
+/** One learner's facts, from that learner's records (`store.records(profileId)`), checked against the trainers' keys. */
+export function factsOf(records: FactRows, keys: KeySet): Facts {
   const cached = indexed.get(records);
-  if (cached) return cached;
-  const facts: Facts = { completions: new Map(), attempts: new Map(), requests: new Map(), lastActivity: null, quizStats: new Map(), trackActivity: new Map() };
+  if (cached && cached.keys === keys) return cached.facts;
+  const facts: Facts = { completions: new Map(), attempts: new Map(), requests: new Map(), unverified: new Map(), lastActivity: null, quizStats: new Map(), trackActivity: new Map() };
   const touch = (trackId: string, at: string) => {
     facts.lastActivity = later(facts.lastActivity, at);
     facts.trackActivity.set(trackId, later(facts.trackActivity.get(trackId) ?? null, at)!);
   };
   for (const c of records.completions) {
+    if (claimsTrainer(c) && !signoffVerifies(c, keys)) {
+      facts.unverified.set(key(c.trackId, c.stepId), c);
+      continue;
+    }
     facts.completions.set(key(c.trackId, c.stepId), c);
     touch(c.trackId, c.completedAt);
   }
@@ -55,7 +66,7 @@ export function factsOf(records: FactRows): Facts {
   }
   for (const u of records.uncompletions) facts.lastActivity = later(facts.lastActivity, u.at);
   for (const v of records.views) facts.lastActivity = later(facts.lastActivity, v.at);
-  indexed.set(records, facts);
+  indexed.set(records, { keys, facts });
   return facts;
 }
 
@@ -76,7 +87,10 @@ function touched(facts: Facts, trackId: string): boolean {
 
 function stepProgress(pack: Pack, track: Track, step: Track['phases'][number]['steps'][number], facts: Facts): StepProgress {
   const k = key(track.id, step.id);
-  const c = facts.completions.get(k);
+  let c = facts.completions.get(k);
+  let unverified = facts.unverified.get(k);
+  // A sign-off step is done only by a trainer's signed fact; a bare completion of it is a claim.
+  if (c && step.type === 'signoff' && !c.signedBy) [unverified, c] = [c, undefined];
   const stats = facts.quizStats.get(k);
   const current = step.articleId ? pack.articles.get(step.articleId)?.source.hash : undefined;
   const request = facts.requests.get(k);
@@ -90,6 +104,7 @@ function stepProgress(pack: Pack, track: Track, step: Track['phases'][number]['s
     // Only a hash recorded at completion can tell an edit happened; a deleted article asks nothing.
     needsReread: !!c && step.type === 'read' && !!c.contentHash && !!current && current !== c.contentHash,
     signedBy: c?.signedBy ?? null,
+    unverified: !c && unverified ? { claimedBy: unverified.signedBy?.name ?? null, at: unverified.completedAt } : null,
     signoffRequestedAt: step.type === 'signoff' && !c && request ? request.requestedAt : null,
     quiz: step.type === 'quiz'
       ? { attempts: stats?.attempts ?? 0, bestScore: stats ? stats.best : null, passed: !!stats?.passed || !!c }

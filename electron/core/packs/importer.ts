@@ -6,12 +6,11 @@ import type { PackBackup, PackImportPreview, PackImportResult } from '../../cont
 import { HandbookError, notFound } from '../api/errors.js';
 import { assemblePack, readAllFiles } from '../content/pack.js';
 import { renameWithRetry } from '../store/durableFile.js';
+import { carryOverForeignEntries, PACK_OWN_ENTRIES } from '../host/contentFolder.js';
 import { DEFAULT_LIMITS, PackRefused, type ZipLimits } from './limits.js';
 import { fileSha, listPackFiles } from './packFiles.js';
 import { walkZip, type ZipFileEntry } from './zipRead.js';
 
-/** Replaced packs kept; older ones are deleted when a new backup is made. */
-export const KEEP_BACKUPS = 10;
 const BACKUP_META = '.backup.json';
 
 /**
@@ -59,7 +58,8 @@ export async function stageImport(zipFile: string, contentDir: string, key: stri
     const current = new Map(listPackFiles(contentDir).map((rel) => [rel, fileSha(path.join(contentDir, rel))]));
     const added = [...incoming.keys()].filter((r) => !current.has(r));
     const changed = [...incoming.keys()].filter((r) => current.has(r) && current.get(r) !== incoming.get(r));
-    const removed = [...current.keys()].filter((r) => !incoming.has(r));
+    // Only the pack's own files can be removed by an import; anything else in the folder stays.
+    const removed = [...current.keys()].filter((r) => !incoming.has(r) && PACK_OWN_ENTRIES.has(r.split('/')[0]));
     const pack = assemblePack(staging, readAllFiles(staging));
     return {
       staging,
@@ -91,6 +91,8 @@ async function swapIn(contentDir: string, incoming: string): Promise<string> {
   const backup = path.join(backupsDir(contentDir), id);
   await fsp.mkdir(backupsDir(contentDir), { recursive: true });
   const files = listPackFiles(contentDir).length;
+  // What is not the pack's own (notes, .git, the trash) stays in the folder; the backup keeps a copy too.
+  carryOverForeignEntries(contentDir, incoming);
   await renameWithRetry(contentDir, backup);
   try {
     await renameWithRetry(incoming, contentDir);
@@ -98,8 +100,8 @@ async function swapIn(contentDir: string, incoming: string): Promise<string> {
     await renameWithRetry(backup, contentDir);
     throw err;
   }
+  // Every replaced pack is kept (none is pruned): an import must never make anything unrecoverable.
   await fsp.writeFile(path.join(backup, BACKUP_META), JSON.stringify({ createdAt: new Date().toISOString(), files }));
-  await pruneBackups(contentDir);
   return id;
 }
 
@@ -153,7 +155,3 @@ export async function restoreBackup(contentDir: string, backupId: string): Promi
   };
 }
 
-async function pruneBackups(contentDir: string): Promise<void> {
-  const all = listBackups(contentDir);
-  for (const b of all.slice(KEEP_BACKUPS)) await fsp.rm(path.join(backupsDir(contentDir), b.id), { recursive: true, force: true });
-}

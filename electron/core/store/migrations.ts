@@ -7,6 +7,16 @@ const upgrades: Record<number, (old: any) => any> = {
   1: (old) => ({ ...old, schemaVersion: 2, uncompletions: old.uncompletions ?? [], quizAttempts: old.quizAttempts ?? [], signoffRequests: old.signoffRequests ?? [] }),
   // 2 → 3: searches that found nothing, for content health. A new collection; nothing else changes.
   2: (old) => ({ ...old, schemaVersion: 3, failedSearches: old.failedSearches ?? [] }),
+  // 3 → 4: trust. A 4-digit PIN cannot become a passphrase, so a trainer stays a trainer but can
+  // only use the old PIN once, to set a passphrase (which creates their signing key). Learners keep
+  // their PIN. Sign-offs from before have no signature: they show as unverified until signed again.
+  3: (old) => ({
+    ...old,
+    schemaVersion: 4,
+    profiles: (old.profiles ?? []).map((p: any) => ({
+      ...p, passphraseHash: null, publicKeys: [], sealedKey: null, ...(p.trainer ? { mustSetPassphrase: true } : {}),
+    })),
+  }),
 };
 
 export class SchemaError extends Error {}

@@ -51,12 +51,38 @@ export interface DataV3 extends Omit<DataV2, 'schemaVersion'> {
   failedSearches: Array<{ query: string; count: number; firstAt: string; lastAt: string }>;
 }
 
-export type Data = DataV3;
-export const CURRENT_SCHEMA = 3;
+/** A trainer's private key sealed with their passphrase (see core/trust/keys.ts). */
+export interface SealedKeyRow { salt: string; iv: string; tag: string; data: string }
+
+/**
+ * Version 4 adds trust: trainers prove themselves with a passphrase (scrypt hash) and sign what
+ * they say about learners with an Ed25519 key whose private half is stored only sealed by it.
+ * A sign-off completion carries its signature; one that does not verify counts for nothing.
+ */
+export interface DataV4 extends Omit<DataV3, 'schemaVersion' | 'profiles' | 'completions'> {
+  schemaVersion: 4;
+  profiles: Array<DataV1['profiles'][number] & {
+    /** Trainers: scrypt hash of the passphrase; null for learners and for trainers who still must set one. */
+    passphraseHash: string | null;
+    /** Trainers: public keys (SPKI DER, base64), the current one last; earlier ones still verify old sign-offs. */
+    publicKeys: string[];
+    /** Trainers: the current private key, sealed with the passphrase. */
+    sealedKey: SealedKeyRow | null;
+    /** A trainer from before version 4 (4-digit PIN): unlocks only to set a passphrase. */
+    mustSetPassphrase?: boolean;
+  }>;
+  completions: Array<DataV2['completions'][number] & {
+    /** Ed25519 signature (base64) of the trainer over the sign-off's canonical form (core/trust/canonical.ts). */
+    signature?: string;
+  }>;
+}
+
+export type Data = DataV4;
+export const CURRENT_SCHEMA = 4;
 
 export function emptyData(): Data {
   return {
-    schemaVersion: 3,
+    schemaVersion: 4,
     failedSearches: [],
     profiles: [],
     completions: [],

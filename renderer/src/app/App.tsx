@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useMenuActions } from '../api/menu';
 import { ProfilePicker } from '../components/ProfilePicker';
+import { ProfilePinPrompt } from '../components/trust/ProfilePinPrompt';
 import { RecoveryBanner } from '../components/settings/RecoveryBanner';
 import { CommandPalette } from '../components/search/CommandPalette';
 import { FindBar } from '../components/shortcuts/FindBar';
@@ -16,7 +17,7 @@ import { TopBar } from './TopBar';
 import { StartupScreen } from './StartupScreen';
 
 function Shell() {
-  const { settings, profiles } = useSession();
+  const { settings, profiles, needsPin } = useSession();
   const route = useRoute();
   const locale: Locale = settings.language === 'system' ? systemLocale() : settings.language;
   const theme = useResolvedTheme(settings.theme);
@@ -46,6 +47,7 @@ function Shell() {
         </div>
       </div>
       {picking && <ProfilePicker onClose={() => setPicking(false)} />}
+      {!picking && needsPin && <ProfilePinPrompt onSwitch={() => setPicking(true)} />}
       {palette && <CommandPalette onClose={() => setPalette(false)} />}
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
     </I18nProvider>

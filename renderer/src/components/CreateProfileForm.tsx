@@ -4,6 +4,8 @@ import type { Profile } from '../../../electron/contract';
 import { api } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { useLoad } from '../state/useLoad';
+import { useSession } from '../state/session';
+import { useEditSession } from './editor/editSession';
 
 const today = () => {
   const d = new Date();
@@ -18,6 +20,12 @@ export function CreateProfileForm({ onCreated, onCancel }: { onCreated: (p: Prof
   const [startDate, setStartDate] = useState(today());
   const [pin, setPin] = useState('');
   const [trainer, setTrainer] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+  const { profiles } = useSession();
+  const { token } = useEditSession();
+  // The first trainer of an empty handbook is free; every later one needs an unlocked trainer.
+  const firstTrainer = !profiles.some((p) => p.trainer);
+  const blocked = trainer && !firstTrainer && !token;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const roleList = roles.status === 'ready' ? roles.data : [];
@@ -28,7 +36,10 @@ export function CreateProfileForm({ onCreated, onCancel }: { onCreated: (p: Prof
     setBusy(true);
     setError(null);
     try {
-      onCreated(await api.createProfile({ name, roleId: chosenRole, startDate, trainer, ...(pin ? { pin } : {}) }));
+      onCreated(await api.createProfile({
+        name, roleId: chosenRole, startDate, trainer,
+        ...(trainer ? { passphrase, ...(token ? { token } : {}) } : pin ? { pin } : {}),
+      }));
     } catch (err) {
       setError(errorText(err, t));
     } finally {
@@ -56,14 +67,25 @@ export function CreateProfileForm({ onCreated, onCancel }: { onCreated: (p: Prof
         <input type="checkbox" checked={trainer} onChange={(e) => setTrainer(e.target.checked)} name="trainer" />
         {t('profile.trainer')}
       </label>
-      <label>
-        {trainer ? t('profile.pinTrainer') : t('profile.pin')}
-        <input value={pin} onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))} inputMode="numeric" type="password" pattern="\d{4,8}" required={trainer} maxLength={8} name="pin" autoComplete="off" />
-      </label>
+      {trainer ? (
+        <>
+          <p className={blocked ? 'notice notice-warning' : 'notice'} data-testid="trainer-rule">{firstTrainer ? t('trust.firstTrainerFree') : blocked ? t('trust.trainerNeedsTrainer') : t('trust.passphraseHint')}</p>
+          <label>
+            {t('trust.passphrase')}
+            <input value={passphrase} onChange={(e) => setPassphrase(e.target.value)} type="password" minLength={8} maxLength={200} required name="passphrase" autoComplete="new-password" />
+          </label>
+          {firstTrainer && <p className="muted small">{t('trust.passphraseHint')}</p>}
+        </>
+      ) : (
+        <label>
+          {t('profile.pin')}
+          <input value={pin} onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))} inputMode="numeric" type="password" pattern="\d{4,8}" maxLength={8} name="pin" autoComplete="off" />
+        </label>
+      )}
       {error && <p className="form-error" role="alert">{error}</p>}
       <div className="dialog-actions">
         <button type="button" onClick={onCancel}>{t('profile.cancel')}</button>
-        <button type="submit" className="primary" disabled={busy || !chosenRole}>{t('profile.save')}</button>
+        <button type="submit" className="primary" disabled={busy || !chosenRole || blocked}>{t('profile.save')}</button>
       </div>
     </form>
   );

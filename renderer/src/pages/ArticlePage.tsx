@@ -1,3 +1,4 @@
+import { withToken } from '../state/profileSession';
 import { useEffect, useRef, useState } from 'react';
 import type { Article } from '../../../electron/contract';
 import { api } from '../api';
@@ -30,7 +31,7 @@ export function ArticlePage({ id, section }: { id: string; section: string | nul
 
   useEffect(() => {
     if (!profile) return;
-    api.recordView({ profileId: profile.id, articleId: id }).then((list) => setBookmarked(list.bookmarks.some((b) => b.id === id)), () => {});
+    withToken(profile.id, (token) => api.recordView({ token, profileId: profile.id, articleId: id })).then((list) => setBookmarked(list.bookmarks.some((b) => b.id === id)), () => {});
   }, [id, profile?.id]);
 
   useEffect(() => {
@@ -44,7 +45,7 @@ export function ArticlePage({ id, section }: { id: string; section: string | nul
 
   const toggleBookmark = async () => {
     if (!profile) return;
-    const list = await api.setBookmark({ profileId: profile.id, articleId: id, bookmarked: !bookmarked });
+    const list = await withToken(profile.id, (token) => api.setBookmark({ token, profileId: profile.id, articleId: id, bookmarked: !bookmarked }));
     setBookmarked(list.bookmarks.some((b) => b.id === id));
   };
   const roleName = (r: string) => {

@@ -1,3 +1,4 @@
+import { withToken } from '../state/profileSession';
 import { api } from '../api';
 import { ArticleLinkList } from '../components/ArticleLinkList';
 import { MyTrackCard } from '../components/onboarding/MyTrackCard';
@@ -9,8 +10,8 @@ import { useLoad } from '../state/useLoad';
 
 export function HomePage({ onPickProfile }: { onPickProfile: () => void }) {
   const { t, locale } = useI18n();
-  const { profile, info } = useSession();
-  const [reading] = useLoad(() => (profile ? api.getReadingList({ profileId: profile.id }) : Promise.resolve(null)), [profile?.id]);
+  const { profile, profileReady: ready, info } = useSession();
+  const [reading] = useLoad(() => (profile ? withToken(profile.id, (token) => api.getReadingList({ token, profileId: profile.id })) : Promise.resolve(null)), [profile?.id, ready]);
   const [stale] = useLoad(() => api.listArticles({ sort: 'review' }), []);
   const { progress } = useProgress(profile?.id ?? null);
   const packName = locale === 'en' && info.pack.nameEn ? info.pack.nameEn : info.pack.name;

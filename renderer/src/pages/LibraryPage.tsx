@@ -1,3 +1,4 @@
+import { withToken } from '../state/profileSession';
 import type { ArticleList, Request } from '../../../electron/contract';
 import { api } from '../api';
 import { ArticleCard } from '../components/ArticleCard';
@@ -22,10 +23,10 @@ function setQuery(query: URLSearchParams, key: string, value: string) {
 
 export function LibraryPage({ query }: { query: URLSearchParams }) {
   const { t, locale } = useI18n();
-  const { profile, roles } = useSession();
+  const { profile, profileReady: ready, roles } = useSession();
   const req = Object.fromEntries(FILTERS.map((k) => [k, query.get(k) ?? undefined]).filter(([, v]) => v)) as Request<'listArticles'>;
   const [state, retry] = useLoad(() => api.listArticles(req), [query.toString()]);
-  const [reading] = useLoad(() => (profile ? api.getReadingList({ profileId: profile.id }) : Promise.resolve(null)), [profile?.id]);
+  const [reading] = useLoad(() => (profile ? withToken(profile.id, (token) => api.getReadingList({ token, profileId: profile.id })) : Promise.resolve(null)), [profile?.id, ready]);
   const roleName = (id: string) => {
     const r = roles.find((x) => x.id === id);
     return r ? (locale === 'en' ? r.titleEn : r.title) : id;

@@ -1,3 +1,4 @@
+import { withToken } from '../state/profileSession';
 import { errorText } from '../i18n/errorText';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { QuizAnswer, QuizResult } from '../../../electron/contract';
@@ -35,7 +36,7 @@ export function QuizPage({ trackId, stepId }: { trackId: string; stepId: string 
     setBusy(true);
     setError(null);
     try {
-      setResult(await api.submitQuiz({ profileId: profile.id, trackId, stepId, answers }));
+      setResult(await withToken(profile.id, (token) => api.submitQuiz({ token, profileId: profile.id, trackId, stepId, answers })));
     } catch (err) {
       setError(errorText(err, t));
     } finally {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { EditGate } from '../components/editor/EditGate';
 import { api } from '../api';
 import { PageState } from '../components/PageState';
 import { DashboardTable } from '../components/onboarding/DashboardTable';
@@ -15,11 +16,7 @@ import { useLoad } from '../state/useLoad';
  */
 export function TrainerPage({ profileId, onPickProfile }: { profileId: string | null; onPickProfile: () => void }) {
   const { t } = useI18n();
-  const { profile, roles } = useSession();
-  const roleName = useRoleName();
-  const [role, setRole] = useState('');
-  // Reloaded on the way back from a learner, where a sign-off may just have happened.
-  const [state, retry] = useLoad(() => api.getDashboard(role ? { role } : {}), [role, profileId]);
+  const { profile } = useSession();
   if (!profile?.trainer) {
     return (
       <section className="page">
@@ -31,7 +28,16 @@ export function TrainerPage({ profileId, onPickProfile }: { profileId: string | 
       </section>
     );
   }
-  if (profileId) return <LearnerDetail profileId={profileId} />;
+  // Everyone's records: only behind the trainer's unlocked session.
+  return <EditGate onPickProfile={onPickProfile}>{(token) => (profileId ? <LearnerDetail profileId={profileId} /> : <Dashboard token={token} />)}</EditGate>;
+}
+
+function Dashboard({ token }: { token: string }) {
+  const { t } = useI18n();
+  const { roles } = useSession();
+  const roleName = useRoleName();
+  const [role, setRole] = useState('');
+  const [state, retry] = useLoad(() => api.getDashboard({ token, ...(role ? { role } : {}) }), [role, token]);
   return (
     <section className="page trainer">
       <h1>{t('trainer.title')}</h1>
@@ -43,7 +49,7 @@ export function TrainerPage({ profileId, onPickProfile }: { profileId: string | 
             {roles.map((r) => <option key={r.id} value={r.id}>{roleName(r.id)}</option>)}
           </select>
         </label>
-        <ExchangeBar onImported={retry} />
+        <ExchangeBar token={token} onImported={retry} />
         <a className="button" href="#/edit">{t('content.title')}</a> <a className="button" href="#/health">{t('health.title')}</a>
       </div>
       <PageState state={state} retry={retry}>

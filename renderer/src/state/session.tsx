@@ -1,12 +1,17 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { AppInfo, Profile, RoleSummary, Settings } from '../../../electron/contract';
 import { api } from '../api';
+import { useProfileSession } from './profileSession';
 
 export interface Session {
   info: AppInfo;
   settings: Settings;
   profiles: Profile[];
   profile: Profile | null;
+  /** The selected profile's own session is open (its records can be read and written). */
+  profileReady: boolean;
+  /** The selected profile has a PIN and its session is not open yet. */
+  needsPin: boolean;
   /** Role guides, for names wherever a role id is shown. */
   roles: RoleSummary[];
   updateSettings(patch: Partial<Settings>): Promise<void>;
@@ -47,11 +52,12 @@ export function SessionProvider({ children, fallback }: { children: ReactNode; f
     return p;
   }, []);
 
+  const profile = profiles.find((p) => p.id === settings?.currentProfileId) ?? null;
+  const { token, needsPin } = useProfileSession(profile);
   const value = useMemo<Session | null>(() => {
     if (!info || !settings) return null;
-    const profile = profiles.find((p) => p.id === settings.currentProfileId) ?? null;
-    return { info, settings, profiles, profile, roles, updateSettings, reloadProfiles };
-  }, [info, settings, profiles, roles, updateSettings, reloadProfiles]);
+    return { info, settings, profiles, profile, profileReady: !!token, needsPin, roles, updateSettings, reloadProfiles };
+  }, [info, settings, profiles, profile, token, needsPin, roles, updateSettings, reloadProfiles]);
 
   if (!value) return <>{fallback(error)}</>;
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

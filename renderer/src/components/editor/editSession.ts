@@ -4,9 +4,9 @@ import { api, ApiError } from '../../api';
 import { useSession } from '../../state/session';
 
 /**
- * The trainer's edit session token, kept in memory only (a reload asks for the PIN again) and
- * dropped as soon as the selected profile changes: a learner who takes over the shared PC gets
- * the PIN prompt, not the trainer's editor.
+ * The trainer's session token (editing, dashboard, sign-offs, backups), kept in memory only (a
+ * reload asks for the passphrase again) and dropped as soon as the selected profile changes: a
+ * learner who takes over the shared PC gets the unlock prompt, not the trainer's screens.
  */
 let current: EditSession | null = null;
 const listeners = new Set<() => void>();
@@ -28,9 +28,9 @@ export function useEditSession() {
       set(null);
     }
   }, [profile?.id]);
-  const open = useCallback(async (pin: string) => {
+  const open = useCallback(async (passphrase: string) => {
     if (!profile) return;
-    set(await api.openEditSession({ profileId: profile.id, pin }));
+    set(await api.openEditSession({ profileId: profile.id, passphrase }));
   }, [profile]);
   const lock = useCallback(() => {
     if (current) api.closeEditSession({ token: current.token }).catch(() => {});
@@ -40,7 +40,13 @@ export function useEditSession() {
   return { session: valid, token: valid?.token ?? null, open, lock };
 }
 
-/** An expired or unknown session: the gate shows the PIN prompt again instead of an error. */
+/** The unlocked trainer's token, if any (for calls outside React state). */
+export const currentEditToken = (): string | null => current?.token ?? null;
+
+/** Sets the trainer session from outside the hook (a sign-off dialog unlocking another trainer). */
+export const adoptEditSession = (s: EditSession) => set(s);
+
+/** An expired or unknown session: the gate shows the unlock prompt again instead of an error. */
 export function dropIfExpired(err: unknown): void {
-  if (err instanceof ApiError && err.code === 'forbidden' && /session/.test(err.message)) set(null);
+  if (err instanceof ApiError && err.code === 'unauthorized') set(null);
 }

@@ -48,7 +48,10 @@ export function DashboardTable({ rows }: { rows: DashboardRow[] }) {
                   </div>
                 ))}
               </td>
-              <td>{r.pendingSignoffs.length ? <a className="badge badge-soon" href={learnerHref(r.profileId)}>{t('trainer.pending', { count: r.pendingSignoffs.length })}</a> : <span className="muted">—</span>}</td>
+              <td>
+                {r.pendingSignoffs.length ? <a className="badge badge-soon" href={learnerHref(r.profileId)}>{t('trainer.pending', { count: r.pendingSignoffs.length })}</a> : !r.unverifiedSignoffs?.length && <span className="muted">—</span>}
+                {r.unverifiedSignoffs?.length > 0 && <a className="badge badge-unverified" href={learnerHref(r.profileId)} title={r.unverifiedSignoffs.map((u) => u.title).join('\n')}>{t('trust.unverifiedCount', { count: r.unverifiedSignoffs.length })}</a>}
+              </td>
               <td>{r.needsReread.length ? <span className="badge badge-soon" title={r.needsReread.map((n) => n.title).join('\n')}>{r.needsReread.length}</span> : <span className="muted">—</span>}</td>
               <td className="small">{r.lastActivity ? formatWhen(r.lastActivity, locale) : <span className="muted">{t('trainer.never')}</span>}</td>
             </tr>

@@ -4,14 +4,14 @@ import { useI18n } from '../../i18n/i18n';
 import { saveFile } from './download';
 
 /** Export for Excel or another PC; import a learner's file from another PC. */
-export function ExchangeBar({ onImported }: { onImported: () => void }) {
+export function ExchangeBar({ token, onImported }: { token: string; onImported: () => void }) {
   const { t, locale } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const exportAs = async (format: 'csv' | 'json') => {
     setMessage(null);
     try {
-      saveFile(await api.exportProgress({ format, language: locale }));
+      saveFile(await api.exportProgress({ token, format, language: locale }));
     } catch (e) {
       setMessage({ kind: 'error', text: (e as Error).message });
     }
@@ -20,7 +20,7 @@ export function ExchangeBar({ onImported }: { onImported: () => void }) {
     if (!file) return;
     setMessage(null);
     try {
-      const r = await api.importProgress({ data: await file.text() });
+      const r = await api.importProgress({ token, data: await file.text() });
       setMessage({ kind: 'ok', text: r.unchanged ? t('trainer.importNothing') : t('trainer.imported', { added: r.profilesAdded, matched: r.profilesMatched, changes: r.changes }) });
       onImported();
     } catch (e) {

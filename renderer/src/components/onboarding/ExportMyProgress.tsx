@@ -1,3 +1,4 @@
+import { withToken } from '../../state/profileSession';
 import { useState } from 'react';
 import { api } from '../../api';
 import { useI18n } from '../../i18n/i18n';
@@ -10,7 +11,7 @@ export function ExportMyProgress({ profileId }: { profileId: string }) {
   const run = async () => {
     setError(null);
     try {
-      saveFile(await api.exportProgress({ format: 'json', profileId }));
+      saveFile(await withToken(profileId, (token) => api.exportProgress({ token, format: 'json', profileId })));
     } catch (e) {
       setError((e as Error).message);
     }

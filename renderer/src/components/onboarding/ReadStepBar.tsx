@@ -1,3 +1,4 @@
+import { withToken } from '../../state/profileSession';
 import { useState } from 'react';
 import { api } from '../../api';
 import { useI18n } from '../../i18n/i18n';
@@ -24,7 +25,7 @@ export function ReadStepBar({ articleId }: { articleId: string }) {
     setError(null);
     try {
       let last = progress;
-      for (const { s, trackId } of open) last = await api.completeStep({ profileId: profile.id, trackId, stepId: s.id });
+      for (const { s, trackId } of open) last = await await withToken(profile.id, (token) => api.completeStep({ token, profileId: profile.id, trackId, stepId: s.id }));
       setProgress(last);
     } catch (e) {
       setError((e as Error).message);

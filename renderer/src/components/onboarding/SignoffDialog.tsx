@@ -5,16 +5,23 @@ import { api } from '../../api';
 import { useI18n } from '../../i18n/i18n';
 import { useSession } from '../../state/session';
 import { Dialog } from '../Dialog';
+import { useEditSession } from '../editor/editSession';
 
 interface Props { learnerId: string; learnerName: string; trackId: string; step: StepProgress; onDone: (p: Progress) => void; onClose: () => void }
 
-/** The trainer confirms on the learner's PC: pick who you are, type your PIN. */
+/**
+ * The trainer confirms on the learner's PC: pick who you are, type your passphrase (not needed when
+ * that trainer is unlocked already). A session opened here for a trainer who is not the selected
+ * profile is closed again at once, so nothing of theirs stays unlocked on the learner's PC.
+ */
 export function SignoffDialog({ learnerId, learnerName, trackId, step, onDone, onClose }: Props) {
   const { t } = useI18n();
   const { profiles, profile } = useSession();
   const trainers = profiles.filter((p) => p.trainer && p.id !== learnerId);
   const [trainerId, setTrainerId] = useState(profile?.trainer && profile.id !== learnerId ? profile.id : trainers[0]?.id ?? '');
   const [pin, setPin] = useState('');
+  const { session } = useEditSession();
+  const unlocked = session && session.profileId === trainerId ? session.token : null;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
@@ -22,7 +29,15 @@ export function SignoffDialog({ learnerId, learnerName, trackId, step, onDone, o
     setBusy(true);
     setError(null);
     try {
-      onDone(await api.signOff({ trainerId, pin, profileId: learnerId, trackId, stepId: step.id }));
+      if (unlocked) onDone(await api.signOff({ token: unlocked, profileId: learnerId, trackId, stepId: step.id }));
+      else {
+        const { token } = await api.openEditSession({ profileId: trainerId, passphrase: pin });
+        try {
+          onDone(await api.signOff({ token, profileId: learnerId, trackId, stepId: step.id }));
+        } finally {
+          api.closeEditSession({ token }).catch(() => {});
+        }
+      }
     } catch (err) {
       setError(errorText(err, t));
       setPin('');
@@ -46,15 +61,16 @@ export function SignoffDialog({ learnerId, learnerName, trackId, step, onDone, o
               {trainers.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
             </select>
           </label>
-          <label>
-            {t('signoff.pin')}
-            <input type="password" inputMode="numeric" autoComplete="off" value={pin} name="pin" autoFocus required
-              pattern="\d{4,8}" maxLength={8} onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))} />
-          </label>
+          {!unlocked && (
+            <label>
+              {t('signoff.pin')}
+              <input type="password" autoComplete="off" value={pin} name="pin" autoFocus required minLength={8} onChange={(e) => setPin(e.target.value)} />
+            </label>
+          )}
           {error && <p className="form-error" role="alert">{error}</p>}
           <div className="dialog-actions">
             <button type="button" onClick={onClose}>{t('profile.cancel')}</button>
-            <button type="submit" className="primary" disabled={busy || pin.length < 4}>{t('signoff.submit')}</button>
+            <button type="submit" className="primary" disabled={busy || (!unlocked && pin.length < 8)}>{t('signoff.submit')}</button>
           </div>
         </form>
       )}

@@ -1,3 +1,4 @@
+import { withToken } from '../../state/profileSession';
 import { useState } from 'react';
 import type { Progress, StepProgress } from '../../../../electron/contract';
 import { api } from '../../api';
@@ -39,7 +40,7 @@ export function StepItem({ step, trackId, profileId, onChange, onSignoff, readOn
       {step.type === 'task' ? (
         // The checkbox takes the place of the tick mark, so a task reads like every other step.
         <input id={`check-${trackId}-${step.id}`} className="step-check" type="checkbox" checked={step.done} disabled={busy || readOnly}
-          onChange={(e) => run(() => (e.target.checked ? api.completeStep(ref) : api.uncompleteStep(ref)))} />
+          onChange={(e) => { const on = e.target.checked; void run(() => withToken(profileId, (token) => (on ? api.completeStep({ ...ref, token }) : api.uncompleteStep({ ...ref, token })))); }} />
       ) : (
         <span className="step-mark" aria-hidden="true">{step.done ? '✓' : ''}</span>
       )}
@@ -60,10 +61,16 @@ export function StepItem({ step, trackId, profileId, onChange, onSignoff, readOn
             <span>{step.quiz.attempts ? t('onb.quizBest', { score: step.quiz.bestScore ?? 0, attempts: step.quiz.attempts }) : t('onb.quizNotTaken')}</span>
           )}
           {step.type === 'signoff' && step.signedBy && <span>{t('onb.signedBy', { name: step.signedBy.name, date: when })}</span>}
+          {step.type === 'signoff' && step.unverified && (
+            <span className="badge badge-unverified" data-testid="unverified-badge">{t('trust.unverified')}</span>
+          )}
           {step.type === 'signoff' && !step.done && step.signoffRequestedAt && (
             <span className="badge badge-soon">{t('onb.signoffRequested', { date: formatWhen(step.signoffRequestedAt, locale) })}</span>
           )}
         </span>
+        {step.unverified && (
+          <p className="notice notice-warning step-notice" role="note">{t('trust.unverifiedHelp', { name: step.unverified.claimedBy ?? '?' })}</p>
+        )}
         {step.needsReread && (
           <p className="notice notice-warning step-notice" role="note">
             {t('onb.updatedSinceRead')} <a href={articleHref(step.articleId!)}>{t('onb.readAgain')}</a>
@@ -80,7 +87,7 @@ export function StepItem({ step, trackId, profileId, onChange, onSignoff, readOn
         {step.type === 'signoff' && !step.done && (
           <>
             {!readOnly && !step.signoffRequestedAt && (
-              <button type="button" disabled={busy} onClick={() => run(() => api.requestSignoff(ref))}>{t('onb.requestSignoff')}</button>
+              <button type="button" disabled={busy} onClick={() => run(() => withToken(profileId, (token) => api.requestSignoff({ ...ref, token })))}>{t('onb.requestSignoff')}</button>
             )}
             <button type="button" className={readOnly ? 'primary' : ''} onClick={() => onSignoff(step)}>{t('onb.signOffNow')}</button>
           </>

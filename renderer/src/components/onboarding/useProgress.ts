@@ -1,7 +1,9 @@
+import { withToken } from '../../state/profileSession';
 import { useCallback, useEffect, useState } from 'react';
 import type { Progress } from '../../../../electron/contract';
 import { api } from '../../api';
 import type { Loaded } from '../../state/useLoad';
+import { useSession } from '../../state/session';
 
 /**
  * A profile's progress, with a setter for the fresh copy every mutating call returns (so the page
@@ -11,12 +13,14 @@ export function useProgress(profileId: string | null) {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [tick, setTick] = useState(0);
+  // Loaded again once the profile's own session opens (a PIN typed).
+  const { profileReady } = useSession();
   useEffect(() => {
     if (!profileId) return;
     let live = true;
-    api.getProgress({ profileId }).then((p) => live && (setProgress(p), setError(null)), (e: Error) => live && setError(e));
+    withToken(profileId, (token) => api.getProgress({ token, profileId })).then((p) => live && (setProgress(p), setError(null)), (e: Error) => live && setError(e));
     return () => { live = false; };
-  }, [profileId, tick]);
+  }, [profileId, tick, profileReady]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   // A copy for another profile (just switched) is never shown as this one's.
   const current = progress && progress.profileId === profileId ? progress : null;

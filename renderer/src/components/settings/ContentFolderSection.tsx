@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
 import { useI18n } from '../../i18n/i18n';
 import { useSession } from '../../state/session';
+import { useEditSession } from '../editor/editSession';
 
 /** Which content pack Handbook reads: the bundled sample, or a folder the team keeps (shared drive, git checkout…). */
 export function ContentFolderSection() {
@@ -12,13 +13,15 @@ export function ContentFolderSection() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { capabilities } = info;
+  const { token } = useEditSession();
   const packName = locale === 'en' && info.pack.nameEn ? info.pack.nameEn : info.pack.name;
 
   const use = async (dir: string | null) => {
     setBusy(true);
     setError(null);
     try {
-      await api.setContentFolder({ path: dir });
+      if (!token) return;
+      await api.setContentFolder({ token, path: dir });
       location.reload();
     } catch (err) {
       setError(errorText(err, t));
@@ -39,7 +42,9 @@ export function ContentFolderSection() {
       <h2>{t('settings.content')}</h2>
       <p>{t('settings.contentHint', { name: packName, version: info.pack.version })}</p>
       <p className="small"><code>{info.paths.contentDir}</code></p>
-      {capabilities.switchContent ? (
+      {capabilities.switchContent && !token ? (
+        <p className="muted small">{t('trust.onlyTrainer')}</p>
+      ) : capabilities.switchContent ? (
         <form className="form" onSubmit={submit}>
           <label>
             {t('content.folder')}

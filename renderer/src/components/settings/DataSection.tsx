@@ -4,6 +4,8 @@ import { api } from '../../api';
 import { useI18n } from '../../i18n/i18n';
 import { useSession } from '../../state/session';
 import { Dialog } from '../Dialog';
+import { useEditSession } from '../editor/editSession';
+import { TrainerUnlock } from '../trust/TrainerUnlock';
 
 /** One click to save the database to a file; restoring asks first and keeps the current one. */
 export function DataSection() {
@@ -12,9 +14,12 @@ export function DataSection() {
   const file = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState<{ name: string; content: string } | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // The backup holds everyone's records: a trainer's unlocked session is needed for both buttons.
+  const { token } = useEditSession();
 
   const backup = async () => {
-    const { fileName, content } = await api.backupDatabase({});
+    if (!token) return;
+    const { fileName, content } = await api.backupDatabase({ token });
     const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
     const a = document.createElement('a');
     a.href = url;
@@ -29,9 +34,9 @@ export function DataSection() {
     if (f) setPending({ name: f.name, content: await f.text() });
   };
   const restore = async () => {
-    if (!pending) return;
+    if (!pending || !token) return;
     try {
-      const r = await api.restoreDatabase({ content: pending.content, confirm: true });
+      const r = await api.restoreDatabase({ token, content: pending.content, confirm: true });
       setMessage({ ok: true, text: t('data.restored', { count: r.profiles }) });
       setTimeout(() => location.reload(), 1200);
     } catch (err) {
@@ -48,7 +53,8 @@ export function DataSection() {
         <dt>{t('data.dataDir')}</dt><dd><code>{info.paths.dataDir}</code></dd>
       </dl>
       <p className="muted small">{t('data.hint')}</p>
-      <div className="button-row">
+      {!token && <TrainerUnlock compact />}
+      <div className="button-row" hidden={!token}>
         <button type="button" onClick={backup} data-testid="backup-db">{t('data.backup')}</button>
         <button type="button" onClick={() => file.current?.click()}>{t('data.restore')}</button>
         <input ref={file} type="file" accept="application/json,.json" hidden onChange={pick} data-testid="restore-file" />

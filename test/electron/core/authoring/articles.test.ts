@@ -2,25 +2,27 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PNG_1x1 } from '../content/tempPack';
-import { closeAll, openAuthoring, PIN } from './fixture';
+import { closeAll, openAuthoring, PASSPHRASE } from './fixture';
 
 afterEach(closeAll);
 
 describe('edit sessions (trainers only)', () => {
-  it('refuses learners, wrong PINs and unknown tokens', async () => {
+  it('refuses learners, wrong passphrases and unknown tokens', async () => {
     const { core, learner, trainer } = await openAuthoring();
-    await expect(core.openEditSession({ profileId: learner.id, pin: '1111' })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(core.openEditSession({ profileId: trainer.id, pin: '0000' })).rejects.toMatchObject({ code: 'forbidden', message: 'wrong PIN' });
-    await expect(core.getArticleSource({ token: 'x'.repeat(32), id: 'cs/refunds' })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(core.saveArticle({ token: 'x'.repeat(32), id: 'cs/new', baseHash: null, fields: {}, body: 'hi' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(core.openEditSession({ profileId: learner.id, passphrase: '1111' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(core.openEditSession({ profileId: trainer.id, passphrase: 'not-the-passphrase' })).rejects.toMatchObject({ code: 'unauthorized', message: 'wrong passphrase' });
+    await expect(core.getArticleSource({ token: 'x'.repeat(32), id: 'cs/refunds' })).rejects.toMatchObject({ code: 'unauthorized' });
+    await expect(core.saveArticle({ token: 'x'.repeat(32), id: 'cs/new', baseHash: null, fields: {}, body: 'hi' })).rejects.toMatchObject({ code: 'unauthorized' });
+    const own = (await core.openProfileSession({ profileId: learner.id, pin: '1111' })).token;
+    await expect(core.getArticleSource({ token: own, id: 'cs/refunds' })).rejects.toMatchObject({ code: 'forbidden', key: 'trainerOnly' });
   });
 
-  it('locks the trainer out after repeated wrong PINs, and a closed session is gone', async () => {
+  it('locks the trainer out after repeated wrong passphrases, and a closed session is gone', async () => {
     const { core, trainer, token } = await openAuthoring();
-    for (let i = 0; i < 5; i++) await core.openEditSession({ profileId: trainer.id, pin: '9999' }).catch(() => {});
-    await expect(core.openEditSession({ profileId: trainer.id, pin: PIN })).rejects.toThrow(/too many wrong PINs/);
+    for (let i = 0; i < 5; i++) await core.openEditSession({ profileId: trainer.id, passphrase: 'wrong-guess-' + i }).catch(() => {});
+    await expect(core.openEditSession({ profileId: trainer.id, passphrase: PASSPHRASE })).rejects.toThrow(/too many wrong passphrases/);
     expect(await core.closeEditSession({ token })).toEqual({ closed: true });
-    await expect(core.listTrash({ token })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(core.listTrash({ token })).rejects.toMatchObject({ code: 'unauthorized' });
   });
 });
 

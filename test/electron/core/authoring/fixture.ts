@@ -61,7 +61,7 @@ questions:
 `,
 };
 
-export const PIN = '4321';
+export const PASSPHRASE = 'trainer-pass-4321';
 const cores: Core[] = [];
 
 /** A core over a fresh copy of the pack, with a trainer and a learner; `token` is the trainer's edit session. */
@@ -70,9 +70,9 @@ export async function openAuthoring(files: Record<string, string> = AUTHORING_PA
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-auth-data-'));
   const core = await createCore({ contentDir: root, dataDir });
   cores.push(core);
-  const trainer = await core.createProfile({ name: '李老师', roleId: 'customer-service', trainer: true, pin: PIN });
+  const trainer = await core.createProfile({ name: '李老师', roleId: 'customer-service', trainer: true, passphrase: PASSPHRASE });
   const learner = await core.createProfile({ name: '小王', roleId: 'customer-service', pin: '1111' });
-  const { token } = await core.openEditSession({ profileId: trainer.id, pin: PIN });
+  const { token } = await core.openEditSession({ profileId: trainer.id, passphrase: PASSPHRASE });
   const read = (rel: string) => fs.readFileSync(path.join(root, rel), 'utf8');
   return { core, root, dataDir, trainer, learner, token, read };
 }

@@ -69,7 +69,9 @@ describe('schema 2 → 3 (failed searches)', () => {
     const data = migrate(structuredClone(v2));
     expect(CURRENT_SCHEMA).toBeGreaterThanOrEqual(3);
     expect(data.schemaVersion).toBe(CURRENT_SCHEMA);
-    for (const [k, v] of Object.entries(v2)) if (k !== 'schemaVersion' && k !== 'settings') expect((data as any)[k]).toEqual(v);
+    for (const [k, v] of Object.entries(v2)) if (k !== 'schemaVersion' && k !== 'settings' && k !== 'profiles') expect((data as any)[k]).toEqual(v);
+    // Profiles keep every field; version 4 adds the trust fields.
+    expect(data.profiles).toMatchObject(v2.profiles);
     // Settings keep every value and gain defaults for newer settings (contentDir).
     expect(data.settings).toMatchObject(v2.settings);
     expect(data.failedSearches).toEqual([]);

@@ -7,6 +7,13 @@ import { FIXTURE_PACK } from '../../../contract/harness';
 
 const tmp = (p: string) => fs.mkdtempSync(path.join(os.tmpdir(), p));
 const open: SwappableCore[] = [];
+
+/** The first trainer of the handbook, unlocked: switching folders is a trainer's call. */
+async function trainerToken(api: SwappableCore['api'], first = true): Promise<string> {
+  const name = '带教';
+  const t = first ? await api.createProfile({ name, roleId: 'customer-service', trainer: true, passphrase: 'swap-pass-123' }) : (await api.listProfiles({})).find((p) => p.name === name)!;
+  return (await api.openEditSession({ profileId: t.id, passphrase: 'swap-pass-123' })).token;
+}
 afterEach(async () => {
   for (const c of open.splice(0)) await c.close();
 });
@@ -26,15 +33,20 @@ describe('switching the content folder (Settings)', () => {
     const a = await createSwappableCore({ contentDir: FIXTURE_PACK, dataDir });
     expect((await a.api.getAppInfo({})).capabilities).toEqual({ pickFolder: false, savePdf: false, switchContent: true });
     const p = await a.api.createProfile({ name: '小王', roleId: 'customer-service' });
-    expect(await a.api.setContentFolder({ path: other })).toEqual({ contentDir: other });
+    const token = await trainerToken(a.api);
+    const own = (await a.api.openProfileSession({ profileId: p.id })).token;
+    await expect(a.api.setContentFolder({ token: own, path: other })).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await a.api.setContentFolder({ token, path: other })).toEqual({ contentDir: other });
     expect((await a.api.getAppInfo({})).pack.id).toBe('other');
-    expect((await a.api.listProfiles({})).map((x) => x.id)).toEqual([p.id]);
+    expect((await a.api.listProfiles({})).map((x) => x.id)).toContain(p.id);
+    // Sessions are about the data folder: they outlive the switch.
+    expect((await a.api.getReadingList({ token: own, profileId: p.id })).bookmarks).toEqual([]);
     await a.close();
 
     const b = await createSwappableCore({ contentDir: FIXTURE_PACK, dataDir });
     open.push(b);
     expect((await b.api.getAppInfo({})).paths.contentDir).toBe(other);
-    await b.api.setContentFolder({ path: null });
+    await b.api.setContentFolder({ token: await trainerToken(b.api, false), path: null });
     expect((await b.api.getAppInfo({})).pack.id).toBe('contract-fixture');
     expect((await b.api.getSettings({})).contentDir).toBeNull();
   });
@@ -43,9 +55,15 @@ describe('switching the content folder (Settings)', () => {
     const c = await createSwappableCore({ contentDir: FIXTURE_PACK, dataDir: tmp('hb-swap-data-') });
     open.push(c);
     const empty = tmp('hb-empty-');
-    await expect(c.api.setContentFolder({ path: empty })).rejects.toMatchObject({ code: 'bad_request', message: expect.stringContaining('not a content pack') });
-    await expect(c.api.setContentFolder({ path: '/no/such/folder' })).rejects.toMatchObject({ message: expect.stringContaining('folder not found') });
-    await expect(c.api.setContentFolder({ path: 'relative/dir' })).rejects.toMatchObject({ message: expect.stringContaining('full path') });
+    const token = await trainerToken(c.api);
+    const articlesOnly = tmp('hb-articles-only-');
+    fs.mkdirSync(path.join(articlesOnly, 'articles'));
+    fs.writeFileSync(path.join(articlesOnly, 'notes.txt'), 'mine');
+    await expect(c.api.setContentFolder({ token, path: articlesOnly })).rejects.toMatchObject({ code: 'bad_request', key: 'notAPack' });
+    await expect(c.api.setContentFolder({ path: empty } as never)).rejects.toMatchObject({ code: 'unauthorized' });
+    await expect(c.api.setContentFolder({ token, path: empty })).rejects.toMatchObject({ code: 'bad_request', message: expect.stringContaining('not a content pack') });
+    await expect(c.api.setContentFolder({ token, path: '/no/such/folder' })).rejects.toMatchObject({ message: expect.stringContaining('folder not found') });
+    await expect(c.api.setContentFolder({ token, path: 'relative/dir' })).rejects.toMatchObject({ message: expect.stringContaining('full path') });
     expect((await c.api.getAppInfo({})).pack.id).toBe('contract-fixture');
   });
 
@@ -53,7 +71,7 @@ describe('switching the content folder (Settings)', () => {
     const dataDir = tmp('hb-swap-data-');
     const other = otherPack();
     const a = await createSwappableCore({ contentDir: FIXTURE_PACK, dataDir });
-    await a.api.setContentFolder({ path: other });
+    await a.api.setContentFolder({ token: await trainerToken(a.api), path: other });
     await a.close();
     fs.rmSync(other, { recursive: true, force: true });
     const b = await createSwappableCore({ contentDir: FIXTURE_PACK, dataDir });

@@ -13,8 +13,8 @@ async function seeded() {
   const content = writePack();
   const data = tempDir();
   const core = await openCore(content, data);
-  const { learner } = await people(core);
-  await core.completeStep({ profileId: learner.id, trackId: TRACK, stepId: 'task-login' });
+  const { learner, lt } = await people(core);
+  await core.completeStep({ token: lt, profileId: learner.id, trackId: TRACK, stepId: 'task-login' });
   await core.close(); // the command takes the data folder's one-writer lock
   return { content, data };
 }

@@ -89,9 +89,27 @@ export async function closeAll(): Promise<void> {
   for (const c of open.splice(0)) await c.close().catch(() => {});
 }
 
-/** A learner and a trainer (PIN 2468), both in customer service. */
+export const PASSPHRASE = 'correct horse 2468';
+
+/**
+ * A learner and a trainer, both in customer service, with their sessions: `lt` the learner's own
+ * (no PIN), `tt` the trainer's unlocked with the passphrase.
+ */
 export async function people(core: Core, startDate = '2026-03-02') {
   const learner = await core.createProfile({ name: '王小明', roleId: 'customer-service', startDate });
-  const trainer = await core.createProfile({ name: '李老师', roleId: 'customer-service', startDate: '2025-01-01', trainer: true, pin: '2468' });
-  return { learner, trainer };
+  const trainer = await core.createProfile({ name: '李老师', roleId: 'customer-service', startDate: '2025-01-01', trainer: true, passphrase: PASSPHRASE });
+  const lt = (await core.openProfileSession({ profileId: learner.id })).token;
+  const tt = (await core.openEditSession({ profileId: trainer.id, passphrase: PASSPHRASE })).token;
+  return { learner, trainer, lt, tt };
+}
+
+/** A profile's own session on a core (profiles without a PIN). */
+export async function own(core: Core, profileId: string): Promise<string> {
+  return (await core.openProfileSession({ profileId })).token;
+}
+
+/** A trainer on a core (the first one needs no session), unlocked. */
+export async function trainerOn(core: Core, name = '带教老师'): Promise<{ id: string; token: string }> {
+  const t = await core.createProfile({ name, roleId: 'customer-service', trainer: true, passphrase: PASSPHRASE });
+  return { id: t.id, token: (await core.openEditSession({ profileId: t.id, passphrase: PASSPHRASE })).token };
 }

@@ -17,8 +17,8 @@ describe('progress rules', () => {
   it('summarises the role track with due dates per phase from the start date', async () => {
     at('2026-03-02');
     const core = await openCore();
-    const { learner } = await people(core, '2026-03-02');
-    const p = await core.getProgress({ profileId: learner.id });
+    const { learner, lt } = await people(core, '2026-03-02');
+    const p = await core.getProgress({ token: lt, profileId: learner.id });
     expect(p.today).toBe('2026-03-02');
     expect(p.completed).toEqual([]);
     expect(p.tracks.map((t) => t.trackId)).toEqual([TRACK]);
@@ -32,14 +32,14 @@ describe('progress rules', () => {
 
   it('marks a phase overdue the day after its due date, not on it', async () => {
     const core = await openCore();
-    const { learner } = await people(core, '2026-03-02');
+    const { learner, lt } = await people(core, '2026-03-02');
     at('2026-03-08');
-    let t = (await core.getProgress({ profileId: learner.id })).tracks[0];
+    let t = (await core.getProgress({ token: lt, profileId: learner.id })).tracks[0];
     expect(t.phases[0].overdue).toBe(true);
     expect(t.phases[1]).toMatchObject({ overdue: false, dueSoon: true });
     expect(t.overdueSteps).toBe(4);
     at('2026-03-09');
-    t = (await core.getProgress({ profileId: learner.id })).tracks[0];
+    t = (await core.getProgress({ token: lt, profileId: learner.id })).tracks[0];
     expect(t.phases[1].overdue).toBe(true);
     expect(t.overdueSteps).toBe(5); // the optional step in week 1 is never overdue
     expect(t.next[0]).toMatchObject({ overdue: true });
@@ -47,13 +47,13 @@ describe('progress rules', () => {
 
   it('ticks and un-ticks tasks; percent counts required steps only', async () => {
     const core = await openCore();
-    const { learner } = await people(core);
-    const ref = { profileId: learner.id, trackId: TRACK };
+    const { learner, lt } = await people(core);
+    const ref = { token: lt, profileId: learner.id, trackId: TRACK };
     await core.completeStep({ ...ref, stepId: 'task-shadow' });
-    let t = (await core.getProgress({ profileId: learner.id })).tracks[0];
+    let t = (await core.getProgress({ token: lt, profileId: learner.id })).tracks[0];
     expect(t.done).toBe(0);
     await core.completeStep({ ...ref, stepId: 'task-login' });
-    t = (await core.getProgress({ profileId: learner.id })).tracks[0];
+    t = (await core.getProgress({ token: lt, profileId: learner.id })).tracks[0];
     expect(t).toMatchObject({ done: 1, total: 6, percent: 16 });
     const after = await core.uncompleteStep({ ...ref, stepId: 'task-login' });
     expect(after.completed.map((c) => c.stepId)).toEqual(['task-shadow']);
@@ -62,8 +62,8 @@ describe('progress rules', () => {
 
   it('refuses to tick quizzes and sign-offs directly, and to un-tick them', async () => {
     const core = await openCore();
-    const { learner } = await people(core);
-    const ref = { profileId: learner.id, trackId: TRACK };
+    const { learner, lt } = await people(core);
+    const ref = { token: lt, profileId: learner.id, trackId: TRACK };
     await expect(core.completeStep({ ...ref, stepId: 'quiz-basics' })).rejects.toMatchObject({ code: 'bad_request' });
     await expect(core.completeStep({ ...ref, stepId: 'signoff-day1' })).rejects.toMatchObject({ code: 'bad_request' });
     await expect(core.uncompleteStep({ ...ref, stepId: 'quiz-basics' })).rejects.toMatchObject({ code: 'bad_request' });
@@ -73,24 +73,27 @@ describe('progress rules', () => {
 
   it('completes the track when every required step is done, optional ones aside', async () => {
     const core = await openCore();
-    const { learner, trainer } = await people(core);
-    const ref = { profileId: learner.id, trackId: TRACK };
+    const { learner, trainer, lt, tt } = await people(core);
+    const ref = { token: lt, profileId: learner.id, trackId: TRACK };
     for (const stepId of ['read-refunds', 'task-login', 'read-presales', 'task-solo']) await core.completeStep({ ...ref, stepId });
     await core.submitQuiz({ ...ref, stepId: 'quiz-basics', answers: ALL_RIGHT });
-    let t = (await core.getProgress({ profileId: learner.id })).tracks[0];
+    let t = (await core.getProgress({ token: lt, profileId: learner.id })).tracks[0];
     expect(t).toMatchObject({ percent: 83, complete: false, completedAt: null });
-    await core.signOff({ ...ref, stepId: 'signoff-day1', trainerId: trainer.id, pin: '2468' });
-    t = (await core.getProgress({ profileId: learner.id })).tracks[0];
+    await core.signOff({ ...ref, stepId: 'signoff-day1', token: tt });
+    t = (await core.getProgress({ token: lt, profileId: learner.id })).tracks[0];
     expect(t).toMatchObject({ percent: 100, complete: true });
     expect(t.completedAt).toBe(t.phases[0].steps[3].completedAt);
     expect(t.next.map((n) => n.stepId)).toEqual(['task-shadow']);
   });
 
-  it('keeps each learner to their own facts', async () => {
+  it('keeps each learner to their own facts, and their own records to them', async () => {
     const core = await openCore();
-    const { learner } = await people(core);
+    const { learner, lt } = await people(core);
     const other = await core.createProfile({ name: 'Amy', roleId: 'customer-service' });
-    await core.completeStep({ profileId: learner.id, trackId: TRACK, stepId: 'task-login' });
-    expect((await core.getProgress({ profileId: other.id })).tracks[0].done).toBe(0);
+    const ot = (await core.openProfileSession({ profileId: other.id })).token;
+    await core.completeStep({ token: lt, profileId: learner.id, trackId: TRACK, stepId: 'task-login' });
+    expect((await core.getProgress({ token: ot, profileId: other.id })).tracks[0].done).toBe(0);
+    await expect(core.getProgress({ token: ot, profileId: learner.id })).rejects.toMatchObject({ code: 'forbidden', key: 'notYourRecords' });
+    await expect(core.completeStep({ token: ot, profileId: learner.id, trackId: TRACK, stepId: 'task-solo' })).rejects.toMatchObject({ code: 'forbidden' });
   });
 });

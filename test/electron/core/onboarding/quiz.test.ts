@@ -60,8 +60,8 @@ describe('quiz player', () => {
 
   it('records every attempt, keeps the best score, completes the step on the first pass', async () => {
     const core = await openCore();
-    const { learner } = await people(core);
-    const ref = { profileId: learner.id, trackId: TRACK, stepId: 'quiz-basics' };
+    const { learner, lt } = await people(core);
+    const ref = { token: lt, profileId: learner.id, trackId: TRACK, stepId: 'quiz-basics' };
     const fail = await core.submitQuiz({ ...ref, answers: { q1: 1, q2: [0], q3: true } });
     expect(fail).toMatchObject({ score: 33, passed: false, attempt: 1, bestScore: 33, stepCompleted: false, correct: 1, total: 3 });
     expect(fail.questions.map((q) => q.correct)).toEqual([true, false, false]);
@@ -71,19 +71,19 @@ describe('quiz player', () => {
     const pass = await core.submitQuiz({ ...ref, answers: ALL_RIGHT });
     expect(pass).toMatchObject({ score: 100, passed: true, attempt: 2, bestScore: 100, stepCompleted: true });
     expect(pass.questions[1].correctAnswer).toEqual([0, 2]);
-    const doneAt = (await core.getProgress({ profileId: learner.id })).completed.find((c) => c.stepId === 'quiz-basics')!.completedAt;
+    const doneAt = (await core.getProgress({ token: lt, profileId: learner.id })).completed.find((c) => c.stepId === 'quiz-basics')!.completedAt;
 
     const worse = await core.submitQuiz({ ...ref, answers: {} });
     expect(worse).toMatchObject({ score: 0, passed: false, attempt: 3, bestScore: 100, stepCompleted: true });
-    const p = await core.getProgress({ profileId: learner.id });
+    const p = await core.getProgress({ token: lt, profileId: learner.id });
     expect(p.completed.find((c) => c.stepId === 'quiz-basics')!.completedAt).toBe(doneAt);
     expect(p.tracks[0].phases[0].steps[2].quiz).toEqual({ attempts: 3, bestScore: 100, passed: true });
   });
 
   it('refuses a quiz on a step that is not a quiz, and bad answer shapes', async () => {
     const core = await openCore();
-    const { learner } = await people(core);
-    await expect(core.submitQuiz({ profileId: learner.id, trackId: TRACK, stepId: 'task-login', answers: {} })).rejects.toMatchObject({ code: 'bad_request' });
-    await expect(core.submitQuiz({ profileId: learner.id, trackId: TRACK, stepId: 'quiz-basics', answers: { q1: 'b' as any } })).rejects.toMatchObject({ code: 'bad_request' });
+    const { learner, lt } = await people(core);
+    await expect(core.submitQuiz({ token: lt, profileId: learner.id, trackId: TRACK, stepId: 'task-login', answers: {} })).rejects.toMatchObject({ code: 'bad_request' });
+    await expect(core.submitQuiz({ token: lt, profileId: learner.id, trackId: TRACK, stepId: 'quiz-basics', answers: { q1: 'b' as any } })).rejects.toMatchObject({ code: 'bad_request' });
   });
 });

@@ -79,7 +79,7 @@ describe('pack export and import through the API', () => {
     const { uploadId } = await core.uploadPackChunk({ token, offset: 0, data: Buffer.from('PK').toString('base64') });
     await expect(core.uploadPackChunk({ token, uploadId, offset: 10, data: 'AA==' })).rejects.toMatchObject({ code: 'conflict' });
     await expect(core.previewPackImport({ token, uploadId })).rejects.toThrow(/not a zip file/);
-    await expect(core.openEditSession({ profileId: learner.id, pin: '1111' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(core.openEditSession({ profileId: learner.id, passphrase: '1111' })).rejects.toMatchObject({ code: 'forbidden' });
   });
 });
 

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCore } from '../../../../electron/core/index';
-import { LEGACY_DB_FILE } from '../../../../electron/core/store/store';
+import { createCore, loadPack } from '../../../../electron/core/index';
+import { exportProgress } from '../../../../electron/core/onboarding/exchange';
+import { LEGACY_DB_FILE, openStoreReadOnly } from '../../../../electron/core/store/store';
 import { FIXTURE_PACK } from '../../../contract/harness';
 
 /** Every file of the data folder but the search cache and the lock, with its content. */
@@ -17,14 +18,17 @@ describe('read-only core (exports while the app is open)', () => {
     const app = await createCore({ contentDir: FIXTURE_PACK, dataDir });
     try {
       const p = await app.createProfile({ name: '在岗', roleId: 'customer-service' });
-      await app.completeStep({ profileId: p.id, trackId: 'customer-service', stepId: 'task-login' });
+      const t = await app.createProfile({ name: '带教', roleId: 'customer-service', trainer: true, passphrase: 'read-only-pass' });
+      const { token } = await app.openProfileSession({ profileId: p.id });
+      await app.completeStep({ token, profileId: p.id, trackId: 'customer-service', stepId: 'task-login' });
       const before = snapshot(dataDir);
 
       const reader = await createCore({ contentDir: FIXTURE_PACK, dataDir, readOnly: true });
-      const json = JSON.parse((await reader.exportProgress({ format: 'json' })).content);
+      const trainer = await reader.openEditSession({ profileId: t.id, passphrase: 'read-only-pass' });
+      const json = JSON.parse((await reader.exportProgress({ token: trainer.token, format: 'json' })).content);
       expect(JSON.stringify(json)).toContain('task-login');
       await expect(reader.createProfile({ name: 'x', roleId: 'customer-service' })).rejects.toMatchObject({ code: 'forbidden' });
-      await expect(reader.completeStep({ profileId: p.id, trackId: 'customer-service', stepId: 'task-login' })).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(reader.completeStep({ token, profileId: p.id, trackId: 'customer-service', stepId: 'task-login' })).rejects.toMatchObject({ code: expect.stringMatching(/forbidden|unauthorized/) });
       await expect(reader.search({ query: '退款' })).rejects.toMatchObject({ code: 'unavailable' });
       await reader.close();
 
@@ -40,8 +44,9 @@ describe('read-only core (exports while the app is open)', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-ro-legacy-'));
     fs.copyFileSync('test/fixtures/db/v3.json', path.join(dataDir, LEGACY_DB_FILE));
     const before = snapshot(dataDir);
-    const reader = await createCore({ contentDir: FIXTURE_PACK, dataDir, readOnly: true });
-    const json = JSON.parse((await reader.exportProgress({ format: 'json' })).content);
+    // What `handbook progress export` does: the person at the terminal has the files, so no session.
+    const reader = openStoreReadOnly(dataDir);
+    const json = JSON.parse(exportProgress(reader, loadPack(FIXTURE_PACK), { format: 'json' }).content);
     expect(json.profiles.map((p: any) => p.id)).toEqual(['p-learner', 'p-trainer', 'p-second']);
     expect(json.completions).toHaveLength(3);
     await reader.close();

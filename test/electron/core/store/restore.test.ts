@@ -16,7 +16,7 @@ const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'hb-restore-'));
 const filesOf = (dir: string) => Object.fromEntries(fs.readdirSync(dir, { recursive: true }).map(String)
   .filter((f) => (f === SHARED_FILE || f.startsWith('records')) && fs.statSync(path.join(dir, f)).isFile())
   .map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
-const profile = (id: string) => ({ id, name: id, roleId: 'r', startDate: '2026-01-01', trainer: false, pinHash: null, createdAt: 'x' });
+const profile = (id: string) => ({ id, name: id, roleId: 'r', startDate: '2026-01-01', trainer: false, pinHash: null, createdAt: 'x', passphraseHash: null, publicKeys: [], sealedKey: null });
 
 async function seeded(dir: string): Promise<Store> {
   const s = await openStore(dir);
@@ -75,17 +75,20 @@ describe('replaceAll (restore)', () => {
     const dataDir = tempDir();
     const core = await createCore({ contentDir: FIXTURE_PACK, dataDir });
     try {
+      const t = await core.createProfile({ name: '带教', roleId: 'customer-service', trainer: true, passphrase: 'restore-pass-1' });
+      const { token: tt } = await core.openEditSession({ profileId: t.id, passphrase: 'restore-pass-1' });
       const a = await core.createProfile({ name: '甲', roleId: 'customer-service' });
-      await core.completeStep({ profileId: a.id, trackId: 'customer-service', stepId: 'task-login' });
-      await core.setBookmark({ profileId: a.id, articleId: (await core.listArticles({})).articles[0].id, bookmarked: true });
-      const backup = await core.backupDatabase({});
+      const { token: at } = await core.openProfileSession({ profileId: a.id });
+      await core.completeStep({ token: at, profileId: a.id, trackId: 'customer-service', stepId: 'task-login' });
+      await core.setBookmark({ token: at, profileId: a.id, articleId: (await core.listArticles({})).articles[0].id, bookmarked: true });
+      const backup = await core.backupDatabase({ token: tt });
       const parsed = JSON.parse(backup.content);
-      expect(parsed).toMatchObject({ profiles: [{ id: a.id }], completions: [{ stepId: 'task-login' }], bookmarks: [{ profileId: a.id }] });
+      expect(parsed).toMatchObject({ profiles: [{ id: t.id }, { id: a.id }], completions: [{ stepId: 'task-login' }], bookmarks: [{ profileId: a.id }] });
       await core.createProfile({ name: '乙', roleId: 'customer-service' });
-      await core.uncompleteStep({ profileId: a.id, trackId: 'customer-service', stepId: 'task-login' });
-      expect(await core.restoreDatabase({ content: backup.content, confirm: true })).toEqual({ profiles: 1 });
-      expect((await core.getProgress({ profileId: a.id })).completed.map((c) => c.stepId)).toEqual(['task-login']);
-      expect(JSON.parse((await core.backupDatabase({})).content)).toEqual(parsed);
+      await core.uncompleteStep({ token: at, profileId: a.id, trackId: 'customer-service', stepId: 'task-login' });
+      expect(await core.restoreDatabase({ token: tt, content: backup.content, confirm: true })).toEqual({ profiles: 2 });
+      expect((await core.getProgress({ token: tt, profileId: a.id })).completed.map((c) => c.stepId)).toEqual(['task-login']);
+      expect(JSON.parse((await core.backupDatabase({ token: tt })).content)).toEqual(parsed);
     } finally {
       await core.close();
     }

@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 
 const addProfile = (s: Store, name: string) =>
-  s.updateShared((d) => { d.profiles.push({ id: name, name, roleId: 'r', startDate: '2026-01-01', trainer: false, pinHash: null, createdAt: 'x' }); });
+  s.updateShared((d) => { d.profiles.push({ id: name, name, roleId: 'r', startDate: '2026-01-01', trainer: false, pinHash: null, createdAt: 'x', passphraseHash: null, publicKeys: [], sealedKey: null }); });
 const complete = (s: Store, profileId: string, stepId: string, completedAt = new Date().toISOString()) =>
   s.updateRecords(profileId, (r) => { r.completions.push({ profileId, trackId: 't', stepId, completedAt }); });
 const deviceId = (dir: string) => fs.readFileSync(path.join(dir, 'device-id'), 'utf8').trim();

@@ -1,0 +1,35 @@
+import type { Data } from '../store/schema.js';
+import { verifySignoff, type KeySet } from './signing.js';
+
+type Completion = Data['completions'][number];
+
+const keySets = new WeakMap<Data['profiles'], { fingerprint: string; set: KeySet }>();
+
+/**
+ * The public keys of the trainers in this database (rebuilt only when they change): each trainer's
+ * current key only. A key is never replaced by Handbook (a passphrase change re-seals the same one),
+ * and unlocking checks that the sealed key still matches it (see EditSessions.open).
+ */
+export function localKeySet(data: Pick<Data, 'profiles'>): KeySet {
+  const trainers = data.profiles.filter((p) => p.publicKeys?.length);
+  const fingerprint = trainers.map((p) => p.id + ':' + p.publicKeys.join(',')).join(';');
+  const hit = keySets.get(data.profiles);
+  if (hit && hit.fingerprint === fingerprint) return hit.set;
+  const set: KeySet = new Map(trainers.map((p) => [p.id, p.publicKeys.slice(-1)]));
+  keySets.set(data.profiles, { fingerprint, set });
+  return set;
+}
+
+/** A completion that claims a trainer: a sign-off. */
+export const claimsTrainer = (c: Completion) => !!c.signedBy || !!c.signature;
+
+const checked = new WeakMap<Completion, { keys: KeySet; ok: boolean }>();
+
+/** Whether a sign-off's signature checks against the key set (cached per row and key set: rows are replaced, never edited). */
+export function signoffVerifies(c: Completion, keys: KeySet): boolean {
+  const hit = checked.get(c);
+  if (hit && hit.keys === keys) return hit.ok;
+  const ok = !!c.signedBy && verifySignoff({ profileId: c.profileId, trackId: c.trackId, stepId: c.stepId, completedAt: c.completedAt, trainerId: c.signedBy.id }, c.signature, keys);
+  checked.set(c, { keys, ok });
+  return ok;
+}

@@ -1,0 +1,3 @@
+import { directTransport, permissionScenario } from './permissions.scenario';
+
+permissionScenario('core directly, as over IPC', directTransport);

@@ -1,0 +1,3 @@
+import { httpTransport, permissionScenario } from './permissions.scenario';
+
+permissionScenario('over HTTP, browser mode', httpTransport);
