@@ -62,6 +62,7 @@ describe('Settings in Chromium', () => {
     await asTrainer(page);
     await page.evaluate(() => { location.hash = '#/settings'; });
     await unlock(page);
+    await page.getByTestId('backup-db').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup-db').click()]);
     expect(download.suggestedFilename()).toMatch(/^handbook-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const file = await download.path();

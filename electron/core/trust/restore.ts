@@ -52,15 +52,16 @@ export function parseBackup(content: string): Data {
   } catch {
     throw badRequest('this file is not a Handbook backup (not JSON)', 'notABackup');
   }
-  if (!raw || typeof raw !== 'object' || !Array.isArray((raw as { profiles?: unknown }).profiles)) {
-    throw badRequest('this file is not a usable Handbook backup: it has no list of profiles', 'notABackup');
-  }
   let upgraded: unknown;
   try {
     upgraded = migrate(raw);
   } catch (err) {
     if (err instanceof SchemaError) throw badRequest(`this file is not a usable Handbook backup: ${err.message}`, 'notABackup');
     throw badRequest('this file is not a usable Handbook backup', 'notABackup');
+  }
+  // The upgrade fills missing collections with empty ones: a file without profiles would wipe everything.
+  if (!Array.isArray((raw as { profiles?: unknown }).profiles)) {
+    throw badRequest('this file is not a usable Handbook backup: it has no list of profiles', 'notABackup');
   }
   const parsed = DataSchema.safeParse(upgraded);
   if (!parsed.success) {
