@@ -13,9 +13,10 @@ const upgrades: Record<number, (old: any) => any> = {
   3: (old) => ({
     ...old,
     schemaVersion: 4,
-    profiles: (old.profiles ?? []).map((p: any) => ({
-      ...p, passphraseHash: null, publicKeys: [], sealedKey: null, ...(p.trainer ? { mustSetPassphrase: true } : {}),
-    })),
+    // Anything but a list is left for the store's own check to name ("not a list of records").
+    profiles: Array.isArray(old.profiles ?? []) ? (old.profiles ?? []).map((p: any) => ({
+      ...p, passphraseHash: null, publicKeys: [], sealedKey: null, ...(p?.trainer ? { mustSetPassphrase: true } : {}),
+    })) : old.profiles,
   }),
 };
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import yazl from 'yazl';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupDir, restorePointDir } from '../../../../electron/core/store/backups';
+import { deviceFile, SHARED_FILE } from '../../../../electron/core/store/layout';
 
 /** Every rolling backup file (not the restore points). */
 const rollingBackups = (data: string) => fs.readdirSync(backupDir(data), { recursive: true }).map((f) => path.join(backupDir(data), String(f)))
@@ -105,6 +106,30 @@ describe('attack: forged records through importProgress', () => {
   });
 });
 
+/**
+ * Edits a closed data folder by hand, as someone at the PC could: profiles in the shared file,
+ * completions in each learner's file of this device.
+ */
+function editDataFiles(data: string, edit: (db: { profiles: any[]; completions: any[] }) => void): void {
+  const sharedFile = path.join(data, SHARED_FILE);
+  const shared = JSON.parse(fs.readFileSync(sharedFile, 'utf8'));
+  const device = fs.readFileSync(path.join(data, 'device-id'), 'utf8').trim();
+  const fileOf = (id: string) => deviceFile(data, id, device);
+  const files = new Map<string, any>(shared.profiles.filter((p: any) => fs.existsSync(fileOf(p.id))).map((p: any) => [p.id, JSON.parse(fs.readFileSync(fileOf(p.id), 'utf8'))]));
+  const db = { profiles: shared.profiles, completions: [...files.values()].flatMap((f) => f.completions ?? []) };
+  edit(db);
+  shared.profiles = db.profiles;
+  fs.writeFileSync(sharedFile, JSON.stringify(shared));
+  for (const p of db.profiles) {
+    const rows = db.completions.filter((c) => c.profileId === p.id);
+    if (!rows.length && !files.has(p.id)) continue;
+    const file = files.get(p.id) ?? { profileId: p.id };
+    file.completions = rows;
+    fs.mkdirSync(path.dirname(fileOf(p.id)), { recursive: true });
+    fs.writeFileSync(fileOf(p.id), JSON.stringify(file));
+  }
+}
+
 describe('attack: hand-edited data files', () => {
   async function signedThenEdited(edit: (db: any, ids: { learner: string; other: string }) => void) {
     const content = writePack();
@@ -114,10 +139,7 @@ describe('attack: hand-edited data files', () => {
     const other = await core.createProfile({ name: '另一人', roleId: 'customer-service' });
     await core.signOff({ token: tt, profileId: learner.id, trackId: TRACK, stepId: 'signoff-day1' });
     await core.close();
-    const file = path.join(data, 'handbook-db.json');
-    const db = JSON.parse(fs.readFileSync(file, 'utf8'));
-    edit(db, { learner: learner.id, other: other.id });
-    fs.writeFileSync(file, JSON.stringify(db));
+    editDataFiles(data, (db) => edit(db, { learner: learner.id, other: other.id }));
     core = await openCore(content, data);
     const t = (await core.openEditSession({ profileId: trainer.id, passphrase: PASSPHRASE })).token;
     const step = async (id: string) => (await core.getProgress({ token: t, profileId: id })).tracks[0].phases[0].steps[3];
@@ -143,11 +165,8 @@ describe('attack: hand-edited data files', () => {
     const { learner, trainer, tt } = await people(core);
     await core.signOff({ token: tt, profileId: learner.id, trackId: TRACK, stepId: 'signoff-day1' });
     await core.close();
-    const file = path.join(data, 'handbook-db.json');
-    const db = JSON.parse(fs.readFileSync(file, 'utf8'));
     const { publicKey } = (await import('node:crypto')).generateKeyPairSync('ed25519');
-    db.profiles.find((p: any) => p.trainer).publicKeys = [publicKey.export({ format: 'der', type: 'spki' }).toString('base64')];
-    fs.writeFileSync(file, JSON.stringify(db));
+    editDataFiles(data, (db) => { db.profiles.find((p: any) => p.trainer).publicKeys = [publicKey.export({ format: 'der', type: 'spki' }).toString('base64')]; });
     core = await openCore(content, data);
     await expect(core.openEditSession({ profileId: trainer.id, passphrase: PASSPHRASE })).rejects.toMatchObject({ code: 'forbidden', key: 'keyTampered' });
     const lt = (await core.openProfileSession({ profileId: learner.id })).token;
@@ -189,7 +208,8 @@ describe('attack: restoreDatabase', () => {
     expect((await core.backupDatabase({ token: tt })).content).toBe(before);
     // Writes keep working, memory and disk in step.
     await core.completeStep({ token: lt, profileId: learner.id, trackId: TRACK, stepId: 'task-solo' });
-    expect(JSON.parse(fs.readFileSync(path.join(data, 'handbook-db.json'), 'utf8')).completions).toHaveLength(2);
+    const device = fs.readFileSync(path.join(data, 'device-id'), 'utf8').trim();
+    expect(JSON.parse(fs.readFileSync(deviceFile(data, learner.id, device), 'utf8')).completions).toHaveLength(2);
   });
 
   it('refuses a backup with no trainer in it (restoring it would let anyone become the first trainer)', async () => {
