@@ -1,5 +1,5 @@
 import lunr from 'lunr';
-import { createPipeline, termToKey } from './analyzer.js';
+import { termToKey } from './analyzer.js';
 import { IndexBuilder } from './builder.js';
 import { decodeBase, decodeHeader, encodeBase, encodeFile } from './codec.js';
 import { DeltaSegment } from './delta.js';
@@ -35,7 +35,6 @@ export function sanitizeDoc(doc: SearchDoc): SearchDoc {
 
 export class SearchEngine implements IndexView {
   private readonly delta = new DeltaSegment();
-  private readonly pipeline = createPipeline();
   private readonly scratch = new Scratch();
   readonly synonyms: SynonymMember[][];
   private fuzzyBase: lunr.TokenSet | undefined;
@@ -149,7 +148,6 @@ export class SearchEngine implements IndexView {
       base: this.base,
       delta: this.delta,
       table: this.table,
-      pipeline: this.pipeline,
       view: this,
       scratch: this.scratch,
     };

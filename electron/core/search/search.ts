@@ -2,7 +2,7 @@ import type { DocTable } from './docs.js';
 import { pinyinHighlights } from './pinyin.js';
 import { phraseTest, planQuery, type IndexView, type Plan } from './plan.js';
 import { KINDS } from './schema.js';
-import { phaseA, phaseB, type PhaseA, type Scratch, type Segments } from './scorer.js';
+import { matchedTerms, phaseA, type PhaseA, type Scratch, type Segments } from './scorer.js';
 import { headSnippet, highlightAll, makeSnippet, mergeRanges, TermMatcher, type Range } from './snippet.js';
 import { suggest } from './suggest.js';
 import type { Facets, SearchHit, SearchQuery, SearchResult } from './types.js';
@@ -14,7 +14,7 @@ export interface SearchContext extends Segments {
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 1000;
-/** how many full-coverage documents are checked for the exact phrase */
+/** how many of the best-scored documents are checked for the exact phrase */
 const PHRASE_CHECKS = 200;
 /** how much a title holding all the query words multiplies the score (×3), or half of them (×2) */
 const TITLE_WEIGHT = 2;
@@ -144,12 +144,9 @@ function phraseTiers(ctx: SearchContext, plan: Plan, a: PhaseA, docs: number[]):
   const tiers = new Map<number, number>();
   const re = plan.phrase;
   if (!re) return tiers;
-  const full = a.clauses.filter((c) => c.counted).length;
-  const cands = topK(
-    docs.filter((d) => a.cover[d] === full),
-    (d) => a.score[d]!,
-    PHRASE_CHECKS,
-  );
+  // The best-scored documents, whatever their coverage: the phrase itself is the evidence
+  // (5000万 is in a document whose bigrams never include 万's most frequent ones).
+  const cands = topK(docs, (d) => a.score[d]!, PHRASE_CHECKS);
   const { table } = ctx;
   for (const d of cands) {
     if (phraseTest(re, table.titles[d]!)) tiers.set(d, 2);
@@ -258,17 +255,7 @@ export function executeSearch(ctx: SearchContext, q: SearchQuery): SearchResult 
   const key = (d: number): number => (tiers.get(d) ?? 0) * bonus + a.score[d]! * (1 + TITLE_WEIGHT * (titles.get(d) ?? 0));
   const page = topK(docs, key, offset + limit).slice(offset);
 
-  // lunr re-scores the page; its score times the coverage factor is the document's relevance
-  const lunrHits = phaseB(ctx, a, page);
-  const counted = Math.max(1, a.clauses.filter((c) => c.counted).length);
-  const byDoc = new Map(lunrHits.map((h) => [h.doc, h]));
-  const ranked = page.map((d) => {
-    const h = byDoc.get(d);
-    const s = (h ? h.score * (a.cover[d]! / counted) : a.score[d]!) * (1 + TITLE_WEIGHT * (titles.get(d) ?? 0));
-    return { d, key: (tiers.get(d) ?? 0) * bonus + s, matched: h?.matched ?? new Map<string, string[]>() };
-  });
-  ranked.sort((x, y) => y.key - x.key || x.d - y.d);
-  const hits = ranked.map((r) => buildHit(ctx, plan, r.d, r.key, r.matched));
+  const hits = page.map((d) => buildHit(ctx, plan, d, key(d), matchedTerms(ctx, a, d)));
   return { total: docs.length, hits, facets, suggestions: [], ms: performance.now() - t0 };
 }
 
