@@ -8,6 +8,8 @@ import { makePack, rng } from './corpus.js';
  * The latency tail on short Chinese queries: random 2–6 character substrings of the articles,
  * 20 results with snippets from both engines (MiniSearch's snippets cut by the same snippet code,
  * so both do the same work), timed after a warm-up with other substrings of the same mix.
+ * MiniSearch runs twice: OR (as in the quality table) and AND (all bigrams required, much faster
+ * on common bigrams); the faster of the two is the bar.
  */
 
 export function shortChineseSubstrings(docs: SearchDoc[], n: number, seed: number): string[] {
@@ -53,10 +55,10 @@ function time(name: string, n: number, queries: string[], warm: string[], run: (
   return { engine: name, n, queries: queries.length, p50Ms: r2(pct(times, 50)), p95Ms: r2(pct(times, 95)), maxMs: r2(times[worst]!), slowest: queries[worst]! };
 }
 
-function miniSearchWithSnippets(ms: MiniSearch, docs: Map<string, SearchDoc>, q: string): unknown {
+function miniSearchWithSnippets(ms: MiniSearch, docs: Map<string, SearchDoc>, q: string, combineWith: 'AND' | 'OR'): unknown {
   const matcher = new TermMatcher(tokenize(q));
   return ms
-    .search(q)
+    .search(q, { combineWith })
     .slice(0, 20)
     .map((r) => ({ id: r.id, snippet: makeSnippet(docs.get(r.id as string)!.body, matcher, null) }));
 }
@@ -71,12 +73,14 @@ export function runLatency(sizes: number[], nQueries = 300): { rows: LatencyRow[
     rows.push(time('Handbook', n, queries, warm, (q) => e.search({ query: q, limit: 20 })));
     const ms = buildMiniSearch(docs);
     const byId = new Map(docs.map((d) => [d.id, d]));
-    rows.push(time('MiniSearch + bigrams', n, queries, warm, (q) => miniSearchWithSnippets(ms, byId, q)));
+    rows.push(time('MiniSearch + bigrams (OR)', n, queries, warm, (q) => miniSearchWithSnippets(ms, byId, q, 'OR')));
+    rows.push(time('MiniSearch + bigrams (AND)', n, queries, warm, (q) => miniSearchWithSnippets(ms, byId, q, 'AND')));
   }
   const out = ['| articles | engine | p50 (ms) | p95 (ms) | max (ms) | slowest query | target |', '|---:|---|---:|---:|---:|---|---|'];
   for (const r of rows) {
-    const m = rows.find((x) => x.n === r.n && x.engine !== 'Handbook')!;
-    const target = r.engine === 'Handbook' ? `p95 ≤ 2× MiniSearch (${(r.p95Ms / m.p95Ms).toFixed(2)}×)${r.n <= 1000 ? ', max ≤ 20 ms' : ''}` : '';
+    // the faster MiniSearch mode is the bar
+    const m = Math.min(...rows.filter((x) => x.n === r.n && x.engine !== 'Handbook').map((x) => x.p95Ms));
+    const target = r.engine === 'Handbook' ? `p95 ≤ 2× the faster MiniSearch: ${(r.p95Ms / m).toFixed(2)}×${r.n <= 1000 ? '; max ≤ 20 ms' : ''}` : '';
     out.push(`| ${r.n} | ${r.engine} | ${r.p50Ms} | ${r.p95Ms} | ${r.maxMs} | ${r.slowest} | ${target} |`);
   }
   return { rows, table: out.join('\n') };
