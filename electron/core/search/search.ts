@@ -22,29 +22,56 @@ const TITLE_WEIGHT = 2;
 const SYNONYM_TITLE_CREDIT = 0.8;
 
 
-function makeFilter(table: DocTable, q: SearchQuery): Filter | null {
-  const tests: Filter[] = [];
+/** the chosen filters, one test per facet kind (roles, tags, categories, platforms) plus the kind of document */
+interface Filters {
+  /** index = facet kind as in DocTable.facetValues; null where nothing is chosen */
+  byFacet: Array<Filter | null>;
+  kind: Filter | null;
+  all: Filter | null;
+}
+
+function makeFilters(table: DocTable, q: SearchQuery): Filters {
   const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
   const role = str(q.role);
   const tag = str(q.tag);
   const category = str(q.category);
   const platform = str(q.platform);
   const kind = str(q.kind);
-  if (role) tests.push((d) => table.roles[d]!.includes(role));
-  if (tag) tests.push((d) => table.tags[d]!.includes(tag));
-  if (category !== undefined) tests.push((d) => table.categories[d] === category);
-  if (platform) tests.push((d) => table.platforms[d]!.includes(platform));
-  if (kind) tests.push((d) => KINDS[table.kinds[d]!] === kind);
-  if (tests.length === 0) return null;
-  return (d) => tests.every((t) => t(d));
+  const byFacet: Array<Filter | null> = [
+    role ? (d) => table.roles[d]!.includes(role) : null,
+    tag ? (d) => table.tags[d]!.includes(tag) : null,
+    category !== undefined ? (d) => table.categories[d] === category : null,
+    platform ? (d) => table.platforms[d]!.includes(platform) : null,
+  ];
+  const kindTest: Filter | null = kind ? (d) => KINDS[table.kinds[d]!] === kind : null;
+  const tests = [...byFacet, kindTest].filter((t): t is Filter => t !== null);
+  return { byFacet, kind: kindTest, all: tests.length ? (d) => tests.every((t) => t(d)) : null };
 }
 
-function facetsOf(table: DocTable, docs: ArrayLike<number>): Facets {
+/**
+ * Facet counts among the matches, each kind counted under the other chosen filters (choosing a
+ * tag narrows the role counts, and the tag list still offers the other tags).
+ */
+function facetsOf(table: DocTable, docs: ArrayLike<number>, filters: Filters): Facets {
   let counts = new Int32Array(Math.max(64, table.facetValues.length));
+  const { byFacet, kind } = filters;
   for (let i = 0; i < docs.length; i++) {
-    const codes = table.facets(docs[i]!);
-    for (let k = 0; k < codes.length; k++) {
-      const c = codes[k]!;
+    const d = docs[i]!;
+    if (kind && !kind(d)) continue;
+    // which filters this document fails: it counts for a kind only if it passes all the others
+    let failed = -1;
+    let fails = 0;
+    for (let k = 0; k < byFacet.length; k++) {
+      if (byFacet[k] && !byFacet[k]!(d)) {
+        failed = k;
+        fails++;
+      }
+    }
+    if (fails > 1) continue;
+    const codes = table.facets(d);
+    for (let j = 0; j < codes.length; j++) {
+      const c = codes[j]!;
+      if (fails === 1 && table.facetValues[c]![0] !== failed) continue;
       if (c >= counts.length) {
         const bigger = new Int32Array(c * 2);
         bigger.set(counts);
@@ -57,8 +84,8 @@ function facetsOf(table: DocTable, docs: ArrayLike<number>): Facets {
   const dest = [out.roles, out.tags, out.categories, out.platforms];
   for (let c = 0; c < counts.length && c < table.facetValues.length; c++) {
     if (counts[c]) {
-      const [kind, value] = table.facetValues[c]!;
-      dest[kind]![value] = counts[c]!;
+      const [k, value] = table.facetValues[c]!;
+      dest[k]![value] = counts[c]!;
     }
   }
   return out;
@@ -117,11 +144,12 @@ function emptyFacets(): Facets {
   return { roles: {}, tags: {}, categories: {}, platforms: {} };
 }
 
-function browse(ctx: SearchContext, filter: Filter, limit: number, offset: number, t0: number): SearchResult {
+function browse(ctx: SearchContext, filters: Filters, limit: number, offset: number, t0: number): SearchResult {
   const { table } = ctx;
   const all: number[] = [];
   for (let d = 0; d < table.n; d++) if (table.alive[d]) all.push(d);
-  const facets = facetsOf(table, all);
+  const facets = facetsOf(table, all, filters);
+  const filter = filters.all!;
   const docs = all.filter(filter);
   docs.sort((a, b) => (table.titles[a]! < table.titles[b]! ? -1 : table.titles[a]! > table.titles[b]! ? 1 : a - b));
   const hits = docs.slice(offset, offset + limit).map(
@@ -211,7 +239,7 @@ function buildHit(ctx: SearchContext, plan: Plan, d: number, score: number, matc
 export function executeMatchIds(ctx: SearchContext, q: SearchQuery): string[] {
   const plan = planQuery(ctx.view, typeof q?.query === 'string' ? q.query : '');
   if (plan.clauses.length === 0) return [];
-  const filter = makeFilter(ctx.table, q);
+  const filter = makeFilters(ctx.table, q).all;
   const a = phaseA(ctx, plan, ctx.scratch);
   const docs = [...a.matched].filter((d) => !filter || filter(d));
   docs.sort((x, y) => a.score[y]! - a.score[x]! || x - y);
@@ -223,11 +251,12 @@ export function executeSearch(ctx: SearchContext, q: SearchQuery): SearchResult 
   const query = typeof q?.query === 'string' ? q.query : '';
   const limit = clampInt(q?.limit, DEFAULT_LIMIT, MAX_LIMIT);
   const offset = clampInt(q?.offset, 0, 1e9);
-  const filter = makeFilter(ctx.table, q ?? ({} as SearchQuery));
+  const filters = makeFilters(ctx.table, q ?? ({} as SearchQuery));
+  const filter = filters.all;
   const plan = planQuery(ctx.view, query);
 
   if (plan.tokens.length === 0) {
-    if (filter) return browse(ctx, filter, limit, offset, t0);
+    if (filter) return browse(ctx, filters, limit, offset, t0);
     return { total: 0, hits: [], facets: emptyFacets(), suggestions: [], ms: performance.now() - t0 };
   }
   const none = (): SearchResult => ({
@@ -240,7 +269,7 @@ export function executeSearch(ctx: SearchContext, q: SearchQuery): SearchResult 
   if (plan.clauses.length === 0) return none();
 
   const a = phaseA(ctx, plan, ctx.scratch);
-  const facets = facetsOf(ctx.table, a.matched);
+  const facets = facetsOf(ctx.table, a.matched, filters);
   const docs: number[] = [];
   for (const d of a.matched) if (!filter || filter(d)) docs.push(d);
   if (docs.length === 0) return { ...none(), facets };

@@ -87,13 +87,27 @@ describe('filters, facets, paging', () => {
     for (const id of ids('流程', { category: 'customer-service' })) expect(id.startsWith('customer-service/')).toBe(true);
   });
 
-  it('facets count matches before filters; total counts after', () => {
+  it('each facet counts the matches under the other chosen filters; total counts under all', () => {
     const all = engine.search({ query: '退款' });
-    const filtered = engine.search({ query: '退款', role: 'operations' });
-    expect(filtered.facets).toEqual(all.facets);
-    expect(filtered.total).toBe(all.facets.roles['operations']);
+    const byRole = engine.search({ query: '退款', role: 'operations' });
+    // the role list still offers every role (its own filter does not narrow it) …
+    expect(byRole.facets.roles).toEqual(all.facets.roles);
+    expect(byRole.total).toBe(all.facets.roles['operations']);
     expect(all.facets.categories['customer-service']).toBeGreaterThan(0);
     expect(all.facets.platforms['taobao']).toBeGreaterThan(0);
+    // … while the other lists count only documents of that role
+    const inRole = (id: string) => docs.find((d) => d.id === id)!.roles.includes('operations');
+    const matched = engine.search({ query: '退款', limit: 1000 }).hits.map((h) => h.id).filter(inRole);
+    const tagCounts: Record<string, number> = {};
+    for (const id of matched) for (const t of docs.find((d) => d.id === id)!.tags) tagCounts[t] = (tagCounts[t] ?? 0) + 1;
+    expect(byRole.facets.tags).toEqual(tagCounts);
+    expect(Object.values(byRole.facets.tags).reduce((a, b) => a + b, 0)).toBeLessThan(Object.values(all.facets.tags).reduce((a, b) => a + b, 0));
+    // two filters: the role counts follow the tag, the tag counts follow the role
+    const tag = Object.keys(byRole.facets.tags)[0]!;
+    const both = engine.search({ query: '退款', role: 'operations', tag });
+    expect(both.facets.tags).toEqual(byRole.facets.tags);
+    expect(both.facets.roles).toEqual(engine.search({ query: '退款', tag }).facets.roles);
+    expect(both.total).toBe(byRole.facets.tags[tag]);
   });
 
   it('limit and offset page through the same order', () => {
