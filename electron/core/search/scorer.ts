@@ -43,6 +43,11 @@ export function lunrIdf(df: number, n: number): number {
   return Math.log(1 + Math.abs(x));
 }
 
+/** what a clause weighs: its best way of matching, idf of that alternative's rarest-needed term × boost */
+export function clauseWeight(c: Clause, n: number): number {
+  return Math.max(...c.alts.map((alt) => alt.boost * Math.min(...alt.terms.map((t) => lunrIdf(t.df, n)))));
+}
+
 /** one element of a lunr field vector, exactly as lunr.Builder#createFieldVectors computes it */
 export function fieldWeight(idf: number, tf: number, len: number, avg: number, f: number): number {
   const s = ((idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (len / avg)) + tf)) * FIELD_BOOST[f]!;
@@ -183,10 +188,7 @@ export function phaseA(seg: Segments, plan: Plan, scratch: Scratch): PhaseA {
     }
   }
 
-  // A clause weighs what its best way of matching weighs: idf of its rarest-needed term × boost.
-  const weights = clauses.map((c) =>
-    Math.max(...c.alts.map((alt) => alt.boost * Math.min(...alt.terms.map((t) => lunrIdf(t.df, N))))),
-  );
+  const weights = clauses.map((c) => clauseWeight(c, N));
   const total = weights.reduce((x, y) => x + y, 0) || 1;
   const matched: number[] = [];
   let maxScore = 0;
