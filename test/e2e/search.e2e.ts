@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe';
 import { newPage, screenshotPath } from './support/browser';
 import type { ServeHandle } from './support/server';
 import { useServeAndBrowser } from './support/session';
@@ -52,7 +53,7 @@ describe('search in Chromium', () => {
   });
   for (const locale of ['zh-CN', 'en'] as const) {
     it(`${locale}: the palette offers the search page's suggestions; the category filter shows category names`, async () => {
-      const { page, errors } = await newPage(browser, locale);
+      const { page, errors } = await newPage(browser, locale, { bypassCSP: true });
       await page.goto(serve.url);
       await page.locator('h1').first().waitFor();
       await page.keyboard.press('Control+k');
@@ -61,6 +62,7 @@ describe('search in Chromium', () => {
       await suggestion.waitFor();
       expect(await suggestion.textContent()).toBe('amazon');
       await page.screenshot({ path: screenshotPath(`search-palette-suggestions-${locale === 'en' ? 'en' : 'zh'}`) });
+      expect(await axeViolations(page)).toEqual([]);
       await suggestion.focus();
       await page.keyboard.press('Enter');
       await page.waitForURL(/#\/search\?q=amazon/);
@@ -75,6 +77,7 @@ describe('search in Chromium', () => {
       await category.selectOption('customer-service');
       await expect.poll(() => category.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]!.textContent)).toMatch(new RegExp('^' + name));
       await page.screenshot({ path: screenshotPath(`search-category-names-${locale === 'en' ? 'en' : 'zh'}`) });
+      expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
     });
   }
