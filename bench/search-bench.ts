@@ -4,6 +4,7 @@
  *
  *   npx esbuild bench/search-bench.ts --bundle --platform=node --format=esm --outfile=/tmp/bench.mjs \
  *     && node --expose-gc /tmp/bench.mjs [--n 1000,10000] [--quick] [--engines ours,minisearch,lunr]
+ *        [--devset-only [--engines handbook,minisearch,lunr]] [--latency-only]
  *
  * The bundle is also the search worker: the service under test spawns this very file as its
  * workerScript, where only the worker entry runs.
@@ -15,7 +16,10 @@ import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import lunr from 'lunr';
 import MiniSearch from 'minisearch';
-import { createSearchService, SearchEngine, tokenize, type SearchDoc } from '../electron/core/search/index.js';
+import { createSearchService, SearchEngine, type SearchDoc } from '../electron/core/search/index.js';
+import { buildMiniSearch, msOptions } from './baselines.js';
+import { runDevSet } from './devset-run.js';
+import { runLatency } from './latency.js';
 import '../electron/core/search/worker.js'; // registers the build handler when this bundle runs as a worker
 import { chineseSubstring, makePack, makeQueries, rng } from './corpus.js';
 
@@ -33,8 +37,6 @@ interface EngineUnderTest {
   edit(idx: unknown, doc: SearchDoc, docs: SearchDoc[]): unknown;
 }
 
-const isLatin = (t: string): boolean => /^[a-z]/.test(t);
-
 const ours: EngineUnderTest = {
   name: 'ours',
   build: (docs) => SearchEngine.build(docs),
@@ -48,29 +50,9 @@ const ours: EngineUnderTest = {
   },
 };
 
-const msOptions = {
-  fields: ['title', 'headings', 'body'],
-  idField: 'id',
-  tokenize,
-  processTerm: (t: string) => t,
-  extractField: (doc: Record<string, unknown>, field: string) => {
-    const v = doc[field];
-    return Array.isArray(v) ? v.join('\n') : (v as string);
-  },
-  searchOptions: {
-    boost: { title: 5, headings: 2 },
-    combineWith: 'OR' as const,
-    fuzzy: (term: string) => (isLatin(term) && term.length >= 4 ? (term.length >= 8 ? 2 : 1) : false),
-    prefix: (term: string, i: number, terms: string[]) => i === terms.length - 1 && isLatin(term),
-  },
-};
 const minisearch: EngineUnderTest = {
   name: 'minisearch',
-  build: (docs) => {
-    const ms = new MiniSearch(msOptions);
-    ms.addAll(docs as unknown as Array<Record<string, unknown>>);
-    return ms;
-  },
+  build: buildMiniSearch,
   serialize: (idx) => JSON.stringify(idx),
   load: (data) => MiniSearch.loadJSON(data.toString('utf8'), msOptions),
   search: (idx, q) =>
@@ -281,6 +263,16 @@ async function main(): Promise<void> {
   const only = arg('--engines')?.split(',');
   const engines = [ours, minisearch, stockLunr].filter((e) => !only || only.some((o) => e.name.startsWith(o)));
   if (!gc) console.warn('run with node --expose-gc for meaningful memory numbers');
+  console.error('dev set (CMRC 2018 trial)…');
+  const dev = runDevSet(args.includes('--devset-only') ? only : undefined);
+  const devMd = `## Search quality on the public dev set (${dev.sizes}; ${dev.file})\n\n${dev.table}\n`;
+  console.log(devMd);
+  if (args.includes('--devset-only')) return;
+  console.error('latency, random 2–6 character Chinese substrings…');
+  const lat = runLatency(sizes);
+  const latMd = `## Latency: 300 random 2–6 character Chinese substrings, 20 results with snippets\n\n${lat.table}\n`;
+  console.log(latMd);
+  if (args.includes('--latency-only')) return;
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'handbook-bench-'));
   const rows: Row[] = [];
   try {
@@ -309,7 +301,7 @@ async function main(): Promise<void> {
   }
   const md = table(rows);
   console.log(`## Search benchmark (${os.cpus().length} cores, node ${process.version})\n${md}\n`);
-  const json = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, rows };
+  const json = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, devSet: dev.rows, latency: lat.rows, rows };
   writeFileSync(path.resolve(process.cwd(), 'bench/results.json'), JSON.stringify(json, null, 2) + '\n');
 }
 

@@ -20,7 +20,7 @@ import { checkContentFolder, effectiveContentDir } from './host/contentFolder.js
 import type { HostHooks } from './host/host.js';
 import { withGeneralSynonyms } from './search/generalSynonyms.js';
 import { createSearchService } from './search/index.js';
-import { diffDocs, packToSearchDocs, unavailableSearch } from './searchDocs.js';
+import { diffDocs, packToSearchDocs, unavailableSearch } from './search/searchDocs.js';
 import { APP_VERSION } from './version.js';
 import { WriteQueue } from './authoring/files.js';
 import { authoringHandlers } from './authoring/handlers.js';

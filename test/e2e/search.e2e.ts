@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe';
 import { newPage, screenshotPath } from './support/browser';
 import type { ServeHandle } from './support/server';
 import { useServeAndBrowser } from './support/session';
@@ -50,4 +51,34 @@ describe('search in Chromium', () => {
     await expect.poll(() => page.locator('.empty').textContent()).toContain('Nothing found');
     expect(errors).toEqual([]);
   });
+  for (const locale of ['zh-CN', 'en'] as const) {
+    it(`${locale}: the palette offers the search page's suggestions; the category filter shows category names`, async () => {
+      const { page, errors } = await newPage(browser, locale, { bypassCSP: true });
+      await page.goto(serve.url);
+      await page.locator('h1').first().waitFor();
+      await page.keyboard.press('Control+k');
+      await page.getByTestId('palette-input').fill('amzoan');
+      const suggestion = page.locator('[data-testid="palette-suggestions"] a.suggestion').first();
+      await suggestion.waitFor();
+      expect(await suggestion.textContent()).toBe('amazon');
+      await page.screenshot({ path: screenshotPath(`search-palette-suggestions-${locale === 'en' ? 'en' : 'zh'}`) });
+      expect(await axeViolations(page)).toEqual([]);
+      await suggestion.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/#\/search\?q=amazon/);
+      await page.getByTestId('search-count').waitFor();
+
+      await page.goto('about:blank');
+      await page.goto(serve.url + '#/search?q=' + encodeURIComponent('客服'));
+      const category = page.locator('select[name="category"]');
+      const name = locale === 'en' ? 'Customer service' : '客服';
+      await expect.poll(async () => (await category.locator('option').allTextContents()).some((o) => o.startsWith(name))).toBe(true);
+      expect((await category.locator('option').allTextContents()).some((o) => o.startsWith('customer-service'))).toBe(false);
+      await category.selectOption('customer-service');
+      await expect.poll(() => category.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]!.textContent)).toMatch(new RegExp('^' + name));
+      await page.screenshot({ path: screenshotPath(`search-category-names-${locale === 'en' ? 'en' : 'zh'}`) });
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  }
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadPack } from '../../core/index.js';
 import { withGeneralSynonyms } from '../../core/search/generalSynonyms.js';
 import { createSearchService, type SearchQuery } from '../../core/search/index.js';
-import { packToSearchDocs } from '../../core/searchDocs.js';
+import { packToSearchDocs } from '../../core/search/searchDocs.js';
 import { intOption, parse, UsageError } from '../args.js';
 import { defaultContentDir, defaultDataDir, searchWorkerFile } from '../paths.js';
 

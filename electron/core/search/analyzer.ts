@@ -294,19 +294,3 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export function normalizeText(text: string): string {
   return text.replace(LONE_SURROGATE, '\uFFFD').normalize('NFKC').toLowerCase();
 }
-
-/*
- * The same analyzer as a lunr pipeline function, registered so that an index using it can be
- * serialised by lunr and so that `usePipeline` clauses are analysed like documents. It never
- * strips Han (lunr's trimmer would).
- */
-export function lunrAnalyzer(token: lunr.Token): lunr.Token[] {
-  return analyze(token.toString()).map((t) => token.clone(() => t.term));
-}
-lunr.Pipeline.registerFunction(lunrAnalyzer as unknown as lunr.PipelineFunction, 'handbookAnalyzer');
-
-export function createPipeline(): lunr.Pipeline {
-  const p = new lunr.Pipeline();
-  p.add(lunrAnalyzer as unknown as lunr.PipelineFunction);
-  return p;
-}

@@ -3,7 +3,7 @@ import { DocTable } from './docs.js';
 import { IntBuf } from './growable.js';
 import { titlePinyinTerms } from './pinyin.js';
 import { F_BODY, F_PINYIN, F_TITLE, NFIELDS } from './schema.js';
-import { BaseSegment } from './segment.js';
+import { BaseSegment } from './postings.js';
 import type { SearchDoc } from './types.js';
 
 const SPAN = 0x7000;
@@ -35,7 +35,13 @@ export function analyzeDoc(
     },
   };
   for (f = F_TITLE; f <= F_BODY; f++) scan(texts[f]!, sink);
-  for (const t of titlePinyinTerms(doc.title)) {
+  // Pinyin and initials of the title, then of the headings and tags: names people type in Latin
+  // letters (zhitongche, qianchuan) are as often tags or section names as titles. A heading or tag
+  // adds a reading once and only if the title lacks it, so a title still outweighs a section.
+  const title = titlePinyinTerms(doc.title);
+  const seen = new Set(title);
+  const more = doc.headings.length || doc.tags.length ? titlePinyinTerms([...doc.headings, ...doc.tags].join('\n')) : [];
+  for (const t of [...title, ...more.filter((m) => !seen.has(m) && seen.add(m))]) {
     lens[F_PINYIN]! += 1;
     onTerm(F_PINYIN, t);
   }

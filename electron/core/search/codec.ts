@@ -1,6 +1,6 @@
 import { DocTable } from './docs.js';
 import { ENGINE_VERSION, KINDS, NFIELDS } from './schema.js';
-import { BaseSegment } from './segment.js';
+import { BaseSegment } from './postings.js';
 import type { SearchDoc } from './types.js';
 
 /*

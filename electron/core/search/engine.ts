@@ -1,5 +1,5 @@
 import lunr from 'lunr';
-import { createPipeline, termToKey } from './analyzer.js';
+import { termToKey } from './analyzer.js';
 import { IndexBuilder } from './builder.js';
 import { decodeBase, decodeHeader, encodeBase, encodeFile } from './codec.js';
 import { DeltaSegment } from './delta.js';
@@ -9,8 +9,9 @@ import { prepareSynonyms, type IndexView, type QTerm, type SynonymMember } from 
 import { F_PINYIN, KINDS, NFIELDS } from './schema.js';
 import { Scratch } from './scorer.js';
 import { TokenSets } from './tokenset.js';
-import { executeMatchIds, executeSearch, type SearchContext } from './search.js';
-import type { BaseSegment } from './segment.js';
+import type { SearchContext } from './context.js';
+import { executeMatchIds, executeSearch } from './search.js';
+import type { BaseSegment } from './postings.js';
 import type { EngineOptions, SearchDoc, SearchQuery, SearchResult } from './types.js';
 
 const LATIN_WORD = /^[a-z][a-z0-9]*$/;
@@ -35,7 +36,6 @@ export function sanitizeDoc(doc: SearchDoc): SearchDoc {
 
 export class SearchEngine implements IndexView {
   private readonly delta = new DeltaSegment();
-  private readonly pipeline = createPipeline();
   private readonly scratch = new Scratch();
   readonly synonyms: SynonymMember[][];
   private fuzzyBase: lunr.TokenSet | undefined;
@@ -149,7 +149,6 @@ export class SearchEngine implements IndexView {
       base: this.base,
       delta: this.delta,
       table: this.table,
-      pipeline: this.pipeline,
       view: this,
       scratch: this.scratch,
     };

@@ -63,7 +63,7 @@ function readings(text: string): Reading[][] {
   return runs;
 }
 
-/** index terms of the `pinyin` field for a title */
+/** index terms of the `pinyin` field for a text (title, headings and tags joined by line breaks) */
 export function titlePinyinTerms(title: string): string[] {
   const terms: string[] = [];
   for (const run of readings(title)) {

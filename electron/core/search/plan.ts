@@ -5,9 +5,10 @@ import { PINYIN_FIELDS, TEXT_FIELDS } from './schema.js';
 /*
  * Turns the user's text into clauses. A clause is one thing the user asked for (a bigram, a word,
  * a synonym group) with alternative ways of matching it; an alternative is a set of terms that
- * must all be present. Coverage — how many clauses a document satisfies — decides what matches:
- * short keyword queries need (nearly) all clauses, long questions only some, so a question like
- * 顾客收到货以后想退款应该怎么处理 is ranked by relevance instead of requiring every bigram.
+ * must all be present. No clause is ever required: a document matching any clause is a result,
+ * and each clause weighs by its idf (BM25 already says that 什么 or 之间 tell little in a pack
+ * that uses them everywhere). How much of the query's weight a document covers, and whether it
+ * holds the query's words next to each other, raise its score (see scorer.ts and search.ts).
  */
 
 export interface QTerm {
@@ -28,7 +29,7 @@ export interface Alt {
 }
 export interface Clause {
   alts: Alt[];
-  /** counts towards coverage (function words like 怎么 only add score) */
+  /** counts towards coverage (always true since coverage is weighted by idf; kept for the title share) */
   counted: boolean;
   /** query token range [from, to) it came from, for suggestions */
   from: number;
@@ -37,7 +38,7 @@ export interface Clause {
 export interface Plan {
   tokens: Token[];
   clauses: Clause[];
-  /** clauses a document must satisfy */
+  /** clauses a document must satisfy: always 1, coverage ranks instead of filtering */
   required: number;
   counted: number;
   phrase: Phrase | null;
@@ -65,15 +66,6 @@ const PREFIX_BOOST = 0.5;
 const PINYIN_BOOST = 0.8;
 const SYNONYM_BOOST = 0.85;
 const CHAR_EXPANSION_BOOST = 0.6;
-
-/** function words of questions: they add a little score but never decide whether a document matches */
-const CJK_STOP = new Set(
-  (
-    '怎么 如何 什么 怎样 为什 么样 哪些 哪里 哪个 应该 可以 需要 是否 能否 请问 一下 我们 你们 他们 ' +
-    '这个 那个 这些 那些 的话 如果 还是 或者 然后 就是 一个 已经 么办 该怎 要怎 能不 不能 有没 没有 时候 ' +
-    '我的 你的 的时 候怎 么处 吗？ 了吗 的是 多久 多少 多长 多大 多快 几天 几个 能不 可不 找谁 问谁 什么 么时'
-  ).split(' '),
-);
 
 const CJK_CHAR = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}';
 const UNIT_SPLIT = new RegExp(`(?<=[${CJK_CHAR}])(?=[^${CJK_CHAR}])|(?<=[^${CJK_CHAR}])(?=[${CJK_CHAR}])`, 'u');
@@ -121,47 +113,6 @@ export function prepareSynonyms(groups: string[][] | undefined): SynonymMember[]
     if (members.length > 1) out.push(members);
   }
   return out;
-}
-
-const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
-
-/**
- * Whether a CJK bigram of the query spans two words (退款流程 → 款流). Such a bigram still adds
- * score but is not something the person asked for, so it must not decide what matches. A boundary
- * counts between two words of 2+ characters, or where one side is a grammar character; other single
- * characters are where the dictionary segmenter is unsure.
- */
-/** Characters that, standing alone as a word, only carry grammar: 要 in 备货要提前, 了 in 冲突了找谁. */
-const FUNCTION_CHARS = new Set([...'了要的吗呢啊吧是在和与就也都还又被把给让对从向到等个些么谁啥哪怎多少几能会可该想找做有没不很太更最把将才再']);
-
-function wordBoundaries(raw: string): (t: Token) => boolean {
-  if (!segmenter || raw.length > 400) return () => false;
-  const wordAt = new Int32Array(raw.length).fill(-1);
-  const words: string[] = [];
-  for (const seg of segmenter.segment(raw)) {
-    if (!seg.isWordLike) continue;
-    const id = words.length;
-    words.push(seg.segment);
-    for (let k = seg.index; k < seg.index + seg.segment.length; k++) wordAt[k] = id;
-  }
-  // A lone character is either a real one-character word (货) or grammar (要); only grammar is dropped.
-  const weak = (w: string) => [...w].length >= 2 || FUNCTION_CHARS.has(w);
-  return (t) => {
-    if (t.end - t.start < 2) return false;
-    const a = wordAt[t.start]!;
-    const b = wordAt[t.end - 1]!;
-    if (a < 0 || b < 0 || a === b) return false;
-    const [wa, wb] = [words[a]!, words[b]!];
-    return ([...wa].length >= 2 && [...wb].length >= 2) || (weak(wa) && weak(wb) && (FUNCTION_CHARS.has(wa) || FUNCTION_CHARS.has(wb)));
-  };
-}
-
-function requiredFor(m: number): number {
-  // Two words: either may be missing (退款流程 must still find 退款与退货处理, which never says 流程);
-  // documents with both rank first through the coverage factor.
-  if (m <= 2) return 1;
-  if (m <= 4) return m - 1;
-  return Math.max(3, Math.ceil(m * 0.4));
 }
 
 export function planQuery(ix: IndexView, query: string): Plan {
@@ -223,53 +174,49 @@ export function planQuery(ix: IndexView, query: string): Plan {
     }
   }
 
-  const crossesWords = wordBoundaries(raw);
-  const isStop = (k: number): boolean => !!tokens[k]?.cjk && CJK_STOP.has(tokens[k]!.term);
-  const touchesStop = (i: number): boolean =>
-    (isStop(i - 1) && tokens[i - 1]!.end > tokens[i]!.start) || (isStop(i + 1) && tokens[i + 1]!.start < tokens[i]!.end);
   const clauses: Clause[] = [];
   const seen = new Set<string>();
-  let absent = 0;
-  let absentCjk = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    let c: { from: number; to: number; alts: Alt[] };
-    if (covered[i]! >= 0) {
-      c = merged[covered[i]!]!;
-      if (c.from !== i) continue;
-    } else {
-      c = { from: i, to: i + 1, alts: tokenAlts[i]! };
-    }
-    // A bigram that overlaps a question word belongs to the question, not the topic (怎么算 → 么算).
-    const counted = !(c.to - c.from === 1 && tokens[i]!.cjk && (CJK_STOP.has(tokens[i]!.term) || touchesStop(i) || crossesWords(tokens[i]!)));
+  const add = (c: { from: number; to: number; alts: Alt[] }): void => {
     const alts = c.alts.filter(present);
     const key = c.alts.map((a) => a.terms.map((t) => t.term).join('+') + '@' + a.fields.join()).join('|');
-    if (seen.has(key)) continue;
+    // A clause nothing contains cannot change any document's rank: every document misses it.
+    if (alts.length === 0 || seen.has(key)) return;
     seen.add(key);
-    if (alts.length === 0) {
-      // Nothing has it, so it cannot match — but a word the user typed still counts: "退款 xyzzy"
-      // should not silently become "退款" (the suggestions offer that). An unknown CJK bigram
-      // usually straddles two words of a long question, so it only counts in short queries.
-      if (counted) (tokens[i]!.cjk ? absentCjk++ : absent++);
-      continue;
-    }
-    clauses.push({ alts, counted, from: c.from, to: c.to });
+    clauses.push({ alts, counted: true, from: c.from, to: c.to });
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i]! >= 0) {
+      const c = merged[covered[i]!]!;
+      if (c.from === i) add(c);
+    } else add({ from: i, to: i + 1, alts: tokenAlts[i]! });
+  }
+  // A character whose bigrams on both sides are unknown (蓍 in 蓍的别名是什么) would otherwise be
+  // lost; like a one-character query, it matches the index terms that contain it.
+  const knownBigram = (k: number): boolean => {
+    const t = tokens[k];
+    return !!t && t.cjk && t.term.length === 2 && ix.resolve(t.term, t.key).dfText > 0;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t.cjk || t.term.length !== 2 || t.term.codePointAt(0)! > 0xffff) continue;
+    const prevJoins = i > 0 && tokens[i - 1]!.cjk && tokens[i - 1]!.end > t.start;
+    const nextJoins = i + 1 < tokens.length && tokens[i + 1]!.cjk && tokens[i + 1]!.start < t.end;
+    const orphan = (ch: string, other: boolean, otherKnown: boolean): void => {
+      if (knownBigram(i) || (other && otherKnown)) return;
+      const alts = ix.termsWithChar(ch, 12).map((b) => simple(b, TEXT_FIELDS, b === ch ? 1 : CHAR_EXPANSION_BOOST));
+      if (alts.length) add({ from: i, to: i + 1, alts });
+    };
+    orphan(t.term[0]!, prevJoins, prevJoins && knownBigram(i - 1));
+    if (!nextJoins) orphan(t.term[1]!, false, false);
   }
 
-  if (!clauses.some((c) => c.counted)) for (const c of clauses) c.counted = true;
-  const countedAll = clauses.filter((c) => c.counted).length;
   if (clauses.length > MAX_CLAUSES) {
     // keep the most selective clauses; huge pasted queries stay bounded in time
     const minDf = (c: Clause): number => Math.min(...c.alts.map((a) => Math.max(...a.terms.map((t) => t.dfText + t.dfPinyin))));
     const keep = new Set([...clauses].sort((a, b) => minDf(a) - minDf(b)).slice(0, MAX_CLAUSES));
     for (let i = clauses.length - 1; i >= 0; i--) if (!keep.has(clauses[i]!)) clauses.splice(i, 1);
   }
-  const counted = clauses.filter((c) => c.counted).length;
-  // Absent CJK bigrams are not counted: without spaces, most of them straddle two words
-  // (标题优化技巧 → 化技), and counting them turned ordinary questions into zero results.
-  void absentCjk;
-  // A word no document contains does not empty the results: "refund policy" in a pack that never
-  // says "policy" still finds the refund SOP. Only when nothing at all matches come suggestions.
-  void absent;
-  const required = Math.max(1, Math.min(requiredFor(countedAll), counted));
+  const counted = clauses.length;
+  const required = 1;
   return { tokens, clauses, required, counted, phrase: phrase(norm, tokens), text: norm };
 }

@@ -2,7 +2,7 @@
  * Index layout shared by the builder, the codec and the scorer. Bump ENGINE_VERSION whenever the
  * analyzer, the fields or the binary format change: it is part of the cache fingerprint.
  */
-export const ENGINE_VERSION = 3;
+export const ENGINE_VERSION = 4;
 
 export const FIELDS = ['title', 'headings', 'body', 'pinyin'] as const;
 export type FieldName = (typeof FIELDS)[number];

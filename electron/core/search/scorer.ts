@@ -1,27 +1,23 @@
-import lunr from 'lunr';
 import type { DeltaSegment } from './delta.js';
 import type { DocTable } from './docs.js';
 import type { Clause, Plan, QTerm } from './plan.js';
 import { B, F_PINYIN, FIELD_BOOST, FIELDS, K1, NFIELDS } from './schema.js';
-import type { BaseSegment } from './segment.js';
-import { TokenSets } from './tokenset.js';
+import type { BaseSegment } from './postings.js';
 
 /*
- * Two phases. Phase A walks the typed-array postings of every query term once and computes, for
- * every document, lunr's exact BM25 score (same idf, same field-vector weights rounded to 3
- * decimals, same per-field query-vector normalisation) plus a bitmask of matched terms for
- * coverage. That decides the match set, facets and order cheaply. Phase B hands only the page's
- * documents to a real lunr.Index — inverted index and field vectors restricted to the query's
- * terms — and lunr's query engine produces the final scores and the match data used for
- * highlighting. lunr over every candidate would allocate a FieldRef and a MatchData per posting;
- * at 10,000 articles a common bigram has thousands.
+ * One pass over the typed-array postings of every query term computes, for every document,
+ * BM25 exactly as lunr defines it (lunr.idf, field vectors of k1 = 1.2, b = 0.75 rounded to 3
+ * decimals, field boosts, per-field query-vector normalisation) plus a bitmask of the terms it
+ * holds. The mask gives coverage: the share of the query's idf weight the document satisfies,
+ * which multiplies the score — a document holding the rare words of a question outranks one
+ * holding its common ones, and no document is dropped for missing some. The same postings say
+ * which terms matched where, for highlighting.
  */
 
 export interface Segments {
   base: BaseSegment;
   delta: DeltaSegment;
   table: DocTable;
-  pipeline: lunr.Pipeline;
 }
 
 export interface PhaseA {
@@ -31,6 +27,8 @@ export interface PhaseA {
   score: Float64Array;
   /** clauses satisfied, by document number (valid for matched docs) */
   cover: Int32Array;
+  /** idf-weighted share of the query the document covers, 0..1, by document number */
+  coverage: Float64Array;
   /** best adjusted score among matches */
   maxScore: number;
   /** effective clauses (after dropping what exceeded the term budget) */
@@ -43,6 +41,11 @@ export interface PhaseA {
 export function lunrIdf(df: number, n: number): number {
   const x = (n - df + 0.5) / (df + 0.5);
   return Math.log(1 + Math.abs(x));
+}
+
+/** what a clause weighs: its best way of matching, idf of that alternative's rarest-needed term × boost */
+export function clauseWeight(c: Clause, n: number): number {
+  return Math.max(...c.alts.map((alt) => alt.boost * Math.min(...alt.terms.map((t) => lunrIdf(t.df, n)))));
 }
 
 /** one element of a lunr field vector, exactly as lunr.Builder#createFieldVectors computes it */
@@ -58,6 +61,7 @@ export class Scratch {
   lo = new Int32Array(0);
   hi = new Int32Array(0);
   cover = new Int32Array(0);
+  coverage = new Float64Array(0);
   epoch = 0;
   ensure(n: number): void {
     if (this.stamp.length >= n) return;
@@ -67,6 +71,7 @@ export class Scratch {
     this.lo = new Int32Array(cap);
     this.hi = new Int32Array(cap);
     this.cover = new Int32Array(cap);
+    this.coverage = new Float64Array(cap);
     this.epoch = 0;
   }
 }
@@ -113,7 +118,7 @@ export function phaseA(seg: Segments, plan: Plan, scratch: Scratch): PhaseA {
   const { base, table } = seg;
   scratch.ensure(table.n);
   const epoch = ++scratch.epoch;
-  const { stamp, score, lo, hi, cover } = scratch;
+  const { stamp, score, lo, hi, cover, coverage } = scratch;
 
   // bits per distinct (term, field class); alternatives that would overflow the mask are dropped
   const bitOf = new Map<string, number>();
@@ -183,29 +188,30 @@ export function phaseA(seg: Segments, plan: Plan, scratch: Scratch): PhaseA {
     }
   }
 
-  const counted = Math.max(1, clauses.filter((c) => c.counted).length);
-  // clauses dropped for the bit budget can no longer be required
-  const required = Math.max(1, plan.required - (plan.counted - clauses.filter((c) => c.counted).length));
+  const weights = clauses.map((c) => clauseWeight(c, N));
+  const total = weights.reduce((x, y) => x + y, 0) || 1;
   const matched: number[] = [];
   let maxScore = 0;
   for (const d of touched) {
     const l = lo[d]!;
     const h = hi[d]!;
     let n = 0;
+    let w = 0;
     for (let c = 0; c < clauses.length; c++) {
-      if (!clauses[c]!.counted) continue;
       const masks = altMasks[c]!;
       for (let a = 0; a < masks.length; a++) {
         const m = masks[a]!;
         if ((l & m[0]) === m[0] && (h & m[1]) === m[1]) {
           n++;
+          w += weights[c]!;
           break;
         }
       }
     }
-    if (n < required) continue;
+    if (n === 0) continue;
     cover[d] = n;
-    score[d] = score[d]! * (n / counted);
+    coverage[d] = w / total;
+    score[d] = score[d]! * coverage[d]!;
     if (score[d]! > maxScore) maxScore = score[d]!;
     matched.push(d);
   }
@@ -213,6 +219,7 @@ export function phaseA(seg: Segments, plan: Plan, scratch: Scratch): PhaseA {
     matched: Int32Array.from(matched),
     score,
     cover,
+    coverage,
     maxScore,
     clauses,
     terms: [...qterms.values()],
@@ -225,67 +232,13 @@ function termTf(seg: Segments, qt: QTerm, f: number, doc: number): number {
   return seg.delta.tf(qt.term, f, doc);
 }
 
-export interface LunrHit {
-  doc: number;
-  score: number;
-  /** term → fields it matched in */
-  matched: Map<string, string[]>;
-}
-
-/** Phase B: lunr scores the given documents; returns them in lunr's order. */
-export function phaseB(seg: Segments, a: PhaseA, docs: number[]): LunrHit[] {
-  if (docs.length === 0) return [];
-  const terms = [...a.terms].sort((x, y) => (x.qt.term < y.qt.term ? -1 : x.qt.term > y.qt.term ? 1 : 0));
-  const invertedIndex: Record<string, Record<string, unknown>> = Object.create(null);
-  const postings = terms.map((t, i) => {
-    const p: Record<string, unknown> = { _index: i };
-    for (const name of FIELDS) p[name] = Object.create(null);
-    invertedIndex[t.qt.term] = p;
-    return p as Record<string, Record<string, object>>;
-  });
-  const fieldVectors: Record<string, lunr.Vector> = Object.create(null);
-  const N = Math.max(seg.table.nAlive, 1);
-  const idfs = terms.map((t) => lunrIdf(t.qt.df, N));
-  for (const d of docs) {
-    const ref = String(d);
-    for (let f = 0; f < NFIELDS; f++) {
-      const elements: number[] = [];
-      const len = seg.table.fieldLen[f]![d]!;
-      const avg = seg.table.avgLen(f);
-      for (let i = 0; i < terms.length; i++) {
-        const tf = termTf(seg, terms[i]!.qt, f, d);
-        if (tf === 0) continue;
-        postings[i]![FIELDS[f]!]![ref] = {};
-        elements.push(i, fieldWeight(idfs[i]!, tf, len, avg, f));
-      }
-      if (elements.length) fieldVectors[`${FIELDS[f]}/${ref}`] = new lunr.Vector(elements);
-    }
+/** term → the fields of `doc` it occurs in, read from the postings */
+export function matchedTerms(seg: Segments, a: PhaseA, doc: number): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const { qt, boost } of a.terms) {
+    const fields: string[] = [];
+    for (let f = 0; f < NFIELDS; f++) if (boost[f]! > 0 && termTf(seg, qt, f, doc) > 0) fields.push(FIELDS[f]!);
+    if (fields.length) out.set(qt.term, fields);
   }
-  const index = new lunr.Index({
-    invertedIndex: invertedIndex,
-    fieldVectors: fieldVectors,
-    tokenSet: TokenSets.fromArray(terms.map((t) => t.qt.term)),
-    fields: [...FIELDS],
-    pipeline: seg.pipeline,
-  } as unknown as lunr.Index.Attributes);
-  const results = index.query((q) => {
-    for (const c of a.clauses) {
-      for (const alt of c.alts) {
-        for (const t of alt.terms) {
-          q.term(t.term, {
-            fields: alt.fields.map((f) => FIELDS[f]!),
-            boost: alt.boost,
-            usePipeline: false,
-            presence: lunr.Query.presence.OPTIONAL,
-          });
-        }
-      }
-    }
-  });
-  return results.map((r) => {
-    const matched = new Map<string, string[]>();
-    const md = r.matchData.metadata as Record<string, Record<string, unknown>>;
-    for (const term of Object.keys(md)) matched.set(term, Object.keys(md[term]!));
-    return { doc: Number(r.ref), score: r.score, matched };
-  });
+  return out;
 }

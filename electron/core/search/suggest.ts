@@ -1,7 +1,6 @@
 import { analyze, normalizeText, wordTerm } from './analyzer.js';
 import { planQuery } from './plan.js';
-import type { SearchContext } from './search.js';
-import { countMatches } from './search.js';
+import { countMatches, type SearchContext } from './context.js';
 
 /*
  * When nothing matches, propose queries that do: spelling corrections of unknown Latin words,

@@ -3,6 +3,7 @@ import type { Request } from '../../../electron/contract';
 import { FacetSelect } from '../components/FacetSelect';
 import { IndexStatus } from '../components/search/IndexStatus';
 import { SearchHitItem } from '../components/search/SearchHitItem';
+import { useCategoryName } from '../components/search/useCategoryName';
 import { useSearch } from '../components/search/useSearch';
 import { useI18n } from '../i18n/i18n';
 import { useRoleName } from '../i18n/useRoleName';
@@ -21,6 +22,7 @@ function setParam(query: URLSearchParams, key: string, value: string) {
 export function SearchPage({ query }: { query: URLSearchParams }) {
   const { t } = useI18n();
   const roleName = useRoleName();
+  const categoryName = useCategoryName();
   const q = query.get('q') ?? '';
   const [draft, setDraft] = useState(q);
   const limit = Math.min(100, Number(query.get('limit')) || PAGE);
@@ -48,7 +50,7 @@ export function SearchPage({ query }: { query: URLSearchParams }) {
           <div className="filters">
             <FacetSelect label={t('library.filterRole')} value={query.get('role') ?? ''} options={result.facets.roles} display={roleName} onChange={(v) => setParam(query, 'role', v)} name="role" />
             <FacetSelect label={t('library.filterTag')} value={query.get('tag') ?? ''} options={result.facets.tags} onChange={(v) => setParam(query, 'tag', v)} name="tag" />
-            <FacetSelect label={t('search.category')} value={query.get('category') ?? ''} options={result.facets.categories} onChange={(v) => setParam(query, 'category', v)} name="category" />
+            <FacetSelect label={t('search.category')} value={query.get('category') ?? ''} options={result.facets.categories} display={categoryName} onChange={(v) => setParam(query, 'category', v)} name="category" />
             <FacetSelect label={t('library.filterPlatform')} value={query.get('platform') ?? ''} options={result.facets.platforms} onChange={(v) => setParam(query, 'platform', v)} name="platform" />
           </div>
           <p className="muted small" aria-live="polite" data-testid="search-count">{t('search.count', { count: result.total, ms: Math.max(1, Math.round(result.ms)) })}</p>

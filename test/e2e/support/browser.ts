@@ -15,8 +15,9 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh page in a fresh context, in the given UI language; page errors fail the test. */
-export async function newPage(browser: Browser, locale = 'zh-CN'): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 860 } });
+export async function newPage(browser: Browser, locale = 'zh-CN', opts: { bypassCSP?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
+  // bypassCSP only so that axe can be injected; the app's own CSP is tested elsewhere
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 860 }, bypassCSP: !!opts.bypassCSP });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

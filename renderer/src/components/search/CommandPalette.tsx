@@ -51,6 +51,12 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
       <div id="palette-results" role="listbox" aria-label={t('search.results')} onClick={(e) => { if ((e.target as HTMLElement).closest('a')) onClose(); }}>
         {hits.map((h, i) => <SearchHitItem key={h.id} hit={h} query={query} active={i === active} id={`palette-hit-${i}`} />)}
       </div>
+      {query.trim() && result && result.total === 0 && result.suggestions.length > 0 && (
+        <p className="palette-suggestions" data-testid="palette-suggestions">
+          {t('search.tryInstead')}{' '}
+          {result.suggestions.map((s) => <a key={s} className="suggestion" href={'#/search?q=' + encodeURIComponent(s)} onClick={onClose}>{s}</a>)}
+        </p>
+      )}
       {query.trim() && result && (
         <a className={active === hits.length ? 'palette-all active' : 'palette-all'} href={'#/search?q=' + encodeURIComponent(query)} onClick={onClose}>
           {result.total ? t('search.seeAll', { count: result.total }) : t('search.noResults')}

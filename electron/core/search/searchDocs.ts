@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import type { Pack } from './content/pack.js';
-import { HandbookError } from './api/errors.js';
-import type { SearchDoc, SearchService } from './search/index.js';
+import type { Pack } from '../content/pack.js';
+import { HandbookError } from '../api/errors.js';
+import type { SearchDoc, SearchService } from './index.js';
 
 const hashOf = (s: string) => crypto.createHash('sha1').update(s).digest('hex').slice(0, 16);
 
