@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/i18n';
 import { useSession } from '../state/session';
 import { draftStorageKey, readDraft, useDraftKeeper, useDraftScope } from '../state/drafts';
 import { useLoad } from '../state/useLoad';
+import { href } from '../app/route';
 
 /** The quiz of one track step: all questions on one page, then the score with explanations and sources. */
 export function QuizPage({ trackId, stepId }: { trackId: string; stepId: string }) {
@@ -59,7 +60,7 @@ export function QuizPage({ trackId, stepId }: { trackId: string; stepId: string 
           const answered = quiz.questions.filter((q) => answers[q.id] !== undefined && !(Array.isArray(answers[q.id]) && (answers[q.id] as number[]).length === 0)).length;
           return (
             <>
-              <p><a href="#/onboarding">← {t('onb.backToTrack')}</a></p>
+              <p><a href={href({ name: 'onboarding' })}>← {t('onb.backToTrack')}</a></p>
               <h1>{locale === 'en' ? quiz.titleEn : quiz.title}</h1>
               <p className="muted">{t('quiz.intro', { count: quiz.questions.length, mark: quiz.passMark })}</p>
               {result && <div ref={summaryRef} tabIndex={-1}><QuizSummary result={result} onRetry={retryQuiz} /></div>}

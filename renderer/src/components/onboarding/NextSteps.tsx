@@ -1,12 +1,12 @@
 import type { NextStep } from '../../../../electron/contract';
-import { articleHref } from '../../app/route';
+import { articleHref, href } from '../../app/route';
 import { useI18n } from '../../i18n/i18n';
 import { DueBadge } from './DueBadge';
 import { quizHref } from './format';
 
 /** Where each next step is done: the article, the quiz, or the onboarding page for tasks and sign-offs. */
 const hrefOf = (n: NextStep) =>
-  n.type === 'read' && n.articleId ? articleHref(n.articleId) : n.type === 'quiz' ? quizHref(n.trackId, n.stepId) : '#/onboarding';
+  n.type === 'read' && n.articleId ? articleHref(n.articleId) : n.type === 'quiz' ? quizHref(n.trackId, n.stepId) : href({ name: 'onboarding' });
 
 export function NextSteps({ steps, today }: { steps: NextStep[]; today: string }) {
   const { t } = useI18n();

@@ -2,7 +2,7 @@ import { errorText } from '../../i18n/errorText';
 import { useEffect, useRef, useState } from 'react';
 import type { ArticleFieldValues, ArticleSource, ArticleTemplate } from '../../../../electron/contract';
 import { api, ApiError } from '../../api';
-import { articleHref } from '../../app/route';
+import { articleHref, editHref, href } from '../../app/route';
 import { ConfirmDialog } from '../../components/editor/ConfirmDialog';
 import { ConflictDialog } from '../../components/editor/ConflictDialog';
 import { DraftRestored } from '../../components/editor/DraftRestored';
@@ -21,7 +21,6 @@ import { useLoad } from '../../state/useLoad';
 
 const EMPTY: ArticleFieldValues = { title: '', summary: '', tags: [], roles: [], owner: '', reviewed: '', review_every: '', status: 'draft', platforms: [] };
 const TABLE = '\n| 列 1 | 列 2 | 列 3 |\n| --- | --- | --- |\n|  |  |  |\n|  |  |  |\n';
-const editHref = (id: string) => '#/edit/' + id.split('/').map(encodeURIComponent).join('/');
 
 interface Doc { id: string; baseHash: string | null; fields: ArticleFieldValues; body: string; folders: string[] }
 /** A new article's draft is kept under `new` (its page is `#/edit/new` until the first save). */
@@ -95,7 +94,7 @@ function ArticleEditor({ token, doc: loaded }: { token: string; doc: Doc }) {
     dropDraft(draftKey);
     setRestored(null);
     if (!loaded.baseHash) {
-      location.hash = '#/edit';
+      location.hash = editHref('');
       return;
     }
     editor.current?.setValue(loaded.body);
@@ -198,7 +197,7 @@ function ArticleEditor({ token, doc: loaded }: { token: string; doc: Doc }) {
           <button type="button" onClick={() => editor.current?.insert(TABLE)} data-testid="insert-table">{t('editor.insertTable')}</button>
           {saved && !isRole && <button type="button" onClick={() => setDialog('rename')}>{t('editor.rename')}</button>}
           {saved && <button type="button" onClick={() => setDialog('delete')}>{t('editor.delete')}</button>}
-          {saved && <a className="button" href={isRole ? `#/roles/${doc.id.slice(5)}` : articleHref(doc.id)}>{t('editor.view')}</a>}
+          {saved && <a className="button" href={isRole ? href({ name: 'roles', id: doc.id.slice(5) }) : articleHref(doc.id)}>{t('editor.view')}</a>}
           <button type="button" className="primary" onClick={() => doSave()} disabled={save.kind === 'saving'} data-testid="save-article">{t('editor.save')}</button>
         </div>
       </header>
@@ -228,7 +227,7 @@ function ArticleEditor({ token, doc: loaded }: { token: string; doc: Doc }) {
       {dialog === 'delete' && (
         <ConfirmDialog title={t('editor.deleteTitle')} body={t('editor.deleteBody')} confirm={t('editor.delete')} onClose={() => setDialog(null)} onConfirm={async () => {
           await api.deleteContent({ token, kind: 'article', id: doc.id });
-          location.hash = '#/edit';
+          location.hash = editHref('');
         }} />
       )}
     </div>

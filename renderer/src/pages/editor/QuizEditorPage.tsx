@@ -12,6 +12,7 @@ import { PageState } from '../../components/PageState';
 import { useI18n } from '../../i18n/i18n';
 import { draftStorageKey, dropDraft, readDraft, useDraftKeeper, useDraftScope } from '../../state/drafts';
 import { useLoad } from '../../state/useLoad';
+import { editHref } from '../../app/route';
 
 const NEW_QUIZ: QuizDraft = { title: '', titleEn: '', passMark: 80, questions: [] };
 /** What is kept of unsaved work when the trainer leaves the page (see state/drafts.ts). */
@@ -67,7 +68,7 @@ function QuizForm({ token, id, source, articles }: { token: string; id: string |
       setSave({ kind: 'saved', at: new Date() });
       setRestored(null);
       if (!id) {
-        history.replaceState(null, '', `#/edit/quiz:${r.id}`);
+        history.replaceState(null, '', editHref('quiz:' + r.id));
         dropDraft(draftKey);
         setDraftKey(draftStorageKey(scope, 'quiz:' + r.id));
       }
@@ -80,7 +81,7 @@ function QuizForm({ token, id, source, articles }: { token: string; id: string |
     <section className="page quiz-editor">
       <EditorHeader title={quiz.title || t('quizEditor.newQuiz')}>
           <SaveStatus state={save} />
-          <a className="button" href="#/edit">{t('editor.backToContent')}</a>
+          <a className="button" href={editHref('')}>{t('editor.backToContent')}</a>
           <button type="button" className="primary" onClick={submit} disabled={save.kind === 'saving'} data-testid="save-quiz">{t('editor.save')}</button>
       </EditorHeader>
       {restored && <DraftRestored at={restored.at} onDiscard={discard} />}

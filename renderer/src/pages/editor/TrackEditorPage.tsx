@@ -14,6 +14,7 @@ import { useRoleName } from '../../i18n/useRoleName';
 import { useSession } from '../../state/session';
 import { draftStorageKey, dropDraft, readDraft, useDraftKeeper, useDraftScope } from '../../state/drafts';
 import { useLoad } from '../../state/useLoad';
+import { editHref } from '../../app/route';
 
 /** What is kept of unsaved work when the trainer leaves the page (see state/drafts.ts). */
 interface KeptTrack { track: TrackDraft; trackId: string; baseHash: string | null }
@@ -83,7 +84,7 @@ function TrackForm({ token, id, hash, initial, articles, quizzes }: {
       setSave({ kind: 'saved', at: new Date() });
       setRestored(null);
       if (!id) {
-        history.replaceState(null, '', `#/edit/track:${r.id}`);
+        history.replaceState(null, '', editHref('track:' + r.id));
         dropDraft(draftKey);
         setDraftKey(draftStorageKey(scope, 'track:' + r.id));
       }
@@ -96,7 +97,7 @@ function TrackForm({ token, id, hash, initial, articles, quizzes }: {
     <section className="page track-editor">
       <EditorHeader title={track.title || t('trackEditor.newTrack')}>
           <SaveStatus state={save} />
-          <a className="button" href="#/edit">{t('editor.backToContent')}</a>
+          <a className="button" href={editHref('')}>{t('editor.backToContent')}</a>
           <button type="button" className="primary" onClick={submit} disabled={save.kind === 'saving'} data-testid="save-track">{t('editor.save')}</button>
       </EditorHeader>
       {restored && <DraftRestored at={restored.at} onDiscard={discard} />}
