@@ -506,7 +506,11 @@ export interface Progress {
   tracks: TrackProgress[];
 }
 
-export interface SourceRef { articleId: string; anchor: string | null; title: string | null }
+export interface SourceRef {
+  articleId: string; anchor: string | null; title: string | null;
+  /** The text of the section's heading as it is now (null when the section is gone). */
+  heading?: string | null;
+}
 export interface QuizQuestionView { id: string; type: 'single' | 'multiple' | 'truefalse'; prompt: string; options: string[]; source: SourceRef | null }
 export interface QuizView { id: string; title: string; titleEn: string; passMark: number; questions: QuizQuestionView[] }
 export type QuizAnswer = number | number[] | boolean;

@@ -23,7 +23,7 @@ function TeamMap({ roles }: { roles: RoleSummary[] }) {
             <a className="role-card" href={href({ name: 'roles', id: r.id })}>
               <strong>{locale === 'en' ? r.titleEn : r.title}</strong>
               <span className="muted small">{r.summary}</span>
-              {r.worksWith.length > 0 && <span className="small">{t('role.worksWith')}: {r.worksWith.map(name).join(' · ')}</span>}
+              {r.worksWith.length > 0 && <span className="small">{t('role.worksWithList', { roles: r.worksWith.map(name).join(' · ') })}</span>}
             </a>
           </li>
         ))}
