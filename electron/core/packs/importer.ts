@@ -31,7 +31,7 @@ function packPrefix(files: ZipFileEntry[]): string {
     const [top] = tops;
     if (files.some((f) => f.name === `${top}/handbook.yaml`)) return top + '/';
   }
-  throw new PackRefused('not a Handbook pack: handbook.yaml is missing at the top of the zip');
+  throw new PackRefused('not a Handbook pack: handbook.yaml is missing at the top of the zip', 'notAPack');
 }
 
 /**
@@ -49,12 +49,12 @@ export async function stageImport(zipFile: string, contentDir: string, key: stri
     const written = await walkZip(zipFile, limits, (name) => {
       if (!name.startsWith(prefix)) return null;
       const abs = path.join(staging, name.slice(prefix.length));
-      if (!abs.startsWith(staging + path.sep)) throw new PackRefused(`entry "${name}" climbs out of the folder`);
+      if (!abs.startsWith(staging + path.sep)) throw new PackRefused(`entry "${name}" climbs out of the folder`, 'unsafeEntry', { name });
       fs.mkdirSync(path.dirname(abs), { recursive: true });
       return fs.createWriteStream(abs, { flags: 'wx' });
     });
     const key2 = (f: ZipFileEntry) => `${f.name}:${f.hash}`;
-    if (written.map(key2).join('\n') !== scanned.map(key2).join('\n')) throw new PackRefused('the zip changed while it was being read');
+    if (written.map(key2).join('\n') !== scanned.map(key2).join('\n')) throw new PackRefused('the zip changed while it was being read', 'changedWhileReading');
     const incoming = new Map(written.filter((f) => f.name.startsWith(prefix)).map((f) => [f.name.slice(prefix.length), f.hash]));
     const current = new Map(listPackFiles(contentDir).map((rel) => [rel, fileSha(path.join(contentDir, rel))]));
     const added = [...incoming.keys()].filter((r) => !current.has(r));
@@ -104,7 +104,7 @@ async function swapIn(contentDir: string, incoming: string): Promise<string> {
 }
 
 export async function applyImport(contentDir: string, staged: StagedImport): Promise<PackImportResult> {
-  if (!fs.existsSync(path.join(staged.staging, 'handbook.yaml'))) throw new HandbookError('not_found', 'this import was already applied or has expired: upload the zip again');
+  if (!fs.existsSync(path.join(staged.staging, 'handbook.yaml'))) throw new HandbookError('not_found', 'this import was already applied or has expired: upload the zip again', 'pack.expired');
   const backupId = await swapIn(contentDir, staged.staging);
   const p = staged.preview;
   return { backupId, added: p.added.length, changed: p.changed.length, removed: p.removed.length };

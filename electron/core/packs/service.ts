@@ -35,7 +35,7 @@ export function createPackService(deps: PackServiceDeps) {
     },
     async apply(uploadId: string): Promise<PackImportResult> {
       const s = staged.get(uploadId);
-      if (!s) throw new HandbookError('not_found', 'preview the import first');
+      if (!s) throw new HandbookError('not_found', 'preview the import first', 'pack.expired');
       let result: PackImportResult | null = null;
       await deps.replaceContent(async () => { result = await applyImport(deps.contentDir, s); });
       staged.delete(uploadId);
