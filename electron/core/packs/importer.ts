@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -15,11 +16,28 @@ export const KEEP_BACKUPS = 10;
 const BACKUP_META = '.backup.json';
 
 /**
- * Folders next to the pack (same disk, so swapping is a rename): `.<name>.import-<key>` while an
- * import is staged, `.<name>.backups/<time>/` for replaced packs.
+ * Where pack work happens: `import-<key>/` while an import is staged, `backups/<time>/` for replaced
+ * packs. The API keeps it in the data folder (`packWorkDir`); without one (older callers) it is the
+ * folder beside the pack it always was.
  */
-export const stagingDir = (contentDir: string, key: string) => path.join(path.dirname(contentDir), `.${path.basename(contentDir)}.import-${key}`);
-export const backupsDir = (contentDir: string) => path.join(path.dirname(contentDir), `.${path.basename(contentDir)}.backups`);
+export const besidePack = (contentDir: string) => path.join(path.dirname(contentDir), `.${path.basename(contentDir)}.handbook`);
+export const stagingDir = (work: string, key: string) => path.join(work, `import-${key}`);
+export const backupsDir = (work: string) => path.join(work, 'backups');
+
+/**
+ * Handbook's own pack work lives in the data folder, one folder per content folder, so nothing
+ * appears beside the pack (in a git checkout it would show in `git status`). Swapping the pack is a
+ * rename, which cannot cross disks: when the data folder is on another disk, the work stays beside.
+ */
+export function packWorkDir(contentDir: string, dataDir: string): string {
+  const abs = path.resolve(contentDir);
+  const name = path.basename(abs).replace(/[^\p{L}\p{N}_-]+/gu, '-').slice(0, 40) || 'content';
+  const inData = path.join(dataDir, 'packs', `${name}-${crypto.createHash('sha256').update(abs).digest('hex').slice(0, 12)}`);
+  try {
+    if (fs.statSync(dataDir).dev === fs.statSync(path.dirname(abs)).dev) return inData;
+  } catch { /* a folder missing: the rename would fail anyway, say so there */ }
+  return besidePack(abs);
+}
 
 export interface StagedImport { staging: string; preview: PackImportPreview }
 
@@ -39,10 +57,10 @@ function packPrefix(files: ZipFileEntry[]): string {
  * would change. The first pass only reads (every refusal happens there, before anything is written);
  * the second writes, and must see exactly the files the first one saw.
  */
-export async function stageImport(zipFile: string, contentDir: string, key: string, limits: ZipLimits = DEFAULT_LIMITS): Promise<StagedImport> {
+export async function stageImport(zipFile: string, contentDir: string, key: string, limits: ZipLimits = DEFAULT_LIMITS, work = besidePack(contentDir)): Promise<StagedImport> {
   const scanned = await walkZip(zipFile, limits);
   const prefix = packPrefix(scanned);
-  const staging = stagingDir(contentDir, key);
+  const staging = stagingDir(work, key);
   await fsp.rm(staging, { recursive: true, force: true });
   await fsp.mkdir(staging, { recursive: true });
   try {
@@ -75,9 +93,9 @@ export async function stageImport(zipFile: string, contentDir: string, key: stri
   }
 }
 
-function newBackupId(contentDir: string): string {
+function newBackupId(work: string): string {
   let id = new Date().toISOString().replace(/[:.]/g, '-');
-  for (let n = 1; fs.existsSync(path.join(backupsDir(contentDir), id)); n++) id = new Date().toISOString().replace(/[:.]/g, '-').replace(/Z$/, `-${n}Z`);
+  for (let n = 1; fs.existsSync(path.join(backupsDir(work), id)); n++) id = new Date().toISOString().replace(/[:.]/g, '-').replace(/Z$/, `-${n}Z`);
   return id;
 }
 
@@ -86,10 +104,10 @@ function newBackupId(contentDir: string): string {
  * renamed into the backups, then the new folder renamed to the pack's name. If the second rename
  * fails the first is undone, so the pack is always either the old one or the new one.
  */
-async function swapIn(contentDir: string, incoming: string): Promise<string> {
-  const id = newBackupId(contentDir);
-  const backup = path.join(backupsDir(contentDir), id);
-  await fsp.mkdir(backupsDir(contentDir), { recursive: true });
+async function swapIn(contentDir: string, incoming: string, work: string): Promise<string> {
+  const id = newBackupId(work);
+  const backup = path.join(backupsDir(work), id);
+  await fsp.mkdir(backupsDir(work), { recursive: true });
   const files = listPackFiles(contentDir).length;
   await renameWithRetry(contentDir, backup);
   try {
@@ -99,19 +117,19 @@ async function swapIn(contentDir: string, incoming: string): Promise<string> {
     throw err;
   }
   await fsp.writeFile(path.join(backup, BACKUP_META), JSON.stringify({ createdAt: new Date().toISOString(), files }));
-  await pruneBackups(contentDir);
+  await pruneBackups(work);
   return id;
 }
 
-export async function applyImport(contentDir: string, staged: StagedImport): Promise<PackImportResult> {
+export async function applyImport(contentDir: string, staged: StagedImport, work = besidePack(contentDir)): Promise<PackImportResult> {
   if (!fs.existsSync(path.join(staged.staging, 'handbook.yaml'))) throw new HandbookError('not_found', 'this import was already applied or has expired: upload the zip again', 'pack.expired');
-  const backupId = await swapIn(contentDir, staged.staging);
+  const backupId = await swapIn(contentDir, staged.staging, work);
   const p = staged.preview;
   return { backupId, added: p.added.length, changed: p.changed.length, removed: p.removed.length };
 }
 
-export function listBackups(contentDir: string): PackBackup[] {
-  const dir = backupsDir(contentDir);
+export function listBackups(work: string): PackBackup[] {
+  const dir = backupsDir(work);
   let names: string[] = [];
   try {
     names = fs.readdirSync(dir);
@@ -129,18 +147,18 @@ export function listBackups(contentDir: string): PackBackup[] {
 }
 
 /** Brings a replaced pack back; the pack it replaces becomes a backup in turn (nothing is lost either way). */
-export async function restoreBackup(contentDir: string, backupId: string): Promise<PackImportResult> {
-  const from = path.join(backupsDir(contentDir), backupId);
+export async function restoreBackup(contentDir: string, backupId: string, work = besidePack(contentDir)): Promise<PackImportResult> {
+  const from = path.join(backupsDir(work), backupId);
   if (!/^[0-9TZ-]{10,40}$/.test(backupId) || !fs.existsSync(path.join(from, 'handbook.yaml'))) throw notFound(`backup "${backupId}"`);
   const current = new Map(listPackFiles(contentDir).map((rel) => [rel, fileSha(path.join(contentDir, rel))]));
   const restored = new Map(listPackFiles(from).map((rel) => [rel, fileSha(path.join(from, rel))]));
   // Out of the backups folder first, so pruning after the swap cannot delete it.
-  const holding = stagingDir(contentDir, 'restore-' + backupId);
+  const holding = stagingDir(work, 'restore-' + backupId);
   await renameWithRetry(from, holding);
   await fsp.rm(path.join(holding, BACKUP_META), { force: true });
   let newId: string;
   try {
-    newId = await swapIn(contentDir, holding);
+    newId = await swapIn(contentDir, holding, work);
   } catch (err) {
     await renameWithRetry(holding, from).catch(() => {});
     throw err;
@@ -153,7 +171,7 @@ export async function restoreBackup(contentDir: string, backupId: string): Promi
   };
 }
 
-async function pruneBackups(contentDir: string): Promise<void> {
-  const all = listBackups(contentDir);
-  for (const b of all.slice(KEEP_BACKUPS)) await fsp.rm(path.join(backupsDir(contentDir), b.id), { recursive: true, force: true });
+async function pruneBackups(work: string): Promise<void> {
+  const all = listBackups(work);
+  for (const b of all.slice(KEEP_BACKUPS)) await fsp.rm(path.join(backupsDir(work), b.id), { recursive: true, force: true });
 }
