@@ -76,7 +76,7 @@ export function ContentPage({ token }: { token: string }) {
                 </ul>
               </section>
               <TrashPanel token={token} onRestored={reload} />
-              <PacksPanel token={token} />
+              <PacksPanel token={token} onContentChanged={reload} />
             </div>
           </div>
         )}
