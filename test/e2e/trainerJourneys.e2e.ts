@@ -61,6 +61,21 @@ async function open(profileId: string, locale: string): Promise<{ page: Page; er
 }
 
 describe('trainer journeys', () => {
+  it('forms say what is missing in Chinese, never with the browser’s English bubbles', async () => {
+    const { page, errors } = await open(trainerId, 'zh-CN');
+    await page.evaluate(() => { location.hash = '#/edit'; });
+    await page.getByTestId('edit-unlock').click();
+    await expect.poll(() => page.locator('.edit-gate [role=alert]').textContent(), { timeout: 10_000 }).toBe('PIN 码须为 4–8 位数字，培训师账号必须设置。');
+    await page.getByTestId('profile-button').click();
+    await page.getByRole('button', { name: '新建用户' }).click();
+    await page.locator('dialog form button[type=submit]').click();
+    const msg = page.locator('dialog .form-error');
+    await expect.poll(() => msg.textContent(), { timeout: 10_000 }).toMatch(/[\u4e00-\u9fff]/);
+    expect(await msg.textContent()).not.toMatch(/[A-Za-z]{3,}/);
+    await page.screenshot({ path: screenshotPath('profile-form-error-zh-CN') });
+    expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
+  });
+
   it('a trainer’s Home is the trainer desk, not a learner’s track with due badges', async () => {
     for (const locale of ['zh-CN', 'en']) {
       const { page, errors } = await open(trainerId, locale);

@@ -40,7 +40,8 @@ export function EditGate({ children, onPickProfile }: { children: (token: string
   return (
     <section className="page">
       <h1>{t('editor.locked')}</h1>
-      <form className="card edit-gate" onSubmit={submit}>
+      {/* noValidate: the browser's own bubbles speak the browser's language; the core's refusal says it in ours. */}
+      <form className="card edit-gate" onSubmit={submit} noValidate>
         <p>{t('editor.enterPin', { name: profile.name })}</p>
         <label>
           {t('editor.pin')}
