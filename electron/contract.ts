@@ -451,6 +451,8 @@ export interface CompletedStep { trackId: string; stepId: string; completedAt: s
 
 /** One step as one learner stands with it. */
 export interface StepProgress extends TrackStep {
+  /** The English title, where the step is named after a quiz that has `title_en`. */
+  titleEn?: string;
   done: boolean;
   completedAt: string | null;
   /** A done `read` step whose article changed since: "updated since you read it". */
@@ -477,6 +479,8 @@ export interface PhaseProgress {
 }
 export interface NextStep {
   trackId: string; stepId: string; phaseId: string; title: string; type: StepType;
+  /** As on `StepProgress`. */
+  titleEn?: string;
   dueDate: string; overdue: boolean;
   /** The step is done but its article changed. */
   reread: boolean;
