@@ -16,13 +16,13 @@ export const KEEP_BACKUPS = 10;
 const BACKUP_META = '.backup.json';
 
 /**
- * Where pack work happens: `import-<key>/` while an import is staged, `backups/<time>/` for replaced
- * packs. The API keeps it in the data folder (`packWorkDir`); without one (older callers) it is the
- * folder beside the pack it always was.
+ * Where pack work happens, named from a stem: `<stem>.import-<key>` while an import is staged,
+ * `<stem>.backups/<time>/` for replaced packs. The API's stem is in the data folder (`packWorkDir`);
+ * without one (the CLI) it is `.<name>` beside the pack, as it always was.
  */
-export const besidePack = (contentDir: string) => path.join(path.dirname(contentDir), `.${path.basename(contentDir)}.handbook`);
-export const stagingDir = (work: string, key: string) => path.join(work, `import-${key}`);
-export const backupsDir = (work: string) => path.join(work, 'backups');
+export const besidePack = (contentDir: string) => path.join(path.dirname(contentDir), `.${path.basename(contentDir)}`);
+export const stagingDir = (work: string, key: string) => `${work}.import-${key}`;
+export const backupsDir = (work: string) => `${work}.backups`;
 
 /**
  * Handbook's own pack work lives in the data folder, one folder per content folder, so nothing

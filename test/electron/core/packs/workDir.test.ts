@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { packWorkDir } from '../../../../electron/core/packs/importer';
+import { backupsDir, packWorkDir, stagingDir } from '../../../../electron/core/packs/importer';
 import { closeAll, openAuthoring } from '../authoring/fixture';
 
 afterEach(closeAll);
@@ -18,13 +18,13 @@ describe('pack work stays in the data folder', () => {
     await core.previewPackImport({ token, uploadId: cancelled });
     const work = packWorkDir(root, dataDir);
     expect(work.startsWith(dataDir + path.sep)).toBe(true);
-    expect(fs.existsSync(path.join(work, `import-${cancelled}`))).toBe(true);
+    expect(fs.existsSync(stagingDir(work, cancelled))).toBe(true);
     expect(beside()).toEqual([]);
 
     const applied = await upload();
     await core.previewPackImport({ token, uploadId: applied });
     const r = await core.applyPackImport({ token, uploadId: applied });
-    expect(fs.existsSync(path.join(work, 'backups', r.backupId, 'handbook.yaml'))).toBe(true);
+    expect(fs.existsSync(path.join(backupsDir(work), r.backupId, 'handbook.yaml'))).toBe(true);
     expect((await core.listPackBackups({ token })).map((b) => b.id)).toEqual([r.backupId]);
     await core.restorePackBackup({ token, backupId: r.backupId });
     expect(beside()).toEqual([]);
