@@ -131,6 +131,8 @@ describe('trainer journeys', () => {
     // The track names the quiz step in English too, where the step has no title of its own.
     await en.page.evaluate(() => { location.hash = '#/onboarding'; });
     await expect.poll(() => en.page.getByTestId('step-quiz-basics').first().textContent(), { timeout: 10_000 }).toContain('Customer service basics');
+    await en.page.getByTestId('step-quiz-basics').first().scrollIntoViewIfNeeded();
+    await en.page.screenshot({ path: screenshotPath('onboarding-quiz-step-en') });
   });
 
   it('a pack import that adds an article shows it in the list at once; a bad zip is refused in Chinese', async () => {
