@@ -495,6 +495,8 @@ export interface CompletedStep {
 
 /** One step as one learner stands with it. */
 export interface StepProgress extends TrackStep {
+  /** The English title, where the step is named after a quiz that has `title_en`. */
+  titleEn?: string;
   done: boolean;
   completedAt: string | null;
   /** A done `read` step whose article changed since: "updated since you read it". */
@@ -527,6 +529,8 @@ export interface PhaseProgress {
 }
 export interface NextStep {
   trackId: string; stepId: string; phaseId: string; title: string; type: StepType;
+  /** As on `StepProgress`. */
+  titleEn?: string;
   dueDate: string; overdue: boolean;
   /** The step is done but its article changed. */
   reread: boolean;
@@ -556,7 +560,11 @@ export interface Progress {
   tracks: TrackProgress[];
 }
 
-export interface SourceRef { articleId: string; anchor: string | null; title: string | null }
+export interface SourceRef {
+  articleId: string; anchor: string | null; title: string | null;
+  /** The text of the section's heading as it is now (null when the section is gone). */
+  heading?: string | null;
+}
 export interface QuizQuestionView { id: string; type: 'single' | 'multiple' | 'truefalse'; prompt: string; options: string[]; source: SourceRef | null }
 export interface QuizView { id: string; title: string; titleEn: string; passMark: number; questions: QuizQuestionView[] }
 export type QuizAnswer = number | number[] | boolean;

@@ -103,7 +103,8 @@ describe('authoring in Chromium', () => {
     await page.getByTestId('fm-owner').fill('客服主管 · 王敏');
     await page.getByTestId('fm-status').selectOption('published');
     // The preview is the reader's own rendering: a real table and the image from the pack.
-    await expect.poll(() => page.locator('.preview-pane table td').count()).toBeGreaterThan(3);
+    // The preview is debounced and rendered by the core: give it time on a busy machine.
+    await expect.poll(() => page.locator('.preview-pane table td').count(), { timeout: 10_000 }).toBeGreaterThan(3);
     await expect.poll(() => page.locator('.preview-pane img[src^="pack-file/assets/"]').count(), { timeout: 10_000 }).toBe(1);
     await page.getByTestId('save-article').click();
     await expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/已于 .* 保存/);

@@ -13,7 +13,8 @@ export class HandbookError extends Error {
   }
 }
 
-export const notFound = (what: string) => new HandbookError('not_found', `${what} not found`);
+/** The UI says a generic “not found (deleted or moved?)”: `what` is for logs and the CLI. */
+export const notFound = (what: string) => new HandbookError('not_found', `${what} not found`, 'notFound');
 export const badRequest = (message: string, key?: string, params?: Params) => new HandbookError('bad_request', message, key, params);
 
 /** Turns anything thrown into what crosses the wire; internals never leak a stack. */

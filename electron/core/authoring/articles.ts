@@ -52,17 +52,17 @@ export function saveArticle(ctx: AuthoringContext, req: { id: string; baseHash: 
   return ctx.queue.run(async () => {
     const current = readText(ctx.root, rel);
     if (req.baseHash === null) {
-      if (current) throw new HandbookError('conflict', `"${req.id}" already exists: open it to edit, or choose another name`);
+      if (current) throw new HandbookError('conflict', `"${req.id}" already exists: open it to edit, or choose another name`, 'nameTaken', { id: req.id });
       const clash = role ? null : [...ctx.pack().articles.keys()].find((k) => k.toLowerCase() === bareId.toLowerCase());
-      if (clash) throw new HandbookError('conflict', `"${clash}" already exists (names differing only in upper/lower case are the same file on Windows and macOS)`);
+      if (clash) throw new HandbookError('conflict', `"${clash}" already exists (names differing only in upper/lower case are the same file on Windows and macOS)`, 'nameTakenCase', { id: clash });
     } else if (!current) {
-      throw new HandbookError('conflict', `"${req.id}" was deleted or moved since you opened it`);
+      throw new HandbookError('conflict', `"${req.id}" was deleted or moved since you opened it`, 'deletedMeanwhile', { id: req.id });
     } else if (current.hash !== req.baseHash) {
-      throw new HandbookError('conflict', `"${req.id}" changed on disk since you opened it`);
+      throw new HandbookError('conflict', `"${req.id}" changed on disk since you opened it`, 'changedMeanwhile', { id: req.id });
     }
     const text = writeFile(current?.text ?? '', req.fields, req.body);
     const bytes = Buffer.from(text, 'utf8');
-    if (bytes.length > MAX_TEXT_BYTES) throw badRequest(`the article is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_TEXT_BYTES / 1048576} MB — split it into several articles`);
+    if (bytes.length > MAX_TEXT_BYTES) throw badRequest(`the article is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_TEXT_BYTES / 1048576} MB — split it into several articles`, 'articleTooLarge', { limit: MAX_TEXT_BYTES / 1048576 });
     await writeAtomic(ctx.root, rel, bytes);
     ctx.changed([rel]);
     return { id: req.id, hash: fileHash(ctx.root, rel)!, problems: ctx.pack().problems.filter((p) => p.path === rel) };

@@ -33,9 +33,9 @@ export async function saveAsset(ctx: AuthoringContext, articleId: string, name: 
   const { rel: articleRel } = relOfEditable(articleId);
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data)) throw badRequest('image data is not base64');
   const buf = Buffer.from(data, 'base64');
-  if (buf.length > MAX_IMAGE_BYTES) throw badRequest(`the image is ${(buf.length / 1048576).toFixed(1)} MB; the limit is ${MAX_IMAGE_BYTES / 1048576} MB`);
+  if (buf.length > MAX_IMAGE_BYTES) throw badRequest(`the image is ${(buf.length / 1048576).toFixed(1)} MB; the limit is ${MAX_IMAGE_BYTES / 1048576} MB`, 'imageTooLarge', { limit: MAX_IMAGE_BYTES / 1048576 });
   const ext = sniffImage(buf);
-  if (!ext) throw badRequest('only PNG, JPEG, GIF and WebP images can be added');
+  if (!ext) throw badRequest('only PNG, JPEG, GIF and WebP images can be added', 'imageType');
   const rel = `assets/${safeBaseName(name)}-${hashBytes(buf).slice(0, 8)}.${ext}`;
   await ctx.queue.run(async () => {
     if (!fs.existsSync(path.join(ctx.root, rel))) await writeAtomic(ctx.root, rel, buf);

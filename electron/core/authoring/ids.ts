@@ -9,10 +9,10 @@ const SIMPLE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 /** Checks an article id (`folder/name`) a trainer typed; the message says what to change. */
 export function checkArticleId(id: string): string {
   const parts = id.split('/');
-  if (parts.length > 5) throw badRequest(`"${id}": at most 4 folders deep`);
+  if (parts.length > 5) throw badRequest(`"${id}": at most 4 folders deep`, 'tooDeep', { id });
   for (const p of parts) {
-    if (!SEGMENT.test(p)) throw badRequest(`"${id}": use letters, digits, - and _ in names (no spaces, dots or other signs)`);
-    if (RESERVED.test(p)) throw badRequest(`"${id}": "${p}" cannot be used as a file name on Windows`);
+    if (!SEGMENT.test(p)) throw badRequest(`"${id}": use letters, digits, - and _ in names (no spaces, dots or other signs)`, 'badName', { id });
+    if (RESERVED.test(p)) throw badRequest(`"${id}": "${p}" cannot be used as a file name on Windows`, 'reservedName', { id, name: p });
   }
   return id;
 }
@@ -21,7 +21,7 @@ export function checkArticleId(id: string): string {
 export function relOfEditable(id: string): { rel: string; role: boolean; bareId: string } {
   if (id.startsWith('role:')) {
     const roleId = id.slice(5);
-    if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(roleId)) throw badRequest('role id: lowercase letters, digits and hyphens');
+    if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(roleId)) throw badRequest('role id: lowercase letters, digits and hyphens', 'badRoleId');
     return { rel: `roles/${roleId}.md`, role: true, bareId: roleId };
   }
   checkArticleId(id);
@@ -30,6 +30,6 @@ export function relOfEditable(id: string): { rel: string; role: boolean; bareId:
 
 /** Track and quiz ids are file names the onboarding code also uses as step references. */
 export function checkSimpleId(kind: string, id: string): string {
-  if (!SIMPLE.test(id) || RESERVED.test(id)) throw badRequest(`${kind} id "${id}": use letters, digits, - and _ (starting with a letter or digit)`);
+  if (!SIMPLE.test(id) || RESERVED.test(id)) throw badRequest(`${kind} id "${id}": use letters, digits, - and _ (starting with a letter or digit)`, 'badId', { id });
   return id;
 }

@@ -92,7 +92,7 @@ function validateQuiz(pack: Pack, rel: string, id: string, text: string): void {
     if (!a) problems.push({ path: rel, severity: 'warning', code: 'unknown-source', message: `question "${q.id}": source article "${articleId}" does not exist` });
     else if (anchor && !a.source.analysis.headings.some((h) => h.anchor === anchor)) problems.push({ path: rel, severity: 'warning', code: 'unknown-source', message: `question "${q.id}": article "${articleId}" has no section "#${anchor}"` });
   }
-  if (problems.length || !quiz) throw refusal('quiz', problems.length ? problems.map((p) => p.message) : ['the quiz cannot be read']);
+  if (problems.length || !quiz) throw refusal('quiz', problems.length ? problems : [{ code: 'quiz', message: 'the quiz cannot be read' }]);
 }
 
 export function saveQuiz(ctx: AuthoringContext, req: { id: string; baseHash: string | null; quiz: QuizDraft }): Promise<SavedFile> {

@@ -28,7 +28,7 @@ export function renameArticle(ctx: AuthoringContext, id: string, newId: string):
     if (newId === id) return { id, newId, updated: [] };
     const clash = [...pack.articles.keys()].find((k) => k.toLowerCase() === newId.toLowerCase() && k !== id);
     if (clash || (newId.toLowerCase() !== id.toLowerCase() && fs.existsSync(path.join(ctx.root, to)))) {
-      throw new HandbookError('conflict', `"${clash ?? newId}" already exists: choose another name`);
+      throw new HandbookError('conflict', `"${clash ?? newId}" already exists: choose another name`, 'nameTaken', { id: clash ?? newId });
     }
     assertWritable(ctx.root, to);
     const moved = new Map([[from.toLowerCase(), to]]);

@@ -90,7 +90,7 @@ function validateTrack(ctx: AuthoringContext, rel: string, id: string, text: str
   const track = readTrack(yamlFileFromText(rel, text), id, refs, problems);
   if (!track) problems.push({ path: rel, severity: 'error', code: 'track', message: 'the track cannot be read' });
   if (!track?.roleId || !/^[a-z0-9][a-z0-9-]{0,63}$/.test(track.roleId)) problems.push({ path: rel, severity: 'error', code: 'track', message: 'choose the role this track is for' });
-  if (problems.length) throw refusal('track', problems.map((p) => p.message));
+  if (problems.length) throw refusal('track', problems);
 }
 
 export function saveTrack(ctx: AuthoringContext, req: { id: string; baseHash: string | null; track: TrackDraft }): Promise<SavedFile> {
@@ -109,8 +109,8 @@ export function saveTrack(ctx: AuthoringContext, req: { id: string; baseHash: st
 /** The current text when it is the version the editor started from; `conflict` otherwise. */
 export function checkBase(root: string, rel: string, id: string, baseHash: string | null): string | null {
   const current = readText(root, rel);
-  if (baseHash === null && current) throw new HandbookError('conflict', `"${id}" already exists: choose another id`);
-  if (baseHash !== null && !current) throw new HandbookError('conflict', `"${id}" was deleted since you opened it`);
-  if (baseHash !== null && current!.hash !== baseHash) throw new HandbookError('conflict', `"${id}" changed on disk since you opened it`);
+  if (baseHash === null && current) throw new HandbookError('conflict', `"${id}" already exists: choose another id`, 'idTaken', { id });
+  if (baseHash !== null && !current) throw new HandbookError('conflict', `"${id}" was deleted since you opened it`, 'deletedMeanwhile', { id });
+  if (baseHash !== null && current!.hash !== baseHash) throw new HandbookError('conflict', `"${id}" changed on disk since you opened it`, 'changedMeanwhile', { id });
   return current?.text ?? null;
 }

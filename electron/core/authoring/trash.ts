@@ -74,7 +74,7 @@ export function restoreFromTrash(ctx: AuthoringContext, trashId: string): Promis
     if (!entry) throw notFound('trash entry');
     const target = assertWritable(ctx.root, entry.path);
     if (!/^(articles|roles)\/.+\.md$|^(tracks|quizzes)\/[^/]+\.ya?ml$/.test(entry.path)) throw badRequest('unknown trash entry');
-    if (fs.existsSync(target)) throw new HandbookError('conflict', `${entry.path} exists again: rename or delete it first`);
+    if (fs.existsSync(target)) throw new HandbookError('conflict', `${entry.path} exists again: rename or delete it first`, 'restoreTaken', { path: entry.path });
     await fsp.mkdir(path.dirname(target), { recursive: true });
     await renameWithRetry(path.join(ctx.root, TRASH_DIR, trashId, entry.path), target);
     await fsp.rm(path.join(ctx.root, TRASH_DIR, trashId), { recursive: true, force: true });

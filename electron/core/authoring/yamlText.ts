@@ -1,5 +1,6 @@
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { badRequest } from '../api/errors.js';
+import type { Problem } from '../../contract.js';
 import type { YamlFile } from '../content/yamlFile.js';
 import { hashBytes } from './files.js';
 
@@ -7,7 +8,7 @@ import { hashBytes } from './files.js';
 export function yamlFileFromText(rel: string, text: string): YamlFile {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length) throw badRequest('cannot save: the generated YAML does not parse: ' + doc.errors[0].message.split('\n')[0]);
+  if (doc.errors.length) throw badRequest('cannot save: the generated YAML does not parse: ' + doc.errors[0].message.split('\n')[0], 'invalid.yaml');
   return {
     rel, value: doc.toJS({ maxAliasCount: 50 }), hash: hashBytes(text),
     lineAt(path) {
@@ -46,8 +47,16 @@ export function setOrDelete(node: any, doc: Document, key: string, value: unknow
   node.set(key, created);
 }
 
-/** Problems as one sentence for the trainer; line numbers mean nothing in a form. */
-export function refusal(what: string, messages: string[]): Error {
-  const list = [...new Set(messages)];
-  return badRequest(`cannot save the ${what}: ${list.slice(0, 5).join('; ')}${list.length > 5 ? ` (and ${list.length - 5} more)` : ''}`);
+/**
+ * Problems as one sentence for the trainer; line numbers mean nothing in a form. The UI says the
+ * first problem in the trainer's language: its key comes from the loader's problem code, with the
+ * question or step it names (the loader quotes ids: `question "q1": …`, `duplicate step id "x"`).
+ */
+export function refusal(what: 'quiz' | 'track', problems: Array<Pick<Problem, 'code' | 'message'>>): Error {
+  const list = [...new Set(problems.map((p) => p.message))];
+  const first = problems[0];
+  const id = first ? /"([^"]*)"/.exec(first.message)?.[1] ?? '' : '';
+  const key = `invalid.${what}.${first?.code ?? what}`;
+  return badRequest(`cannot save the ${what}: ${list.slice(0, 5).join('; ')}${list.length > 5 ? ` (and ${list.length - 5} more)` : ''}`,
+    key, { id, more: Math.max(0, list.length - 1) });
 }

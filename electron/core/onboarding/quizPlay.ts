@@ -10,7 +10,9 @@ import type { Question, Quiz } from './quizzes.js';
 function sourceRef(pack: Pack, source: string | null): SourceRef | null {
   if (!source) return null;
   const [articleId, anchor] = source.split('#');
-  return { articleId, anchor: anchor || null, title: pack.articles.get(articleId)?.summary.title ?? null };
+  const article = pack.articles.get(articleId);
+  const heading = anchor ? article?.source.analysis.headings.find((h) => h.anchor === anchor)?.text ?? null : null;
+  return { articleId, anchor: anchor || null, title: article?.summary.title ?? null, heading };
 }
 
 export function requireQuiz(pack: Pack, quizId: string): Quiz {

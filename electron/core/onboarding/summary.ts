@@ -95,10 +95,10 @@ function stepProgress(pack: Pack, track: Track, step: Track['phases'][number]['s
   const current = step.articleId ? pack.articles.get(step.articleId)?.source.hash : undefined;
   const request = facts.requests.get(k);
   // A quiz step without its own title is named after its quiz, not its file name.
-  const quizTitle = step.type === 'quiz' && step.quizId && step.title === step.quizId ? pack.quizzes.get(step.quizId)?.title : undefined;
+  const quiz = step.type === 'quiz' && step.quizId && step.title === step.quizId ? pack.quizzes.get(step.quizId) : undefined;
   return {
     ...step,
-    ...(quizTitle ? { title: quizTitle } : {}),
+    ...(quiz ? { title: quiz.title, ...(quiz.titleEn ? { titleEn: quiz.titleEn } : {}) } : {}),
     done: !!c,
     completedAt: c?.completedAt ?? null,
     // Only a hash recorded at completion can tell an edit happened; a deleted article asks nothing.
@@ -140,7 +140,7 @@ export function trackProgress(pack: Pack, track: Track, startDate: string, today
   const overdueSteps = phases.filter((p) => p.overdue).flatMap((p) => p.steps.filter((s) => s.required && !s.done)).length;
   const next: NextStep[] = [];
   const toNext = (p: PhaseProgress, s: StepProgress, reread: boolean): NextStep => ({
-    trackId: track.id, stepId: s.id, phaseId: p.id, title: s.title, type: s.type, dueDate: p.dueDate, overdue: p.overdue && !s.done, reread,
+    trackId: track.id, stepId: s.id, phaseId: p.id, title: s.title, ...(s.titleEn ? { titleEn: s.titleEn } : {}), type: s.type, dueDate: p.dueDate, overdue: p.overdue && !s.done, reread,
     ...(s.articleId ? { articleId: s.articleId } : {}), ...(s.quizId ? { quizId: s.quizId } : {}),
   });
   for (const p of phases) for (const s of p.steps) if (s.needsReread) next.push(toNext(p, s, true));

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -14,11 +15,28 @@ import { walkZip, type ZipFileEntry } from './zipRead.js';
 const BACKUP_META = '.backup.json';
 
 /**
- * Folders next to the pack (same disk, so swapping is a rename): `.<name>.import-<key>` while an
- * import is staged, `.<name>.backups/<time>/` for replaced packs.
+ * Where pack work happens, named from a stem: `<stem>.import-<key>` while an import is staged,
+ * `<stem>.backups/<time>/` for replaced packs. The API's stem is in the data folder (`packWorkDir`);
+ * without one (the CLI) it is `.<name>` beside the pack, as it always was.
  */
-export const stagingDir = (contentDir: string, key: string) => path.join(path.dirname(contentDir), `.${path.basename(contentDir)}.import-${key}`);
-export const backupsDir = (contentDir: string) => path.join(path.dirname(contentDir), `.${path.basename(contentDir)}.backups`);
+export const besidePack = (contentDir: string) => path.join(path.dirname(contentDir), `.${path.basename(contentDir)}`);
+export const stagingDir = (work: string, key: string) => `${work}.import-${key}`;
+export const backupsDir = (work: string) => `${work}.backups`;
+
+/**
+ * Handbook's own pack work lives in the data folder, one folder per content folder, so nothing
+ * appears beside the pack (in a git checkout it would show in `git status`). Swapping the pack is a
+ * rename, which cannot cross disks: when the data folder is on another disk, the work stays beside.
+ */
+export function packWorkDir(contentDir: string, dataDir: string): string {
+  const abs = path.resolve(contentDir);
+  const name = path.basename(abs).replace(/[^\p{L}\p{N}_-]+/gu, '-').slice(0, 40) || 'content';
+  const inData = path.join(dataDir, 'packs', `${name}-${crypto.createHash('sha256').update(abs).digest('hex').slice(0, 12)}`);
+  try {
+    if (fs.statSync(dataDir).dev === fs.statSync(path.dirname(abs)).dev) return inData;
+  } catch { /* a folder missing: the rename would fail anyway, say so there */ }
+  return besidePack(abs);
+}
 
 export interface StagedImport { staging: string; preview: PackImportPreview }
 
@@ -30,7 +48,7 @@ function packPrefix(files: ZipFileEntry[]): string {
     const [top] = tops;
     if (files.some((f) => f.name === `${top}/handbook.yaml`)) return top + '/';
   }
-  throw new PackRefused('not a Handbook pack: handbook.yaml is missing at the top of the zip');
+  throw new PackRefused('not a Handbook pack: handbook.yaml is missing at the top of the zip', 'notAPack');
 }
 
 /**
@@ -38,22 +56,22 @@ function packPrefix(files: ZipFileEntry[]): string {
  * would change. The first pass only reads (every refusal happens there, before anything is written);
  * the second writes, and must see exactly the files the first one saw.
  */
-export async function stageImport(zipFile: string, contentDir: string, key: string, limits: ZipLimits = DEFAULT_LIMITS): Promise<StagedImport> {
+export async function stageImport(zipFile: string, contentDir: string, key: string, limits: ZipLimits = DEFAULT_LIMITS, work = besidePack(contentDir)): Promise<StagedImport> {
   const scanned = await walkZip(zipFile, limits);
   const prefix = packPrefix(scanned);
-  const staging = stagingDir(contentDir, key);
+  const staging = stagingDir(work, key);
   await fsp.rm(staging, { recursive: true, force: true });
   await fsp.mkdir(staging, { recursive: true });
   try {
     const written = await walkZip(zipFile, limits, (name) => {
       if (!name.startsWith(prefix)) return null;
       const abs = path.join(staging, name.slice(prefix.length));
-      if (!abs.startsWith(staging + path.sep)) throw new PackRefused(`entry "${name}" climbs out of the folder`);
+      if (!abs.startsWith(staging + path.sep)) throw new PackRefused(`entry "${name}" climbs out of the folder`, 'unsafeEntry', { name });
       fs.mkdirSync(path.dirname(abs), { recursive: true });
       return fs.createWriteStream(abs, { flags: 'wx' });
     });
     const key2 = (f: ZipFileEntry) => `${f.name}:${f.hash}`;
-    if (written.map(key2).join('\n') !== scanned.map(key2).join('\n')) throw new PackRefused('the zip changed while it was being read');
+    if (written.map(key2).join('\n') !== scanned.map(key2).join('\n')) throw new PackRefused('the zip changed while it was being read', 'changedWhileReading');
     const incoming = new Map(written.filter((f) => f.name.startsWith(prefix)).map((f) => [f.name.slice(prefix.length), f.hash]));
     const current = new Map(listPackFiles(contentDir).map((rel) => [rel, fileSha(path.join(contentDir, rel))]));
     const added = [...incoming.keys()].filter((r) => !current.has(r));
@@ -75,9 +93,9 @@ export async function stageImport(zipFile: string, contentDir: string, key: stri
   }
 }
 
-function newBackupId(contentDir: string): string {
+function newBackupId(work: string): string {
   let id = new Date().toISOString().replace(/[:.]/g, '-');
-  for (let n = 1; fs.existsSync(path.join(backupsDir(contentDir), id)); n++) id = new Date().toISOString().replace(/[:.]/g, '-').replace(/Z$/, `-${n}Z`);
+  for (let n = 1; fs.existsSync(path.join(backupsDir(work), id)); n++) id = new Date().toISOString().replace(/[:.]/g, '-').replace(/Z$/, `-${n}Z`);
   return id;
 }
 
@@ -86,10 +104,10 @@ function newBackupId(contentDir: string): string {
  * renamed into the backups, then the new folder renamed to the pack's name. If the second rename
  * fails the first is undone, so the pack is always either the old one or the new one.
  */
-async function swapIn(contentDir: string, incoming: string): Promise<string> {
-  const id = newBackupId(contentDir);
-  const backup = path.join(backupsDir(contentDir), id);
-  await fsp.mkdir(backupsDir(contentDir), { recursive: true });
+async function swapIn(contentDir: string, incoming: string, work: string): Promise<string> {
+  const id = newBackupId(work);
+  const backup = path.join(backupsDir(work), id);
+  await fsp.mkdir(backupsDir(work), { recursive: true });
   const files = listPackFiles(contentDir).length;
   // What is not the pack's own (notes, .git, the trash) stays in the folder; the backup keeps a copy too.
   carryOverForeignEntries(contentDir, incoming);
@@ -105,15 +123,15 @@ async function swapIn(contentDir: string, incoming: string): Promise<string> {
   return id;
 }
 
-export async function applyImport(contentDir: string, staged: StagedImport): Promise<PackImportResult> {
-  if (!fs.existsSync(path.join(staged.staging, 'handbook.yaml'))) throw new HandbookError('not_found', 'this import was already applied or has expired: upload the zip again');
-  const backupId = await swapIn(contentDir, staged.staging);
+export async function applyImport(contentDir: string, staged: StagedImport, work = besidePack(contentDir)): Promise<PackImportResult> {
+  if (!fs.existsSync(path.join(staged.staging, 'handbook.yaml'))) throw new HandbookError('not_found', 'this import was already applied or has expired: upload the zip again', 'pack.expired');
+  const backupId = await swapIn(contentDir, staged.staging, work);
   const p = staged.preview;
   return { backupId, added: p.added.length, changed: p.changed.length, removed: p.removed.length };
 }
 
-export function listBackups(contentDir: string): PackBackup[] {
-  const dir = backupsDir(contentDir);
+export function listBackups(work: string): PackBackup[] {
+  const dir = backupsDir(work);
   let names: string[] = [];
   try {
     names = fs.readdirSync(dir);
@@ -131,18 +149,18 @@ export function listBackups(contentDir: string): PackBackup[] {
 }
 
 /** Brings a replaced pack back; the pack it replaces becomes a backup in turn (nothing is lost either way). */
-export async function restoreBackup(contentDir: string, backupId: string): Promise<PackImportResult> {
-  const from = path.join(backupsDir(contentDir), backupId);
+export async function restoreBackup(contentDir: string, backupId: string, work = besidePack(contentDir)): Promise<PackImportResult> {
+  const from = path.join(backupsDir(work), backupId);
   if (!/^[0-9TZ-]{10,40}$/.test(backupId) || !fs.existsSync(path.join(from, 'handbook.yaml'))) throw notFound(`backup "${backupId}"`);
   const current = new Map(listPackFiles(contentDir).map((rel) => [rel, fileSha(path.join(contentDir, rel))]));
   const restored = new Map(listPackFiles(from).map((rel) => [rel, fileSha(path.join(from, rel))]));
   // Out of the backups folder first, so pruning after the swap cannot delete it.
-  const holding = stagingDir(contentDir, 'restore-' + backupId);
+  const holding = stagingDir(work, 'restore-' + backupId);
   await renameWithRetry(from, holding);
   await fsp.rm(path.join(holding, BACKUP_META), { force: true });
   let newId: string;
   try {
-    newId = await swapIn(contentDir, holding);
+    newId = await swapIn(contentDir, holding, work);
   } catch (err) {
     await renameWithRetry(holding, from).catch(() => {});
     throw err;

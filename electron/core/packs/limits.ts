@@ -19,10 +19,13 @@ export const DEFAULT_LIMITS: ZipLimits = {
   maxZipBytes: 256 * 1024 * 1024,
 };
 
-/** An import refused before anything was written; the message is the one line the person sees. */
+/**
+ * An import refused before anything was written; the message is the one line the CLI prints, the
+ * key (under `pack.`) what the UI says in the person's language.
+ */
 export class PackRefused extends HandbookError {
-  constructor(message: string) {
-    super('bad_request', message);
+  constructor(message: string, key = 'unsafeEntry', params?: Record<string, string | number>) {
+    super('bad_request', message, 'pack.' + key, params);
     this.name = 'PackRefused';
   }
 }

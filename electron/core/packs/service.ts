@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { PackExport, PackImportPreview, PackImportResult } from '../../contract.js';
 import { HandbookError } from '../api/errors.js';
 import { zipPackToBuffer } from './exportPack.js';
-import { applyImport, listBackups, restoreBackup, stageImport, stagingDir, type StagedImport } from './importer.js';
+import { applyImport, listBackups, packWorkDir, restoreBackup, stageImport, stagingDir, type StagedImport } from './importer.js';
+import { DEFAULT_LIMITS } from './limits.js';
 import { Uploads } from './uploads.js';
 
 export interface PackServiceDeps {
@@ -18,6 +19,8 @@ export interface PackServiceDeps {
 export function createPackService(deps: PackServiceDeps) {
   const uploads = new Uploads(path.join(deps.dataDir, 'uploads'));
   const staged = new Map<string, StagedImport>();
+  // Previews and replaced packs go to the data folder, never beside the pack.
+  const work = packWorkDir(deps.contentDir, deps.dataDir);
   return {
     async exportPack(): Promise<PackExport> {
       const { buffer, files } = await zipPackToBuffer(deps.contentDir);
@@ -29,30 +32,30 @@ export function createPackService(deps: PackServiceDeps) {
       const old = staged.get(uploadId);
       if (old) fs.rmSync(old.staging, { recursive: true, force: true });
       staged.delete(uploadId);
-      const s = await stageImport(uploads.file(uploadId), deps.contentDir, uploadId);
+      const s = await stageImport(uploads.file(uploadId), deps.contentDir, uploadId, DEFAULT_LIMITS, work);
       staged.set(uploadId, s);
       return s.preview;
     },
     async apply(uploadId: string): Promise<PackImportResult> {
       const s = staged.get(uploadId);
-      if (!s) throw new HandbookError('not_found', 'preview the import first');
+      if (!s) throw new HandbookError('not_found', 'preview the import first', 'pack.expired');
       let result: PackImportResult | null = null;
-      await deps.replaceContent(async () => { result = await applyImport(deps.contentDir, s); });
+      await deps.replaceContent(async () => { result = await applyImport(deps.contentDir, s, work); });
       staged.delete(uploadId);
       uploads.remove(uploadId);
       return result!;
     },
-    listBackups: () => listBackups(deps.contentDir),
+    listBackups: () => listBackups(work),
     async restore(backupId: string): Promise<PackImportResult> {
       let result: PackImportResult | null = null;
-      await deps.replaceContent(async () => { result = await restoreBackup(deps.contentDir, backupId); });
+      await deps.replaceContent(async () => { result = await restoreBackup(deps.contentDir, backupId, work); });
       return result!;
     },
     /** Staged imports nobody applied are removed when the app closes. */
     close(): void {
       for (const [id, s] of staged) {
         fs.rmSync(s.staging, { recursive: true, force: true });
-        fs.rmSync(stagingDir(deps.contentDir, id), { recursive: true, force: true });
+        fs.rmSync(stagingDir(work, id), { recursive: true, force: true });
       }
       staged.clear();
     },

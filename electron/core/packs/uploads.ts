@@ -38,7 +38,7 @@ export class Uploads {
     const f = this.file(uploadId);
     const size = fs.statSync(f).size;
     if (offset !== size) throw new HandbookError('conflict', `upload piece out of order: expected offset ${size}, got ${offset}`);
-    if (size + buf.length > this.maxBytes) throw badRequest(`the zip is larger than ${this.maxBytes / 1048576} MB`);
+    if (size + buf.length > this.maxBytes) throw badRequest(`the zip is larger than ${this.maxBytes / 1048576} MB`, 'pack.tooBig', { limit: `${this.maxBytes / 1048576} MB` });
     fs.appendFileSync(f, buf);
     return { uploadId, size: size + buf.length };
   }

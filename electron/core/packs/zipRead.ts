@@ -46,7 +46,7 @@ export const skipped = (name: string) => name.startsWith('__MACOSX/') || name.sp
 function open(file: string): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
     yauzl.open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true }, (err, zip) => {
-      if (err) reject(new PackRefused(`not a zip file (${err.message})`));
+      if (err) reject(new PackRefused(`not a zip file (${err.message})`, 'notAZip'));
       else resolve(zip!);
     });
   });
@@ -62,13 +62,13 @@ export async function walkZip(file: string, limits: ZipLimits, sink?: (name: str
   try {
     size = fs.statSync(file).size;
   } catch {
-    throw new PackRefused(`cannot read ${file}`);
+    throw new PackRefused(`cannot read ${file}`, 'cannotRead');
   }
-  if (size > limits.maxZipBytes) throw new PackRefused(`the zip is ${mb(size)}; the limit is ${mb(limits.maxZipBytes)}`);
+  if (size > limits.maxZipBytes) throw new PackRefused(`the zip is ${mb(size)}; the limit is ${mb(limits.maxZipBytes)}`, 'tooBig', { limit: mb(limits.maxZipBytes) });
   const zip = await open(file);
   if (zip.entryCount > limits.maxEntries) {
     zip.close();
-    throw new PackRefused(`the zip has ${zip.entryCount} entries; the limit is ${limits.maxEntries}`);
+    throw new PackRefused(`the zip has ${zip.entryCount} entries; the limit is ${limits.maxEntries}`, 'tooManyEntries', { limit: limits.maxEntries });
   }
   const files: ZipFileEntry[] = [];
   const seen = new Map<string, string>();
@@ -81,43 +81,43 @@ export async function walkZip(file: string, limits: ZipLimits, sink?: (name: str
       if (failed) return;
       failed = true;
       zip.close();
-      reject(err instanceof PackRefused ? err : new PackRefused(`the zip is damaged (${(err as Error).message})`));
+      reject(err instanceof PackRefused ? err : new PackRefused(`the zip is damaged (${(err as Error).message})`, 'damaged'));
     };
     zip.on('error', fail);
     zip.on('end', () => { if (!failed) resolve(files); });
     zip.on('entry', (entry: Entry) => {
       try {
-        if (++count > limits.maxEntries) throw new PackRefused(`the zip has more than ${limits.maxEntries} entries`);
+        if (++count > limits.maxEntries) throw new PackRefused(`the zip has more than ${limits.maxEntries} entries`, 'tooManyEntries', { limit: limits.maxEntries });
         const name = decodeName(entry);
         const why = badName(name);
-        if (why) throw new PackRefused(why);
+        if (why) throw new PackRefused(why, 'unsafeEntry', { name });
         const mode = (entry.externalFileAttributes >>> 16) & S_IFMT;
-        if (mode === S_IFLNK) throw new PackRefused(`entry "${name}" is a symbolic link`);
+        if (mode === S_IFLNK) throw new PackRefused(`entry "${name}" is a symbolic link`, 'unsafeEntry', { name });
         const unixHost = [3, 19].includes(entry.versionMadeBy >> 8);
-        if (unixHost && mode !== 0 && mode !== S_IFREG && mode !== S_IFDIR) throw new PackRefused(`entry "${name}" is not a regular file`);
-        if (entry.generalPurposeBitFlag & 0x1) throw new PackRefused(`entry "${name}" is encrypted`);
+        if (unixHost && mode !== 0 && mode !== S_IFREG && mode !== S_IFDIR) throw new PackRefused(`entry "${name}" is not a regular file`, 'unsafeEntry', { name });
+        if (entry.generalPurposeBitFlag & 0x1) throw new PackRefused(`entry "${name}" is encrypted`, 'encrypted', { name });
         const isDir = name.endsWith('/') || mode === S_IFDIR;
         const clean = name.replace(/\/$/, '');
         const key = clean.normalize('NFC').toLowerCase();
         if (seen.has(key)) {
           const first = seen.get(key)!;
-          throw new PackRefused(first === clean ? `entry "${clean}" appears twice` : `entries "${first}" and "${clean}" differ only in letter case`);
+          throw new PackRefused(first === clean ? `entry "${clean}" appears twice` : `entries "${first}" and "${clean}" differ only in letter case`, 'duplicateEntry', { name: clean });
         }
         seen.set(key, clean);
         const parts = key.split('/');
         for (let i = 1; i < parts.length; i++) {
           const parent = parts.slice(0, i).join('/');
-          if (seen.has(parent) && !dirs.has(parent)) throw new PackRefused(`entry "${clean}" is inside "${seen.get(parent)}", which is a file`);
+          if (seen.has(parent) && !dirs.has(parent)) throw new PackRefused(`entry "${clean}" is inside "${seen.get(parent)}", which is a file`, 'fileAndFolder', { name: clean });
           dirs.add(parent);
         }
         if (isDir) {
-          if (files.some((f) => f.name.normalize('NFC').toLowerCase() === key)) throw new PackRefused(`"${clean}" is both a file and a folder`);
+          if (files.some((f) => f.name.normalize('NFC').toLowerCase() === key)) throw new PackRefused(`"${clean}" is both a file and a folder`, 'fileAndFolder', { name: clean });
           dirs.add(key);
           return void zip.readEntry();
         }
-        if (dirs.has(key)) throw new PackRefused(`"${clean}" is both a file and a folder`);
-        if (entry.uncompressedSize > limits.maxEntryBytes) throw new PackRefused(`entry "${clean}" is ${mb(entry.uncompressedSize)}; the limit per file is ${mb(limits.maxEntryBytes)}`);
-        if (total + entry.uncompressedSize > limits.maxTotalBytes) throw new PackRefused(`the zip unpacks to more than ${mb(limits.maxTotalBytes)}`);
+        if (dirs.has(key)) throw new PackRefused(`"${clean}" is both a file and a folder`, 'fileAndFolder', { name: clean });
+        if (entry.uncompressedSize > limits.maxEntryBytes) throw new PackRefused(`entry "${clean}" is ${mb(entry.uncompressedSize)}; the limit per file is ${mb(limits.maxEntryBytes)}`, 'entryTooBig', { name: clean, limit: mb(limits.maxEntryBytes) });
+        if (total + entry.uncompressedSize > limits.maxTotalBytes) throw new PackRefused(`the zip unpacks to more than ${mb(limits.maxTotalBytes)}`, 'unpacksTooBig', { limit: mb(limits.maxTotalBytes) });
         zip.openReadStream(entry, (err, stream) => {
           if (err) return fail(err);
           let out: NodeJS.WritableStream | null;
@@ -129,7 +129,7 @@ export async function walkZip(file: string, limits: ZipLimits, sink?: (name: str
           }
           pump(stream!, out, clean, (n) => {
             total += n;
-            if (total > limits.maxTotalBytes) throw new PackRefused(`the zip unpacks to more than ${mb(limits.maxTotalBytes)}`);
+            if (total > limits.maxTotalBytes) throw new PackRefused(`the zip unpacks to more than ${mb(limits.maxTotalBytes)}`, 'unpacksTooBig', { limit: mb(limits.maxTotalBytes) });
           }, limits.maxEntryBytes).then((r) => {
             if (!skipped(clean)) files.push({ name: clean, size: r.size, hash: r.hash });
             zip.readEntry();
@@ -159,7 +159,7 @@ function pump(stream: Readable, out: NodeJS.WritableStream | null, name: string,
     stream.on('data', (chunk: Buffer) => {
       try {
         size += chunk.length;
-        if (size > maxEntry) throw new PackRefused(`entry "${name}" unpacks to more than ${mb(maxEntry)}`);
+        if (size > maxEntry) throw new PackRefused(`entry "${name}" unpacks to more than ${mb(maxEntry)}`, 'entryTooBig', { name, limit: mb(maxEntry) });
         onBytes(chunk.length);
         sha.update(chunk);
         if (out && !out.write(chunk)) {

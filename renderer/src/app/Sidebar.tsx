@@ -3,15 +3,16 @@ import { ProfileButton } from '../components/ProfileButton';
 import type { MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/i18n';
 import type { Route } from './route';
+import { href } from './route';
 
 const items: Array<{ route: Route['name']; href: string; icon: IconName; label: MessageKey }> = [
-  { route: 'home', href: '#/', icon: 'home', label: 'nav.home' },
-  { route: 'library', href: '#/library', icon: 'library', label: 'nav.library' },
-  { route: 'search', href: '#/search', icon: 'search', label: 'nav.search' },
-  { route: 'onboarding', href: '#/onboarding', icon: 'onboarding', label: 'nav.onboarding' },
-  { route: 'roles', href: '#/roles', icon: 'roles', label: 'nav.roles' },
-  { route: 'trainer', href: '#/trainer', icon: 'trainer', label: 'nav.trainer' },
-  { route: 'settings', href: '#/settings', icon: 'settings', label: 'nav.settings' },
+  { route: 'home', href: href({ name: 'home' }), icon: 'home', label: 'nav.home' },
+  { route: 'library', href: href({ name: 'library' }), icon: 'library', label: 'nav.library' },
+  { route: 'search', href: href({ name: 'search' }), icon: 'search', label: 'nav.search' },
+  { route: 'onboarding', href: href({ name: 'onboarding' }), icon: 'onboarding', label: 'nav.onboarding' },
+  { route: 'roles', href: href({ name: 'roles', id: null }), icon: 'roles', label: 'nav.roles' },
+  { route: 'trainer', href: href({ name: 'trainer', profileId: null }), icon: 'trainer', label: 'nav.trainer' },
+  { route: 'settings', href: href({ name: 'settings' }), icon: 'settings', label: 'nav.settings' },
 ];
 
 const activeFor = (r: Route['name']): Route['name'] => (r === 'article' ? 'library' : r === 'edit' || r === 'health' ? 'trainer' : r === 'quiz' || r === 'certificate' ? 'onboarding' : r);

@@ -45,7 +45,41 @@ export function parseRoute(hash: string): Route {
   }
 }
 
-export const articleHref = (id: string) => '#/article/' + id.split('/').map(encodeURIComponent).join('/');
+/** A route to link to: the query may be left out, or given as plain pairs. */
+type Queryless<R> = R extends { query: URLSearchParams } ? Omit<R, 'query'> & { query?: URLSearchParams | Record<string, string> } : R;
+export type RouteLink = Queryless<Route>;
+
+/** One path segment; `:` stays readable (`#/edit/quiz:<id>`), everything else is encoded. */
+const seg = (s: string) => encodeURIComponent(s).replace(/%3A/gi, ':');
+/** An id that may span folders (`customer-service/returns`): each folder is its own segment. */
+const segs = (id: string) => id.split('/').map(seg).join('/');
+const qs = (q: URLSearchParams | Record<string, string> | undefined) => {
+  const s = new URLSearchParams(q ?? {}).toString();
+  return s ? '?' + s : '';
+};
+
+/** The address of a route: the inverse of `parseRoute`, so `parseRoute(href(r))` gives `r` back. */
+export function href(route: RouteLink): string {
+  switch (route.name) {
+    case 'home': return '#/';
+    case 'library': return '#/library' + qs(route.query);
+    case 'article': return '#/article/' + segs(route.id) + qs(route.query);
+    case 'search': return '#/search' + qs(route.query);
+    case 'onboarding': return '#/onboarding';
+    case 'roles': return '#/roles' + (route.id ? '/' + seg(route.id) : '');
+    case 'trainer': return '#/trainer' + (route.profileId ? '/' + seg(route.profileId) : '');
+    case 'quiz': return `#/quiz/${seg(route.trackId)}/${seg(route.stepId)}`;
+    case 'certificate': return `#/certificate/${seg(route.trackId)}` + qs(route.profileId ? { profile: route.profileId } : undefined);
+    case 'settings': return '#/settings';
+    case 'edit': return '#/edit' + (route.id ? '/' + segs(route.id) : '') + qs(route.query);
+    case 'health': return '#/health';
+    case 'notFound': return '#' + route.path;
+  }
+}
+
+export const articleHref = (id: string) => href({ name: 'article', id });
+/** The editor of an article (`<id>`, `new`), a role guide (`role:<id>`), a track or a quiz. */
+export const editHref = (id: string) => href({ name: 'edit', id });
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.hash));

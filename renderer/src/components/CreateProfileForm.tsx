@@ -48,7 +48,7 @@ export function CreateProfileForm({ onCreated, onCancel }: { onCreated: (p: Prof
   };
 
   return (
-    <form className="form" onSubmit={submit}>
+    <form className="form" onSubmit={submit} noValidate>
       <label>
         {t('profile.name')}
         <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={60} autoFocus name="name" />

@@ -6,7 +6,7 @@ export function ReviewBadge({ article }: { article: Pick<ArticleSummary, 'needsR
   const { t } = useI18n();
   if (!article.needsReview) return null;
   return (
-    <span className="badge badge-review" title={`${t('article.reviewDue')}: ${article.reviewDue}`}>
+    <span className="badge badge-review" title={t('article.reviewDueOn', { date: article.reviewDue ?? '' })}>
       <Icon name="warning" size={14} />
       {t('article.needsReview')}
     </span>

@@ -14,8 +14,9 @@ import { useI18n } from '../i18n/i18n';
 import { anchorId } from '../markdown/sanitize';
 import { useSession } from '../state/session';
 import { useLoad } from '../state/useLoad';
+import { editHref, href } from '../app/route';
 
-const libraryHref = (key: string, value: string) => `#/library?${key}=${encodeURIComponent(value)}`;
+const libraryHref = (key: string, value: string) => href({ name: 'library', query: { [key]: value } });
 /** Most of the pack is Chinese, a few SOPs English; `lang` picks the right fonts and line breaking. */
 const langOf = (a: Article) => (/[\u3400-\u9fff]/.test(a.title + a.summary) ? 'zh-CN' : 'en');
 
@@ -65,7 +66,7 @@ export function ArticlePage({ id, section }: { id: string; section: string | nul
     return (
       <section className="page">
         <p className="notice">{t('article.notFound')}</p>
-        <a className="button" href="#/library">{t('article.back')}</a>
+        <a className="button" href={href({ name: 'library' })}>{t('article.back')}</a>
       </section>
     );
   }
@@ -76,7 +77,7 @@ export function ArticlePage({ id, section }: { id: string; section: string | nul
           <article className="article" lang={langOf(a)}>
             <header className="article-header" lang={locale}>
               <nav className="breadcrumb" aria-label={t('article.breadcrumb')}>
-                <a href="#/library">{t('library.title')}</a>
+                <a href={href({ name: 'library' })}>{t('library.title')}</a>
                 {crumbs(a.category).map((c) => <span key={c.id}><span aria-hidden="true"> › </span><a href={libraryHref('category', c.id)}>{c.name}</a></span>)}
               </nav>
               <h1 ref={title} tabIndex={-1} lang={langOf(a)}>{a.title}</h1>
@@ -88,7 +89,7 @@ export function ArticlePage({ id, section }: { id: string; section: string | nul
               </dl>
               <div className="article-actions">
                 <ReviewBadge article={a} />
-                {profile?.trainer && <a className="button small" href={'#/edit/' + a.id.split('/').map(encodeURIComponent).join('/')} data-testid="edit-article">{t('content.edit')}</a>}
+                {profile?.trainer && <a className="button small" href={editHref(a.id)} data-testid="edit-article">{t('content.edit')}</a>}
                 {a.status !== 'published' && <span className={`badge badge-${a.status}`}>{t(`status.${a.status}`)}</span>}
                 {profile && (
                   <button type="button" className={bookmarked ? 'toggle on' : 'toggle'} aria-pressed={bookmarked} onClick={toggleBookmark} data-testid="bookmark">

@@ -5,6 +5,7 @@ import { useProgress } from '../components/onboarding/useProgress';
 import { useI18n } from '../i18n/i18n';
 import { useRoleName } from '../i18n/useRoleName';
 import { useSession } from '../state/session';
+import { href } from '../app/route';
 
 /**
  * A certificate for a completed track, laid out for A4 (see the print rules in onboarding.css):
@@ -27,7 +28,7 @@ export function CertificatePage({ trackId, profileId }: { trackId: string; profi
             return (
               <div className="notice">
                 <p>{t('cert.notYet', { percent: track?.percent ?? 0 })}</p>
-                <a className="button" href="#/onboarding">{t('onb.backToTrack')}</a>
+                <a className="button" href={href({ name: 'onboarding' })}>{t('onb.backToTrack')}</a>
               </div>
             );
           }

@@ -2,13 +2,12 @@ import { EditorHeader } from '../components/editor/EditorHeader';
 import type { ReactNode } from 'react';
 import type { ContentHealth } from '../../../electron/contract';
 import { api } from '../api';
-import { articleHref } from '../app/route';
+import { articleHref, editHref } from '../app/route';
 import { EditGate } from '../components/editor/EditGate';
 import { PageState } from '../components/PageState';
 import { useI18n } from '../i18n/i18n';
 import { useLoad } from '../state/useLoad';
 
-const editHref = (id: string) => '#/edit/' + id.split('/').map(encodeURIComponent).join('/');
 
 /** `#/health`: what to fix and what to write next, for trainers. */
 export function HealthPage({ onPickProfile }: { onPickProfile: () => void }) {
@@ -21,7 +20,7 @@ function Health({ token }: { token: string }) {
   return (
     <section className="page health-page">
       <EditorHeader title={t('health.title')}>
-          <a className="button" href="#/edit">{t('content.title')}</a>
+          <a className="button" href={editHref('')}>{t('content.title')}</a>
           <button type="button" onClick={reload}>{t('health.refresh')}</button>
       </EditorHeader>
       <PageState state={state} retry={reload}>
@@ -30,7 +29,7 @@ function Health({ token }: { token: string }) {
             <p className="muted small">{t('health.summary', { issues: h.brokenLinks.length + h.missingImages.length + h.trackProblems.length + h.staleQuestions.length, reviews: h.overdueReviews.length })}</p>
             <div className="health-grid">
               <Block title={t('health.failedSearches')} hint={t('health.failedSearchesHint')} count={h.failedSearches.length} testId="health-searches">
-                {h.failedSearches.map((s) => <li key={s.query}><span className="health-query">“{s.query}”</span><span className="muted small">{t('health.times', { count: s.count })} · {new Date(s.lastAt).toLocaleDateString()}</span><a className="button small" href="#/edit/new">{t('health.write')}</a></li>)}
+                {h.failedSearches.map((s) => <li key={s.query}><span className="health-query">“{s.query}”</span><span className="muted small">{t('health.times', { count: s.count })} · {new Date(s.lastAt).toLocaleDateString()}</span><a className="button small" href={editHref('new')}>{t('health.write')}</a></li>)}
               </Block>
               <Block title={t('health.brokenLinks')} count={h.brokenLinks.length} testId="health-links">
                 {h.brokenLinks.map((l, i) => <li key={i}><span><strong>{l.title}</strong><br /><span className="muted small">{l.message}</span></span>{l.articleId && <a className="button small" href={editHref(l.articleId)}>{t('content.edit')}</a>}</li>)}
@@ -45,10 +44,10 @@ function Health({ token }: { token: string }) {
                 {h.orphans.map((a) => <li key={a.id}><span><a href={articleHref(a.id)}>{a.title}</a> <span className="muted small">{a.owner}</span></span></li>)}
               </Block>
               <Block title={t('health.tracks')} count={h.trackProblems.length}>
-                {h.trackProblems.map((p, i) => <li key={i}><span><strong>{p.trackId}</strong><br /><span className="muted small">{p.message}</span></span><a className="button small" href={`#/edit/track:${p.trackId}`}>{t('content.edit')}</a></li>)}
+                {h.trackProblems.map((p, i) => <li key={i}><span><strong>{p.trackId}</strong><br /><span className="muted small">{p.message}</span></span><a className="button small" href={editHref('track:' + p.trackId)}>{t('content.edit')}</a></li>)}
               </Block>
               <Block title={t('health.stale')} hint={h.unrecordedQuestions ? t('health.unrecorded', { count: h.unrecordedQuestions }) : undefined} count={h.staleQuestions.length}>
-                {h.staleQuestions.map((q) => <li key={q.quizId + q.questionId}><span><strong>{q.prompt}</strong><br /><span className="muted small">{t(q.state === 'changed' ? 'health.sectionChanged' : 'health.sectionMissing', { source: q.source })}</span></span><a className="button small" href={`#/edit/quiz:${q.quizId}`}>{t('content.edit')}</a></li>)}
+                {h.staleQuestions.map((q) => <li key={q.quizId + q.questionId}><span><strong>{q.prompt}</strong><br /><span className="muted small">{t(q.state === 'changed' ? 'health.sectionChanged' : 'health.sectionMissing', { source: q.source })}</span></span><a className="button small" href={editHref('quiz:' + q.quizId)}>{t('content.edit')}</a></li>)}
               </Block>
             </div>
           </>

@@ -7,6 +7,21 @@ import { useProgress } from '../components/onboarding/useProgress';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../state/session';
 import { useLoad } from '../state/useLoad';
+import { editHref, href } from '../app/route';
+
+function TrainerDeskCard() {
+  const { t } = useI18n();
+  return (
+    <div className="card my-track" data-testid="trainer-desk">
+      <h2>{t('home.trainerDesk')}</h2>
+      <p className="muted">{t('home.trainerDeskHint')}</p>
+      <p className="button-row">
+        <a className="button primary" href={href({ name: 'trainer', profileId: null })}>{t('home.openDashboard')}</a>
+        <a className="button" href={editHref('')}>{t('home.openContent')}</a>
+      </p>
+    </div>
+  );
+}
 
 export function HomePage({ onPickProfile }: { onPickProfile: () => void }) {
   const { t, locale } = useI18n();
@@ -30,7 +45,8 @@ export function HomePage({ onPickProfile }: { onPickProfile: () => void }) {
         {info.counts.problems > 0 && <p className="notice notice-warning">{t('home.problems', { count: info.counts.problems })}</p>}
       </header>
       <div className="home-grid">
-        {profile && progress && progress.tracks.length > 0 && <MyTrackCard progress={progress} />}
+        {/* A trainer is not a new hire: their role's track (with its due dates) shows only once they take part in it. */}
+        {profile?.trainer && !progress?.completed.length ? <TrainerDeskCard /> : profile && progress && progress.tracks.length > 0 && <MyTrackCard progress={progress} />}
         <div className="card-grid">
           {profile && reading.status === 'ready' && reading.data && (
             <>

@@ -9,6 +9,7 @@ import { PageState } from '../components/PageState';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../state/session';
 import { useLoad } from '../state/useLoad';
+import { href } from '../app/route';
 
 const FILTERS = ['category', 'role', 'tag', 'platform', 'status', 'sort'] as const;
 const RECENT_SHOWN = 5;
@@ -18,7 +19,7 @@ function setQuery(query: URLSearchParams, key: string, value: string) {
   const next = new URLSearchParams(query);
   if (value) next.set(key, value);
   else next.delete(key);
-  location.hash = '#/library' + (next.size ? '?' + next.toString() : '');
+  location.hash = href({ name: 'library', query: next });
 }
 
 export function LibraryPage({ query }: { query: URLSearchParams }) {
@@ -75,12 +76,12 @@ export function LibraryPage({ query }: { query: URLSearchParams }) {
                 </div>
                 <div className="results-bar">
                   <p className="muted small" aria-live="polite">{t('library.count', { count: data.articles.length })}</p>
-                  {filtered && <a className="button small" href={query.get('sort') ? `#/library?sort=${query.get('sort')}` : '#/library'}>{t('library.clear')}</a>}
+                  {filtered && <a className="button small" href={href({ name: 'library', query: query.get('sort') ? { sort: query.get('sort')! } : undefined })}>{t('library.clear')}</a>}
                 </div>
                 {data.articles.length === 0 ? (
                   <div className="empty">
                     <p>{t('library.empty')}</p>
-                    <a className="button" href="#/library">{t('library.clear')}</a>
+                    <a className="button" href={href({ name: 'library' })}>{t('library.clear')}</a>
                   </div>
                 ) : (
                   <ul className="article-cards">

@@ -9,7 +9,9 @@ import { QuizQuestion } from '../components/onboarding/QuizQuestion';
 import { QuizSummary } from '../components/onboarding/QuizSummary';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../state/session';
+import { draftStorageKey, readDraft, useDraftKeeper, useDraftScope } from '../state/drafts';
 import { useLoad } from '../state/useLoad';
+import { href } from '../app/route';
 
 /** The quiz of one track step: all questions on one page, then the score with explanations and sources. */
 export function QuizPage({ trackId, stepId }: { trackId: string; stepId: string }) {
@@ -21,8 +23,12 @@ export function QuizPage({ trackId, stepId }: { trackId: string; stepId: string 
     if (!step?.quizId) throw new Error(t('quiz.notFound'));
     return api.getQuiz({ quizId: step.quizId });
   }, [trackId, stepId]);
-  const [answers, setAnswers] = useState<Record<string, QuizAnswer>>({});
+  // Answers given so far survive a reload, Back or a look at the source article.
+  const draftKey = draftStorageKey(useDraftScope(), `quiz-answers:${trackId}/${stepId}`);
+  const [answers, setAnswers] = useState<Record<string, QuizAnswer>>(() => readDraft<Record<string, QuizAnswer>>(draftKey)?.value ?? {});
   const [result, setResult] = useState<QuizResult | null>(null);
+  const kept = useDraftKeeper(draftKey, () => (result || !Object.keys(answers).length ? null : answers));
+  useEffect(() => kept.touch(), [kept, answers, result]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -55,7 +61,7 @@ export function QuizPage({ trackId, stepId }: { trackId: string; stepId: string 
           const answered = quiz.questions.filter((q) => answers[q.id] !== undefined && !(Array.isArray(answers[q.id]) && (answers[q.id] as number[]).length === 0)).length;
           return (
             <>
-              <p><a href="#/onboarding">← {t('onb.backToTrack')}</a></p>
+              <p><a href={href({ name: 'onboarding' })}>← {t('onb.backToTrack')}</a></p>
               <h1>{locale === 'en' ? quiz.titleEn : quiz.title}</h1>
               <p className="muted">{t('quiz.intro', { count: quiz.questions.length, mark: quiz.passMark })}</p>
               {result && <div ref={summaryRef} tabIndex={-1}><QuizSummary result={result} onRetry={retryQuiz} /></div>}

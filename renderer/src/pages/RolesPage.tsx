@@ -5,6 +5,7 @@ import { SafeHtml } from '../components/SafeHtml';
 import { Toc } from '../components/Toc';
 import { useI18n } from '../i18n/i18n';
 import { useLoad } from '../state/useLoad';
+import { href } from '../app/route';
 
 function TeamMap({ roles }: { roles: RoleSummary[] }) {
   const { t, locale } = useI18n();
@@ -19,10 +20,10 @@ function TeamMap({ roles }: { roles: RoleSummary[] }) {
       <ul className="team-map">
         {roles.map((r) => (
           <li key={r.id}>
-            <a className="role-card" href={`#/roles/${r.id}`}>
+            <a className="role-card" href={href({ name: 'roles', id: r.id })}>
               <strong>{locale === 'en' ? r.titleEn : r.title}</strong>
               <span className="muted small">{r.summary}</span>
-              {r.worksWith.length > 0 && <span className="small">{t('role.worksWith')}: {r.worksWith.map(name).join(' · ')}</span>}
+              {r.worksWith.length > 0 && <span className="small">{t('role.worksWithList', { roles: r.worksWith.map(name).join(' · ') })}</span>}
             </a>
           </li>
         ))}

@@ -7,6 +7,7 @@ import { useCategoryName } from '../components/search/useCategoryName';
 import { useSearch } from '../components/search/useSearch';
 import { useI18n } from '../i18n/i18n';
 import { useRoleName } from '../i18n/useRoleName';
+import { href } from '../app/route';
 
 const FILTERS = ['role', 'tag', 'category', 'platform'] as const;
 const PAGE = 20;
@@ -16,7 +17,7 @@ function setParam(query: URLSearchParams, key: string, value: string) {
   if (value) next.set(key, value);
   else next.delete(key);
   if (key !== 'limit') next.delete('limit');
-  location.hash = '#/search?' + next.toString();
+  location.hash = href({ name: 'search', query: next });
 }
 
 export function SearchPage({ query }: { query: URLSearchParams }) {
@@ -60,10 +61,10 @@ export function SearchPage({ query }: { query: URLSearchParams }) {
               {result.suggestions.length > 0 && (
                 <p>
                   {t('search.tryInstead')}{' '}
-                  {result.suggestions.map((s) => <a key={s} className="suggestion" href={'#/search?q=' + encodeURIComponent(s)}>{s}</a>)}
+                  {result.suggestions.map((s) => <a key={s} className="suggestion" href={href({ name: 'search', query: { q: s } })}>{s}</a>)}
                 </p>
               )}
-              {filtered && <button type="button" onClick={() => { location.hash = '#/search?q=' + encodeURIComponent(q); }}>{t('library.clear')}</button>}
+              {filtered && <button type="button" onClick={() => { location.hash = href({ name: 'search', query: { q } }); }}>{t('library.clear')}</button>}
               <p className="muted small">{t('search.emptyHint')}</p>
             </div>
           ) : (

@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/i18n';
 import { useRoleName } from '../i18n/useRoleName';
 import { useSession } from '../state/session';
 import { useLoad } from '../state/useLoad';
+import { editHref, href } from '../app/route';
 
 /**
  * The trainer dashboard. It shows everyone's progress, so it opens for a trainer profile only; the
@@ -50,7 +51,7 @@ function Dashboard({ token }: { token: string }) {
           </select>
         </label>
         <ExchangeBar token={token} onImported={retry} />
-        <a className="button" href="#/edit">{t('content.title')}</a> <a className="button" href="#/health">{t('health.title')}</a>
+        <a className="button" href={editHref('')}>{t('content.title')}</a> <a className="button" href={href({ name: 'health' })}>{t('health.title')}</a>
       </div>
       <PageState state={state} retry={retry}>
         {(d) => (

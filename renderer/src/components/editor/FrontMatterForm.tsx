@@ -1,5 +1,6 @@
 import type { ArticleFieldValues } from '../../../../electron/contract';
 import { useI18n } from '../../i18n/i18n';
+import { intervalText } from '../../i18n/interval';
 import { useRoleName } from '../../i18n/useRoleName';
 import { useSession } from '../../state/session';
 
@@ -56,7 +57,7 @@ export function FrontMatterForm({ value, onChange, titlePlaceholder }: { value: 
         <select value={value.review_every} onChange={(e) => set('review_every', e.target.value)}>
           <option value="">{t('editor.noReview')}</option>
           {['30d', '90d', '180d', '1y'].concat(['30d', '90d', '180d', '1y', ''].includes(value.review_every) ? [] : [value.review_every]).map((v) => (
-            <option key={v} value={v}>{t('editor.every', { interval: v })}</option>
+            <option key={v} value={v}>{t('editor.every', { interval: intervalText(v, t) })}</option>
           ))}
         </select>
       </label>

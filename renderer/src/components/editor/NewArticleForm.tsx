@@ -25,7 +25,7 @@ export function NewArticleForm({ templates, folders, initialFolder, onCreate }: 
     onCreate({ template: templates.find((x) => x.id === template) ?? null, id, title: title.trim() });
   };
   return (
-    <form className="card new-article" onSubmit={submit}>
+    <form className="card new-article" onSubmit={submit} noValidate>
       <fieldset className="template-grid">
         <legend>{t('editor.template')}</legend>
         {[...templates, null].map((x) => (

@@ -22,8 +22,11 @@ function download(filename: string, base64: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Export the pack as a zip; import one (see what changes first, then all or nothing); restore a replaced pack. */
-export function PacksPanel({ token }: { token: string }) {
+/**
+ * Export the pack as a zip; import one (see what changes first, then all or nothing); restore a
+ * replaced pack. `onContentChanged` lets the page around it show the new articles at once.
+ */
+export function PacksPanel({ token, onContentChanged }: { token: string; onContentChanged?: () => void }) {
   const { t } = useI18n();
   const [backups, reloadBackups] = useLoad(() => api.listPackBackups({ token }), [token]);
   const [busy, setBusy] = useState(false);
@@ -59,11 +62,13 @@ export function PacksPanel({ token }: { token: string }) {
     const r = await api.applyPackImport({ token, uploadId: pending!.uploadId });
     setPending(null);
     reloadBackups();
+    onContentChanged?.();
     return t('packs.imported', { added: r.added, changed: r.changed, removed: r.removed });
   });
   const restore = (id: string) => run(async () => {
     await api.restorePackBackup({ token, backupId: id });
     reloadBackups();
+    onContentChanged?.();
     return t('packs.restored');
   });
   return (

@@ -21,7 +21,7 @@ export function RenameDialog({ id, folders, onRename, onClose }: { id: string; f
   };
   return (
     <Dialog title={t('editor.renameTitle')} onClose={onClose} labelledBy="rename-title">
-      <form className="form" onSubmit={submit}>
+      <form className="form" onSubmit={submit} noValidate>
         <label>
           {t('editor.folder')}
           <input list="rename-folders" value={folder} onChange={(e) => setFolder(e.target.value)} />

@@ -3,8 +3,9 @@ import { useI18n } from '../../i18n/i18n';
 import { useRoleName } from '../../i18n/useRoleName';
 import { formatWhen } from './format';
 import { ProgressBar } from './ProgressBar';
+import { href } from '../../app/route';
 
-const learnerHref = (id: string) => '#/trainer/' + encodeURIComponent(id);
+const learnerHref = (id: string) => href({ name: 'trainer', profileId: id });
 
 /** Learners × tracks: who is behind and why, in one table a trainer can scan. */
 export function DashboardTable({ rows }: { rows: DashboardRow[] }) {

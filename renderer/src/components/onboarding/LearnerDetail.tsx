@@ -4,6 +4,7 @@ import { useSession } from '../../state/session';
 import { PageState } from '../PageState';
 import { TrackView } from './TrackView';
 import { useProgress } from './useProgress';
+import { href } from '../../app/route';
 
 /** One learner as the trainer sees them: every step, read-only, with sign-off where it is due. */
 export function LearnerDetail({ profileId }: { profileId: string }) {
@@ -14,7 +15,7 @@ export function LearnerDetail({ profileId }: { profileId: string }) {
   const { state, setProgress, reload } = useProgress(profileId);
   return (
     <section className="page learner-detail">
-      <p><a href="#/trainer">← {t('trainer.back')}</a></p>
+      <p><a href={href({ name: 'trainer', profileId: null })}>← {t('trainer.back')}</a></p>
       <h1>{learner?.name ?? t('trainer.learner')}</h1>
       {learner && <p className="muted">{roleName(learner.roleId)} · {t('profile.startedOn', { date: learner.startDate })}</p>}
       <PageState state={state} retry={reload}>

@@ -4,6 +4,7 @@ import { DueBadge } from './DueBadge';
 import { certificateHref } from './format';
 import { NextSteps } from './NextSteps';
 import { ProgressBar } from './ProgressBar';
+import { href } from '../../app/route';
 
 /** Home's answer to "what do I do this morning?": progress, what is next, what is due or late. */
 export function MyTrackCard({ progress }: { progress: Progress }) {
@@ -15,7 +16,7 @@ export function MyTrackCard({ progress }: { progress: Progress }) {
   return (
     <div className="card my-track" data-testid="my-track">
       <h2>{t('home.myTrack')}</h2>
-      <p className="my-track-title"><a href="#/onboarding">{title}</a></p>
+      <p className="my-track-title"><a href={href({ name: 'onboarding' })}>{title}</a></p>
       <ProgressBar percent={track.percent} label={t('onb.progressLabel', { title })} />
       <p className="track-stats">
         <strong>{t('onb.percentDone', { percent: track.percent })}</strong>

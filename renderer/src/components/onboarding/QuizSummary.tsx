@@ -1,5 +1,6 @@
 import type { QuizResult } from '../../../../electron/contract';
 import { useI18n } from '../../i18n/i18n';
+import { href } from '../../app/route';
 
 /** The verdict, announced politely to screen readers as it appears. */
 export function QuizSummary({ result, onRetry }: { result: QuizResult; onRetry: () => void }) {
@@ -11,7 +12,7 @@ export function QuizSummary({ result, onRetry }: { result: QuizResult; onRetry: 
       <p className="small">{t('quiz.attemptInfo', { attempt: result.attempt, best: result.bestScore })}</p>
       <p className="quiz-summary-actions">
         <button type="button" onClick={onRetry}>{t('quiz.retry')}</button>
-        <a className={result.passed ? 'button primary' : 'button'} href="#/onboarding">{t('onb.backToTrack')}</a>
+        <a className={result.passed ? 'button primary' : 'button'} href={href({ name: 'onboarding' })}>{t('onb.backToTrack')}</a>
       </p>
     </div>
   );

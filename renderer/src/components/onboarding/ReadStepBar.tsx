@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useSession } from '../../state/session';
 import { formatWhen } from './format';
 import { useProgress } from './useProgress';
+import { href } from '../../app/route';
 
 /**
  * Mounted on the article page: when this article is a `read` step of the learner's track, the step
@@ -44,7 +45,7 @@ export function ReadStepBar({ articleId }: { articleId: string }) {
           </button>
         </>
       ) : (
-        <p>✓ {t('onb.readOn', { date: formatWhen(steps[0].s.completedAt, locale) })} · <a href="#/onboarding">{t('onb.backToTrack')}</a></p>
+        <p>✓ {t('onb.readOn', { date: formatWhen(steps[0].s.completedAt, locale) })} · <a href={href({ name: 'onboarding' })}>{t('onb.backToTrack')}</a></p>
       )}
       {error && <p className="form-error" role="alert">{error}</p>}
     </aside>

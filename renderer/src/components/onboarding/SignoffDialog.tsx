@@ -54,7 +54,7 @@ export function SignoffDialog({ learnerId, learnerName, trackId, step, onDone, o
           <div className="dialog-actions"><button type="button" onClick={onClose}>{t('common.close')}</button></div>
         </>
       ) : (
-        <form className="form" onSubmit={submit}>
+        <form className="form" onSubmit={submit} noValidate>
           <label>
             {t('signoff.trainer')}
             <select value={trainerId} onChange={(e) => setTrainerId(e.target.value)} name="trainer">

@@ -49,7 +49,7 @@ export function StepItem({ step, trackId, profileId, onChange, onSignoff, readOn
           <label className="step-title step-task" htmlFor={`check-${trackId}-${step.id}`}>{step.title}</label>
         ) : (
           <span className="step-title">
-            {step.type === 'read' && step.articleId ? <a href={articleHref(step.articleId)}>{step.title}</a> : step.title}
+            {step.type === 'read' && step.articleId ? <a href={articleHref(step.articleId)}>{step.title}</a> : locale === 'en' && step.titleEn ? step.titleEn : step.title}
           </span>
         )}
         <span className="step-meta">

@@ -1,4 +1,5 @@
 import type { Locale } from '../../i18n/i18n';
+import { href } from '../../app/route';
 
 /** A stored instant as a short local date and time in the UI language. */
 export function formatWhen(iso: string | null, locale: Locale): string {
@@ -18,6 +19,6 @@ export function daysUntil(today: string, date: string): number {
   return Math.round((Date.parse(date + 'T00:00:00Z') - Date.parse(today + 'T00:00:00Z')) / 86_400_000);
 }
 
-export const quizHref = (trackId: string, stepId: string) => `#/quiz/${encodeURIComponent(trackId)}/${encodeURIComponent(stepId)}`;
+export const quizHref = (trackId: string, stepId: string) => href({ name: 'quiz', trackId, stepId });
 export const certificateHref = (trackId: string, profileId?: string) =>
-  `#/certificate/${encodeURIComponent(trackId)}${profileId ? '?profile=' + encodeURIComponent(profileId) : ''}`;
+  href({ name: 'certificate', trackId, profileId: profileId ?? null });

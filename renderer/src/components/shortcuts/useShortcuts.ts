@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { href } from '../../app/route';
 
 export interface ShortcutActions {
   openPalette(): void;
@@ -28,7 +29,7 @@ export function useShortcuts(actions: ShortcutActions): void {
         actions.openFind();
       } else if (mod && e.key === ',') {
         e.preventDefault();
-        location.hash = '#/settings';
+        location.hash = href({ name: 'settings' });
       } else if (e.altKey && !mod && e.key === 'ArrowLeft') {
         e.preventDefault();
         history.back();

@@ -2,9 +2,10 @@ import { errorText } from '../../i18n/errorText';
 import { useEffect, useRef, useState } from 'react';
 import type { ArticleFieldValues, ArticleSource, ArticleTemplate } from '../../../../electron/contract';
 import { api, ApiError } from '../../api';
-import { articleHref } from '../../app/route';
+import { articleHref, editHref, href } from '../../app/route';
 import { ConfirmDialog } from '../../components/editor/ConfirmDialog';
 import { ConflictDialog } from '../../components/editor/ConflictDialog';
+import { DraftRestored } from '../../components/editor/DraftRestored';
 import { dropIfExpired } from '../../components/editor/editSession';
 import { FrontMatterForm } from '../../components/editor/FrontMatterForm';
 import { imageToBase64 } from '../../components/editor/images';
@@ -15,13 +16,15 @@ import { RenameDialog } from '../../components/editor/RenameDialog';
 import { SaveStatus, type SaveState } from '../../components/editor/SaveStatus';
 import { PageState } from '../../components/PageState';
 import { useI18n } from '../../i18n/i18n';
+import { draftStorageKey, dropDraft, readDraft, useDraftKeeper, useDraftScope } from '../../state/drafts';
 import { useLoad } from '../../state/useLoad';
 
 const EMPTY: ArticleFieldValues = { title: '', summary: '', tags: [], roles: [], owner: '', reviewed: '', review_every: '', status: 'draft', platforms: [] };
 const TABLE = '\n| 列 1 | 列 2 | 列 3 |\n| --- | --- | --- |\n|  |  |  |\n|  |  |  |\n';
-const editHref = (id: string) => '#/edit/' + id.split('/').map(encodeURIComponent).join('/');
 
 interface Doc { id: string; baseHash: string | null; fields: ArticleFieldValues; body: string; folders: string[] }
+/** A new article's draft is kept under `new` (its page is `#/edit/new` until the first save). */
+const draftName = (id: string | null) => 'article:' + (id ?? 'new');
 
 /** `#/edit/<id>` and `#/edit/new`: loads (or starts) an article, then hands it to the editor. */
 export function ArticleEditorPage({ token, id, query }: { token: string; id: string; query: URLSearchParams }) {
@@ -35,7 +38,9 @@ export function ArticleEditorPage({ token, id, query }: { token: string; id: str
     const [templates, list] = await Promise.all([api.listTemplates({}), api.listArticles({})]);
     return { templates, doc: null, folders: list.categories.map((c) => c.id) };
   }, [id, token]);
-  const [started, setStarted] = useState<Doc | null>(null);
+  const scope = useDraftScope();
+  // A new article left before its first save comes back where it was, not as an empty form.
+  const [started, setStarted] = useState<Doc | null>(() => (isNew ? readDraft<Doc>(draftStorageKey(scope, draftName(null)))?.value ?? null : null));
   return (
     <PageState state={state} retry={retry}>
       {(d) => {
@@ -60,19 +65,45 @@ export function ArticleEditorPage({ token, id, query }: { token: string; id: str
 
 const fromSource = (s: ArticleSource): Doc => ({ id: s.id, baseHash: s.hash, fields: s.fields, body: s.body, folders: s.folders });
 
-function ArticleEditor({ token, doc: initial }: { token: string; doc: Doc }) {
+function ArticleEditor({ token, doc: loaded }: { token: string; doc: Doc }) {
   const { t } = useI18n();
+  const scope = useDraftScope();
+  const [draftKey, setDraftKey] = useState(() => draftStorageKey(scope, draftName(loaded.baseHash ? loaded.id : null)));
+  // Unsaved work kept when the trainer last left this article (any way at all) starts the editor.
+  const [restored, setRestored] = useState(() => {
+    const d = readDraft<Doc>(draftKey);
+    const differs = !loaded.baseHash || d?.value.body !== loaded.body || JSON.stringify(d?.value.fields) !== JSON.stringify(loaded.fields);
+    return d && d.value.id === loaded.id && differs ? d : null;
+  });
+  const initial = restored?.value ?? loaded;
   const editor = useRef<MarkdownEditorHandle>(null);
   const body = useRef(initial.body);
   const [doc, setDoc] = useState(initial);
   const [fields, setFields] = useState(initial.fields);
   const [preview, setPreview] = useState(initial.body);
-  const [save, setSave] = useState<SaveState>({ kind: initial.baseHash ? 'clean' : 'dirty' });
+  const [save, setSave] = useState<SaveState>({ kind: initial.baseHash && !restored ? 'clean' : 'dirty' });
   const [conflict, setConflict] = useState<ArticleSource | null>(null);
   const [dialog, setDialog] = useState<'rename' | 'delete' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const previewTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const dirty = save.kind === 'dirty' || save.kind === 'error';
+  const unsaved = dirty || save.kind === 'saving';
+  const draft = useDraftKeeper(draftKey, () => (unsaved ? { ...doc, fields, body: body.current } : null));
+  useEffect(() => draft.touch(), [draft, unsaved, fields, doc]);
+  const discardDraft = () => {
+    dropDraft(draftKey);
+    setRestored(null);
+    if (!loaded.baseHash) {
+      location.hash = editHref('');
+      return;
+    }
+    editor.current?.setValue(loaded.body);
+    body.current = loaded.body;
+    setPreview(loaded.body);
+    setFields(loaded.fields);
+    setDoc(loaded);
+    setSave({ kind: 'clean' });
+  };
 
   useEffect(() => {
     const warn = (e: BeforeUnloadEvent) => { if (dirty) e.preventDefault(); };
@@ -83,6 +114,7 @@ function ArticleEditor({ token, doc: initial }: { token: string; doc: Doc }) {
   const onChange = (text: string) => {
     body.current = text;
     setSave((s) => (s.kind === 'dirty' ? s : { kind: 'dirty' }));
+    draft.touch();
     clearTimeout(previewTimer.current);
     previewTimer.current = setTimeout(() => setPreview(text), 150);
   };
@@ -98,8 +130,13 @@ function ArticleEditor({ token, doc: initial }: { token: string; doc: Doc }) {
       setDoc((d) => ({ ...d, baseHash: r.hash }));
       setSave({ kind: 'saved', at: new Date() });
       setConflict(null);
+      setRestored(null);
       // A new article now has an address; no reload (that would lose the undo history).
-      if (baseHash === null) history.replaceState(null, '', editHref(doc.id));
+      if (baseHash === null) {
+        history.replaceState(null, '', editHref(doc.id));
+        dropDraft(draftKey);
+        setDraftKey(draftStorageKey(scope, draftName(doc.id)));
+      }
     } catch (err) {
       dropIfExpired(err);
       if (err instanceof ApiError && err.code === 'conflict' && baseHash !== null) {
@@ -160,10 +197,11 @@ function ArticleEditor({ token, doc: initial }: { token: string; doc: Doc }) {
           <button type="button" onClick={() => editor.current?.insert(TABLE)} data-testid="insert-table">{t('editor.insertTable')}</button>
           {saved && !isRole && <button type="button" onClick={() => setDialog('rename')}>{t('editor.rename')}</button>}
           {saved && <button type="button" onClick={() => setDialog('delete')}>{t('editor.delete')}</button>}
-          {saved && <a className="button" href={isRole ? `#/roles/${doc.id.slice(5)}` : articleHref(doc.id)}>{t('editor.view')}</a>}
+          {saved && <a className="button" href={isRole ? href({ name: 'roles', id: doc.id.slice(5) }) : articleHref(doc.id)}>{t('editor.view')}</a>}
           <button type="button" className="primary" onClick={() => doSave()} disabled={save.kind === 'saving'} data-testid="save-article">{t('editor.save')}</button>
         </div>
       </header>
+      {restored && <DraftRestored at={restored.at} onDiscard={discardDraft} />}
       {notice && <p className="notice notice-warning" role="alert">{notice} <button type="button" className="ghost small" onClick={() => setNotice(null)}>{t('editor.dismiss')}</button></p>}
       <details className="fm-panel" open={!saved}>
         <summary>{t('editor.properties')}</summary>
@@ -189,7 +227,7 @@ function ArticleEditor({ token, doc: initial }: { token: string; doc: Doc }) {
       {dialog === 'delete' && (
         <ConfirmDialog title={t('editor.deleteTitle')} body={t('editor.deleteBody')} confirm={t('editor.delete')} onClose={() => setDialog(null)} onConfirm={async () => {
           await api.deleteContent({ token, kind: 'article', id: doc.id });
-          location.hash = '#/edit';
+          location.hash = editHref('');
         }} />
       )}
     </div>

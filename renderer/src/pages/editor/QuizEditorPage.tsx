@@ -1,17 +1,22 @@
 import { errorText } from '../../i18n/errorText';
 import { EditorHeader } from '../../components/editor/EditorHeader';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ArticleSummary, QuizDraft, QuizSource } from '../../../../electron/contract';
 import { api } from '../../api';
+import { DraftRestored } from '../../components/editor/DraftRestored';
 import { dropIfExpired } from '../../components/editor/editSession';
 import { QuestionCard } from '../../components/editor/QuestionCard';
 import { moveItem } from '../../components/editor/reorder';
 import { SaveStatus, type SaveState } from '../../components/editor/SaveStatus';
 import { PageState } from '../../components/PageState';
 import { useI18n } from '../../i18n/i18n';
+import { draftStorageKey, dropDraft, readDraft, useDraftKeeper, useDraftScope } from '../../state/drafts';
 import { useLoad } from '../../state/useLoad';
+import { editHref } from '../../app/route';
 
 const NEW_QUIZ: QuizDraft = { title: '', titleEn: '', passMark: 80, questions: [] };
+/** What is kept of unsaved work when the trainer leaves the page (see state/drafts.ts). */
+interface KeptQuiz { quiz: QuizDraft; quizId: string; baseHash: string | null }
 
 /** `#/edit/quiz:<id>` (or `quiz:new`): questions as a form, saved as YAML the loader accepts. */
 export function QuizEditorPage({ token, id }: { token: string; id: string }) {
@@ -25,11 +30,25 @@ export function QuizEditorPage({ token, id }: { token: string; id: string }) {
 
 function QuizForm({ token, id, source, articles }: { token: string; id: string | null; source: QuizSource | null; articles: ArticleSummary[] }) {
   const { t } = useI18n();
-  const [quiz, setQuiz] = useState(source?.quiz ?? NEW_QUIZ);
+  const scope = useDraftScope();
+  const [draftKey, setDraftKey] = useState(() => draftStorageKey(scope, 'quiz:' + (id ?? 'new')));
+  const [restored, setRestored] = useState(() => readDraft<KeptQuiz>(draftKey));
+  const [quiz, setQuiz] = useState(restored?.value.quiz ?? source?.quiz ?? NEW_QUIZ);
   const [states, setStates] = useState(source?.sources ?? []);
-  const [quizId, setQuizId] = useState(id ?? '');
-  const [baseHash, setBaseHash] = useState(source?.hash ?? null);
-  const [save, setSave] = useState<SaveState>({ kind: 'clean' });
+  const [quizId, setQuizId] = useState(restored?.value.quizId ?? id ?? '');
+  const [baseHash, setBaseHash] = useState(restored ? restored.value.baseHash : source?.hash ?? null);
+  const [save, setSave] = useState<SaveState>({ kind: restored ? 'dirty' : 'clean' });
+  const unsaved = save.kind === 'dirty' || save.kind === 'error' || save.kind === 'saving';
+  const draft = useDraftKeeper(draftKey, (): KeptQuiz | null => (unsaved ? { quiz, quizId, baseHash } : null));
+  useEffect(() => draft.touch(), [draft, unsaved, quiz, quizId]);
+  const discard = () => {
+    dropDraft(draftKey);
+    setRestored(null);
+    setQuiz(source?.quiz ?? NEW_QUIZ);
+    setQuizId(id ?? '');
+    setBaseHash(source?.hash ?? null);
+    setSave({ kind: 'clean' });
+  };
   const change = (next: QuizDraft) => { setQuiz(next); setSave({ kind: 'dirty' }); };
   const setQuestions = (questions: QuizDraft['questions']) => change({ ...quiz, questions });
   const add = () => {
@@ -47,7 +66,12 @@ function QuizForm({ token, id, source, articles }: { token: string; id: string |
       setStates(fresh.sources);
       setQuiz(fresh.quiz);
       setSave({ kind: 'saved', at: new Date() });
-      if (!id) history.replaceState(null, '', `#/edit/quiz:${r.id}`);
+      setRestored(null);
+      if (!id) {
+        history.replaceState(null, '', editHref('quiz:' + r.id));
+        dropDraft(draftKey);
+        setDraftKey(draftStorageKey(scope, 'quiz:' + r.id));
+      }
     } catch (err) {
       dropIfExpired(err);
       setSave({ kind: 'error', message: errorText(err, t) });
@@ -57,9 +81,10 @@ function QuizForm({ token, id, source, articles }: { token: string; id: string |
     <section className="page quiz-editor">
       <EditorHeader title={quiz.title || t('quizEditor.newQuiz')}>
           <SaveStatus state={save} />
-          <a className="button" href="#/edit">{t('editor.backToContent')}</a>
+          <a className="button" href={editHref('')}>{t('editor.backToContent')}</a>
           <button type="button" className="primary" onClick={submit} disabled={save.kind === 'saving'} data-testid="save-quiz">{t('editor.save')}</button>
       </EditorHeader>
+      {restored && <DraftRestored at={restored.at} onDiscard={discard} />}
       <div className="card form-grid">
         <label>{t('quizEditor.title')}<input value={quiz.title} onChange={(e) => change({ ...quiz, title: e.target.value })} /></label>
         <label>{t('quizEditor.titleEn')}<input value={quiz.titleEn ?? ''} onChange={(e) => change({ ...quiz, titleEn: e.target.value })} /></label>

@@ -1,8 +1,9 @@
 import { errorText } from '../../i18n/errorText';
 import { EditorHeader } from '../../components/editor/EditorHeader';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ArticleSummary, TrackDraft } from '../../../../electron/contract';
 import { api } from '../../api';
+import { DraftRestored } from '../../components/editor/DraftRestored';
 import { dropIfExpired } from '../../components/editor/editSession';
 import { PhaseCard } from '../../components/editor/PhaseCard';
 import { moveItem, moveStep, neighbour, type StepPos } from '../../components/editor/reorder';
@@ -11,7 +12,12 @@ import { PageState } from '../../components/PageState';
 import { useI18n } from '../../i18n/i18n';
 import { useRoleName } from '../../i18n/useRoleName';
 import { useSession } from '../../state/session';
+import { draftStorageKey, dropDraft, readDraft, useDraftKeeper, useDraftScope } from '../../state/drafts';
 import { useLoad } from '../../state/useLoad';
+import { editHref } from '../../app/route';
+
+/** What is kept of unsaved work when the trainer leaves the page (see state/drafts.ts). */
+interface KeptTrack { track: TrackDraft; trackId: string; baseHash: string | null }
 
 const NEW_TRACK: TrackDraft = { title: '', titleEn: '', roleId: '', description: '', phases: [{ id: 'day1', title: '入职第一天', titleEn: 'Day 1', dueDay: 1, steps: [] }] };
 
@@ -39,10 +45,24 @@ function TrackForm({ token, id, hash, initial, articles, quizzes }: {
   const { t } = useI18n();
   const { roles } = useSession();
   const roleName = useRoleName();
-  const [track, setTrack] = useState(initial);
-  const [trackId, setTrackId] = useState(id ?? '');
-  const [baseHash, setBaseHash] = useState(hash);
-  const [save, setSave] = useState<SaveState>({ kind: 'clean' });
+  const scope = useDraftScope();
+  const [draftKey, setDraftKey] = useState(() => draftStorageKey(scope, 'track:' + (id ?? 'new')));
+  const [restored, setRestored] = useState(() => readDraft<KeptTrack>(draftKey));
+  const [track, setTrack] = useState(restored?.value.track ?? initial);
+  const [trackId, setTrackId] = useState(restored?.value.trackId ?? id ?? '');
+  const [baseHash, setBaseHash] = useState(restored ? restored.value.baseHash : hash);
+  const [save, setSave] = useState<SaveState>({ kind: restored ? 'dirty' : 'clean' });
+  const unsaved = save.kind === 'dirty' || save.kind === 'error' || save.kind === 'saving';
+  const draft = useDraftKeeper(draftKey, (): KeptTrack | null => (unsaved ? { track, trackId, baseHash } : null));
+  useEffect(() => draft.touch(), [draft, unsaved, track, trackId]);
+  const discard = () => {
+    dropDraft(draftKey);
+    setRestored(null);
+    setTrack(initial);
+    setTrackId(id ?? '');
+    setBaseHash(hash);
+    setSave({ kind: 'clean' });
+  };
   const change = (next: TrackDraft) => { setTrack(next); setSave({ kind: 'dirty' }); };
   const setPhases = (phases: TrackDraft['phases']) => change({ ...track, phases });
   const last = (phases: TrackDraft['phases']) => { for (let p = phases.length - 1; p >= 0; p--) if (phases[p].steps.length) return { phase: p, index: phases[p].steps.length - 1 }; return null; };
@@ -62,7 +82,12 @@ function TrackForm({ token, id, hash, initial, articles, quizzes }: {
       const r = await api.saveTrack({ token, id: trackId.trim(), baseHash, track });
       setBaseHash(r.hash);
       setSave({ kind: 'saved', at: new Date() });
-      if (!id) history.replaceState(null, '', `#/edit/track:${r.id}`);
+      setRestored(null);
+      if (!id) {
+        history.replaceState(null, '', editHref('track:' + r.id));
+        dropDraft(draftKey);
+        setDraftKey(draftStorageKey(scope, 'track:' + r.id));
+      }
     } catch (err) {
       dropIfExpired(err);
       setSave({ kind: 'error', message: errorText(err, t) });
@@ -72,9 +97,10 @@ function TrackForm({ token, id, hash, initial, articles, quizzes }: {
     <section className="page track-editor">
       <EditorHeader title={track.title || t('trackEditor.newTrack')}>
           <SaveStatus state={save} />
-          <a className="button" href="#/edit">{t('editor.backToContent')}</a>
+          <a className="button" href={editHref('')}>{t('editor.backToContent')}</a>
           <button type="button" className="primary" onClick={submit} disabled={save.kind === 'saving'} data-testid="save-track">{t('editor.save')}</button>
       </EditorHeader>
+      {restored && <DraftRestored at={restored.at} onDiscard={discard} />}
       <div className="card form-grid">
         <label>{t('trackEditor.title')}<input value={track.title} onChange={(e) => change({ ...track, title: e.target.value })} /></label>
         <label>{t('trackEditor.titleEn')}<input value={track.titleEn ?? ''} onChange={(e) => change({ ...track, titleEn: e.target.value })} /></label>

@@ -54,7 +54,7 @@ describe('quiz player', () => {
     expect(view.questions.map((q) => q.type)).toEqual(['single', 'multiple', 'truefalse']);
     const text = JSON.stringify(view);
     expect(text).not.toMatch(/answer|explanation|15 秒内/);
-    expect(view.questions[0].source).toEqual({ articleId: 'cs/presales', anchor: '响应时限', title: '售前接待' });
+    expect(view.questions[0].source).toEqual({ articleId: 'cs/presales', anchor: '响应时限', title: '售前接待', heading: '响应时限' });
     await expect(core.getQuiz({ quizId: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
   });
 
