@@ -4,7 +4,7 @@ import git from 'isomorphic-git';
 import { saveCredentials, type GitCredentials } from './credentials.js';
 import { classifyGitError, TeamError } from './errors.js';
 import { checkUrl, network } from './remote.js';
-import { assertSafe } from './safety.js';
+import { assertSafe, TREE_LIMITS, type TreeLimits } from './safety.js';
 import { writeState, type TeamState } from './state.js';
 import { diffTrees, openRepo, treeOf } from './tree.js';
 import type { Author } from './workdir.js';
@@ -20,6 +20,8 @@ export interface JoinOptions {
   /** Store the credentials in the data folder once the server accepted them. */
   remember?: boolean;
   branch?: string;
+  /** What a repository may hold (tests lower them to stand in for a huge repository). */
+  limits?: TreeLimits;
   onProgress?: (p: JoinProgress) => void;
 }
 
@@ -52,7 +54,7 @@ export async function joinTeam(o: JoinOptions): Promise<TeamState> {
     if (!head) throw new TeamError('not_pack', 'the repository is empty: it holds no Handbook pack');
     const tree = await treeOf(repo, head);
     const files = await diffTrees(repo, null, tree);
-    await assertSafe(repo, files, files.length);
+    await assertSafe(repo, files, files.length, o.limits ?? TREE_LIMITS);
     if (!files.some((f) => f.path === 'handbook.yaml')) throw new TeamError('not_pack', 'the repository is not a Handbook pack (no handbook.yaml at its top)');
     o.onProgress?.({ phase: 'Checking out', loaded: 0, total: files.length });
     await git.checkout({ fs, dir, ref: branch, force: true, cache: repo.cache });

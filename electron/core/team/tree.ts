@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import git from 'isomorphic-git';
+import { TeamError } from './errors.js';
 
 /** One file of a commit's tree. `mode` is git's: 100644, 100755, 120000 (symlink), 160000 (submodule). */
 export interface FileEntry { path: string; oid: string; mode: string }
@@ -11,9 +12,19 @@ export const openRepo = (dir: string): Repo => ({ dir, cache: {} });
 
 interface RawEntry { mode: string; path: string; oid: string; type: 'blob' | 'tree' | 'commit' }
 
-async function entries(repo: Repo, treeOid: string): Promise<RawEntry[]> {
-  const { tree } = await git.readTree({ fs, dir: repo.dir, oid: treeOid, cache: repo.cache });
-  return tree as RawEntry[];
+async function entries(repo: Repo, treeOid: string, prefix = ''): Promise<RawEntry[]> {
+  try {
+    const { tree } = await git.readTree({ fs, dir: repo.dir, oid: treeOid, cache: repo.cache });
+    return tree as RawEntry[];
+  } catch (err) {
+    // isomorphic-git refuses `.git`, `..` and the like while parsing a tree: say which path.
+    const e = err as { code?: string; data?: { filepath?: string } };
+    if (e.code === 'UnsafeFilepathError') {
+      const p = prefix + (e.data?.filepath ?? '');
+      throw new TeamError('unsafe', `the repository holds a path that may not be written: ${JSON.stringify(p)}`, { path: p });
+    }
+    throw err;
+  }
 }
 
 export async function treeOf(repo: Repo, commitOid: string): Promise<string> {
@@ -27,8 +38,8 @@ export async function treeOf(repo: Repo, commitOid: string): Promise<string> {
  */
 export async function diffTrees(repo: Repo, a: string | null, b: string | null, prefix = ''): Promise<Change[]> {
   if (a === b) return [];
-  const left = a ? await entries(repo, a) : [];
-  const right = b ? await entries(repo, b) : [];
+  const left = a ? await entries(repo, a, prefix) : [];
+  const right = b ? await entries(repo, b, prefix) : [];
   const byName = new Map<string, { l?: RawEntry; r?: RawEntry }>();
   for (const e of left) byName.set(e.path, { l: e });
   for (const e of right) byName.set(e.path, { ...byName.get(e.path), r: e });
