@@ -27,6 +27,7 @@ import { authoringHandlers } from './authoring/handlers.js';
 import { EditSessions } from './authoring/session.js';
 import { noteSearch } from './health/failedSearches.js';
 import { createPackService } from './packs/service.js';
+import { teamHandlers } from './team/handlers.js';
 
 export interface CoreOptions {
   /** The content pack folder. */
@@ -109,6 +110,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   let stopWatching = startWatching();
 
   const pinGuard = new PinGuard();
+  const sessions = new EditSessions(store, pinGuard);
   // Authoring and content packs (trainers): writes re-read what they wrote at once, not via the watcher.
   const packs = createPackService({
     contentDir: root, dataDir: opts.dataDir, packName: () => pack.info.name,
@@ -125,13 +127,26 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
   });
   const authoring = authoringHandlers({
-    root, pack: () => pack, store, sessions: new EditSessions(store, pinGuard), queue: new WriteQueue(),
+    root, pack: () => pack, store, sessions, queue: new WriteQueue(),
     changed(rels) {
       for (const r of rels) refreshFile(root, files, r);
       pack = assemblePack(root, files);
       indexPack(false);
     },
   }, packs);
+  const team = teamHandlers({
+    contentDir: root, dataDir: opts.dataDir,
+    requireTrainer: (token) => sessions.require(token),
+    async useContentFolder(dir) {
+      if (!host.switchContentFolder) return false;
+      await store.update((d) => { d.settings.contentDir = dir; });
+      await host.switchContentFolder(dir);
+      return true;
+    },
+    language: () => (store.data.settings.language === 'en' ? 'en' : 'zh-CN'),
+  });
+  const { startSchedule: startTeamSchedule, stopSchedule: stopTeamSchedule, ...teamApi } = team;
+  if (opts.watch && !opts.readOnly) startTeamSchedule();
   const handlers: HandbookApi = {
     async getAppInfo(): Promise<AppInfo> {
       const { info } = pack;
@@ -220,6 +235,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     async getReadingList({ profileId }) { return readingList(store, pack, profileId); },
     ...authoring,
+    ...teamApi,
   };
 
   const api = withValidation(handlers);
@@ -231,6 +247,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     recovery: store.recovery,
     nextReload: () => new Promise((resolve) => reloadWaiters.push(resolve)),
     async close() {
+      stopTeamSchedule();
       await stopWatching();
       packs.close();
       await search.close();
