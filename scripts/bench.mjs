@@ -16,12 +16,16 @@ const run = (file, extra = []) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
-if (!args.includes('--startup-only')) {
+if (!args.includes('--startup-only') && !args.includes('--team-only')) {
   await bundle('bench/search-bench.ts', 'search-bench.mjs');
   run('search-bench.mjs', args.filter((a) => !a.startsWith('--search-only')));
 }
-if (!args.includes('--search-only')) {
+if (!args.includes('--search-only') && !args.includes('--team-only')) {
   if (!fs.existsSync('dist/renderer/index.html')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   await bundle('bench/startup-bench.ts', 'startup-bench.mjs', ['playwright-core']);
   run('startup-bench.mjs');
+}
+if (!args.includes('--search-only') && !args.includes('--startup-only')) {
+  await bundle('bench/team-bench.ts', 'team-bench.mjs');
+  run('team-bench.mjs');
 }
