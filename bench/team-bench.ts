@@ -7,7 +7,8 @@
  *
  *   node scripts/bench.mjs --team-only        (or as part of `npm run bench`)
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,11 +39,13 @@ async function main() {
     const seed = seedRepo(server, 'pack', files);
     const url = server.url('pack');
     const auth = `http.extraHeader=Authorization: Basic ${Buffer.from(`${CREDS.username}:${CREDS.password}`).toString('base64')}`;
-    const gitCli = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', auth, ...args], { cwd, stdio: 'ignore' });
+    // Async: the git server answers from this same process, so a blocking call would deadlock.
+    const run = promisify(execFile);
+    const gitCli = (cwd: string, ...args: string[]) => run('git', ['-c', auth, ...args], { cwd });
 
     // Join vs git clone (same server, same repository, same run).
     let t0 = performance.now();
-    gitCli(tmp, 'clone', '-q', '--single-branch', '--no-tags', url, path.join(tmp, 'git-clone'));
+    await gitCli(tmp, 'clone', '-q', '--single-branch', '--no-tags', url, path.join(tmp, 'git-clone'));
     const gitClone = ms(t0);
     const pc = { contentDir: path.join(tmp, 'content'), dataDir: path.join(tmp, 'data') };
     t0 = performance.now();
@@ -51,7 +54,7 @@ async function main() {
 
     // Unchanged sync vs git fetch.
     t0 = performance.now();
-    gitCli(path.join(tmp, 'git-clone'), 'fetch', '-q', 'origin');
+    await gitCli(path.join(tmp, 'git-clone'), 'fetch', '-q', 'origin');
     const gitFetch = ms(t0);
     t0 = performance.now();
     const same = await syncContent({ ...pc, credentials: CREDS });
@@ -61,13 +64,15 @@ async function main() {
     // 10 changed articles: sync, then until a running core finds the new word.
     const core = await createCore({ ...pc, watch: true });
     for (let i = 0; i < 600 && (await core.searchStatus({})).state !== 'ready'; i++) await new Promise((r) => setTimeout(r, 200));
+    // The core's own start-up sync runs 2 s after it opens: let it pass, so the sync measured below is ours.
+    await new Promise((r) => setTimeout(r, 4000));
     const changed: Record<string, string> = {};
     const ids = Object.keys(files).filter((f) => f.startsWith('articles/')).slice(0, 10);
     ids.forEach((f, k) => { changed[f] = files[f].replace(/\n$/, `\n\n新增段落 zqxbench${k} 说明。\n`); });
     seed.commit(changed, 'Bench: 10 articles');
     t0 = performance.now();
-    gitCli(path.join(tmp, 'git-clone'), 'fetch', '-q', 'origin');
-    gitCli(path.join(tmp, 'git-clone'), 'merge', '-q', '--ff-only', 'origin/main');
+    await gitCli(path.join(tmp, 'git-clone'), 'fetch', '-q', 'origin');
+    await gitCli(path.join(tmp, 'git-clone'), 'merge', '-q', '--ff-only', 'origin/main');
     const gitPull10 = ms(t0);
     t0 = performance.now();
     const r = await syncContent({ ...pc, credentials: CREDS });
