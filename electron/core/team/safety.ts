@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import git from 'isomorphic-git';
 import { TeamError } from './errors.js';
 import type { Change, Repo } from './tree.js';
@@ -24,7 +25,7 @@ function badSegment(name: string): boolean {
  * with the offending path, symbolic links, submodules, `.git`/`..` in a path and files over the size
  * limit, so a hostile or broken remote cannot write outside the folder or fill the disk.
  */
-export async function assertSafe(repo: Repo, changes: Change[], totalFiles: number, limits: TreeLimits = TREE_LIMITS): Promise<void> {
+export async function assertSafe(repo: Repo, changes: Change[], totalFiles: number, limits: TreeLimits = TREE_LIMITS, opts: { sizes?: boolean } = {}): Promise<void> {
   if (totalFiles > limits.maxFiles) {
     throw new TeamError('unsafe', `the repository holds ${totalFiles} files, more than the ${limits.maxFiles} a Handbook pack may have`, { path: '', limit: limits.maxFiles });
   }
@@ -35,10 +36,25 @@ export async function assertSafe(repo: Repo, changes: Change[], totalFiles: numb
     if (b.mode === '160000') throw refuse('a submodule', p);
     if (b.mode !== '100644' && b.mode !== '100755') throw refuse('an entry of unknown type', p);
   }
+  if (opts.sizes === false) return;
   for (const { path: p, b } of changes) {
     if (!b) continue;
     const { blob } = await git.readBlob({ fs, dir: repo.dir, oid: b.oid, cache: repo.cache });
     if (blob.byteLength > limits.maxFileBytes) {
+      throw new TeamError('unsafe', `the repository holds a file over ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB: ${p}`, { path: p });
+    }
+  }
+}
+
+/**
+ * Sizes of files already written into a fresh checkout (join): reading every blob twice, once to
+ * check and once to write, doubled the time of a join. The folder is new, so a refusal removes it.
+ */
+export function assertWrittenSizes(dir: string, changes: Change[], limits: TreeLimits = TREE_LIMITS): void {
+  for (const { path: p, b } of changes) {
+    if (!b) continue;
+    const size = fs.statSync(path.join(dir, p), { throwIfNoEntry: false })?.size ?? 0;
+    if (size > limits.maxFileBytes) {
       throw new TeamError('unsafe', `the repository holds a file over ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB: ${p}`, { path: p });
     }
   }
