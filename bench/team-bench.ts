@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../electron/core/index.js';
 import { joinTeam } from '../electron/core/team/join.js';
+import { readState } from '../electron/core/team/state.js';
 import { syncContent } from '../electron/core/team/sync.js';
 import { seedRepo, startGitServer } from '../test/support/gitServer.js';
 import { makeDoc } from './corpus.js';
@@ -62,10 +63,12 @@ async function main() {
     if (same.outcome !== 'up_to_date') throw new Error('expected up_to_date, got ' + same.outcome);
 
     // 10 changed articles: sync, then until a running core finds the new word.
+    console.log(`join ${join} ms (git clone ${gitClone} ms); unchanged sync ${unchanged} ms (git fetch ${gitFetch} ms)`);
+    const opened = new Date().toISOString();
     const core = await createCore({ ...pc, watch: true });
     for (let i = 0; i < 600 && (await core.searchStatus({})).state !== 'ready'; i++) await new Promise((r) => setTimeout(r, 200));
-    // The core's own start-up sync runs 2 s after it opens: let it pass, so the sync measured below is ours.
-    await new Promise((r) => setTimeout(r, 4000));
+    // The core's own start-up sync runs 2 s after it opens: wait until it finished, so the sync measured below is ours.
+    for (let i = 0; i < 900 && (readState(pc.dataDir)?.lastAttemptAt ?? '') < opened; i++) await new Promise((r) => setTimeout(r, 200));
     const changed: Record<string, string> = {};
     const ids = Object.keys(files).filter((f) => f.startsWith('articles/')).slice(0, 10);
     ids.forEach((f, k) => { changed[f] = files[f].replace(/\n$/, `\n\n新增段落 zqxbench${k} 说明。\n`); });

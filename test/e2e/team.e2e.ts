@@ -103,6 +103,42 @@ describe('team mode in the browser', () => {
     });
   }
 
+  it('a trainer settles a file changed here and on the server from Settings → Team (PIN, see both, take theirs)', async () => {
+    const trainer = await call<{ id: string }>('createProfile', { name: '王培训', roleId: 'customer-service', trainer: true, pin: '2468' });
+    await call('updateSettings', { language: 'en', theme: 'light', currentProfileId: trainer.id });
+    const rel = 'articles/customer-service/returns-refunds.md';
+    const local = path.join(tmp, 'content', rel);
+    fs.writeFileSync(local, fs.readFileSync(local, 'utf8') + '\nMINE: 本机的修改。\n');
+    seed.pull();
+    seed.commit({ [rel]: fs.readFileSync(path.join(seed.dir, rel), 'utf8') + '\nTHEIRS: 服务器上的修改。\n' }, 'Server edit');
+    const context = await browser.newContext({ locale: 'en', bypassCSP: true, viewport: { width: 1280, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(serve.url + '#/settings');
+    const section = page.getByTestId('team-section');
+    await section.getByTestId('team-check').click();
+    await section.getByTestId('team-result').waitFor();
+    expect(await section.getByTestId('team-result').innerText()).toMatch(/changed on both sides/);
+    expect(fs.readFileSync(local, 'utf8')).toContain('MINE');
+    expect(fs.readFileSync(local, 'utf8')).not.toMatch(/<<<<<<<|>>>>>>>/);
+    await section.getByTestId('team-pin').fill('2468');
+    await section.getByTestId('team-pin').press('Enter');
+    await section.getByTestId('team-resolve').click();
+    await page.getByTestId('conflict-both').click();
+    const compare = page.getByTestId('conflict-compare');
+    await compare.waitFor();
+    expect(await compare.innerText()).toContain('THEIRS');
+    expect(await audit(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('team-conflict-en') });
+    await page.getByTestId('conflict-theirs').click();
+    await section.getByText('Taking theirs').waitFor();
+    await section.getByTestId('team-check').click();
+    await section.getByText(/Merged/).waitFor();
+    expect(fs.readFileSync(local, 'utf8')).toContain('THEIRS');
+    expect(fs.readFileSync(local, 'utf8')).not.toContain('MINE');
+    expect(git.requests.some((r) => r.path.endsWith('git-receive-pack') && r.status === 200)).toBe(true);
+    await context.close();
+  });
+
   it('the diff stays until the profile marks it seen', async () => {
     await call('markTeamChangesSeen', { profileId: learnerId });
     expect((await call<{ changes: unknown[] }>('listTeamChanges', { profileId: learnerId })).changes).toEqual([]);
