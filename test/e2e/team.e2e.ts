@@ -37,13 +37,15 @@ beforeAll(async () => {
   const contentDir = path.join(tmp, 'content');
   const dataDir = path.join(tmp, 'data');
   await joinTeam({ url: git.url('handbook'), contentDir, dataDir, author: { name: '王培训', email: 'wang@example.test' }, credentials: TRAINER });
-  serve = await startServe({ contentDir, dataDir });
-  browser = await launchBrowser();
-  learnerId = (await call<{ id: string }>('createProfile', { name: '李新人', roleId: 'customer-service' })).id;
-  // Someone else publishes an edit to the refunds SOP.
+  // Someone else publishes an edit to the refunds SOP after this PC joined.
   const rel = 'articles/customer-service/returns-refunds.md';
   const text = fs.readFileSync(path.join(seed.dir, rel), 'utf8');
   seed.commit({ [rel]: text.replace(/\n*$/, '\n\n## 运费险\n\n买家投保运费险的，退货运费由保险公司赔付，客服无需补偿。\n') }, '更新 退款与退货处理 SOP：运费险');
+  serve = await startServe({ contentDir, dataDir });
+  browser = await launchBrowser();
+  learnerId = (await call<{ id: string }>('createProfile', { name: '李新人', roleId: 'customer-service' })).id;
+  // The app's own start-up sync (2 s after launch) brings that edit in; wait for it, so later steps do not race it.
+  for (let i = 0; i < 150 && !(await call<{ lastChange?: unknown }>('getTeamStatus', {})).lastChange; i++) await new Promise((r) => setTimeout(r, 200));
 });
 afterAll(async () => {
   await browser?.close();
@@ -127,8 +129,8 @@ describe('team mode in the browser', () => {
     const compare = page.getByTestId('conflict-compare');
     await compare.waitFor();
     expect(await compare.innerText()).toContain('THEIRS');
-    expect(await audit(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('team-conflict-en') });
+    expect(await audit(page)).toEqual([]);
     await page.getByTestId('conflict-theirs').click();
     await section.getByText('Taking theirs').waitFor();
     await section.getByTestId('team-check').click();

@@ -17,7 +17,7 @@ export function ConflictDialog({ mine, theirs, onKeepMine, onTakeTheirs, onClose
     <Dialog title={title ?? t('editor.conflictTitle')} onClose={onClose} labelledBy="conflict-title">
       <p>{body ?? t('editor.conflictBody')}</p>
       {both && (
-        <div className="conflict-compare" data-testid="conflict-compare">
+        <div className="conflict-compare" data-testid="conflict-compare" tabIndex={0} role="region" aria-label={t('editor.seeBoth')}>
           <section>
             <h3>{t('editor.mine')}</h3>
             <pre>{mine}</pre>
