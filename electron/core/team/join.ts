@@ -7,7 +7,8 @@ import { checkUrl, network } from './remote.js';
 import { assertSafe, assertWrittenSizes, TREE_LIMITS, type TreeLimits } from './safety.js';
 import { writeState, type TeamState } from './state.js';
 import { diffTrees, openRepo, treeOf } from './tree.js';
-import type { Author } from './workdir.js';
+import { tracked, type Author } from './workdir.js';
+import { saveSnapshot, walkTracked } from './statCache.js';
 
 export interface JoinProgress { phase: string; loaded: number; total?: number }
 
@@ -60,6 +61,7 @@ export async function joinTeam(o: JoinOptions): Promise<TeamState> {
     o.onProgress?.({ phase: 'Checking out', loaded: 0, total: files.length });
     await git.checkout({ fs, dir, ref: branch, force: true, cache: repo.cache });
     assertWrittenSizes(dir, files, o.limits ?? TREE_LIMITS);
+    saveSnapshot(o.dataDir, walkTracked(dir, tracked));
     if (o.credentials && o.remember !== false) saveCredentials(o.dataDir, o.credentials);
     const now = new Date().toISOString();
     const state: TeamState = {

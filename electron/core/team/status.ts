@@ -5,7 +5,8 @@ import type { TeamReason } from './errors.js';
 import { displayUrl } from './remote.js';
 import { readState } from './state.js';
 import { openRepo } from './tree.js';
-import { localChanges } from './workdir.js';
+import { localChanges, tracked } from './workdir.js';
+import { changedSince, readSnapshot, walkTracked } from './statCache.js';
 import path from 'node:path';
 
 export interface TeamStatus {
@@ -33,7 +34,7 @@ export async function teamStatus(dataDir: string, contentDir: string): Promise<T
   if (!state || path.resolve(state.contentDir) !== dir || !fs.existsSync(path.join(dir, '.git'))) return { joined: false };
   const repo = openRepo(dir);
   const head = await git.resolveRef({ fs, dir, ref: 'HEAD' }).catch(() => null);
-  const pending = (await localChanges(repo)).length;
+  const pending = (await localChanges(repo, changedSince(readSnapshot(dataDir), walkTracked(dir, tracked)))).length;
   const waiting = state.conflicts.length > 0;
   const unpublished = head !== null && head !== state.lastRemote;
   return {

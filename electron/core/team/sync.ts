@@ -10,6 +10,7 @@ import { applyToTree, diffTrees, openRepo, treeOf, type Change, type FileEntry, 
 import { applyToWorkdir, commitLocal, tracked, type Author } from './workdir.js';
 import { withTeamLock } from './lock.js';
 import { commitMessage } from './messages.js';
+import { changedSince, readSnapshot, saveSnapshot, walkTracked } from './statCache.js';
 
 export type SyncOutcome = 'up_to_date' | 'updated' | 'published' | 'merged' | 'conflict';
 
@@ -71,7 +72,9 @@ async function syncOnce(repo: Repo, state: TeamState, o: SyncOptions): Promise<S
   const net = network(o.credentials);
   const ref = `refs/heads/${state.branch}`;
   const remoteRef = `refs/remotes/origin/${state.branch}`;
-  await commitLocal(repo, state.author, (files) => commitMessage(repo.dir, files, o.lang ?? 'zh-CN'));
+  const before = readSnapshot(o.dataDir);
+  const onDisk = walkTracked(repo.dir, tracked);
+  await commitLocal(repo, state.author, (files) => commitMessage(repo.dir, files, o.lang ?? 'zh-CN'), changedSince(before, onDisk));
   const pulled = new Set<string>();
   let pushed = false;
   let publishRefused = false;
@@ -127,11 +130,26 @@ async function syncOnce(repo: Repo, state: TeamState, o: SyncOptions): Promise<S
       conflictTheirs: conflicts.length ? remote : null,
     };
     writeState(o.dataDir, next);
+    saveSnapshot(o.dataDir, settleSnapshot(repo.dir, onDisk, [...pulled]));
     if (publishRefused) outcome = outcome === 'up_to_date' ? 'up_to_date' : outcome;
     else if (pushed && outcome === 'up_to_date') outcome = 'published';
     return { outcome, pulled: [...pulled], pushed, conflicts: conflicts.map((c) => c.path), publishRefused, head, state: next };
   }
   throw new TeamError('unreachable', 'the server kept moving while this PC tried to publish; try again');
+}
+
+/**
+ * The folder as it was when this sync read it, with the files the sync itself wrote re-read. An
+ * edit someone makes meanwhile to any other file still differs from it and is committed next time.
+ */
+function settleSnapshot(root: string, onDisk: Record<string, [number, number]>, written: string[]): Record<string, [number, number]> {
+  const snap = { ...onDisk };
+  for (const rel of written) {
+    const st = fs.statSync(path.join(root, rel), { throwIfNoEntry: false });
+    if (st) snap[rel] = [st.size, Math.floor(st.mtimeMs)];
+    else delete snap[rel];
+  }
+  return snap;
 }
 
 async function descends(repo: Repo, oid: string, ancestor: string): Promise<boolean> {

@@ -12,9 +12,13 @@ export interface Author { name: string; email: string }
  */
 export const tracked = (p: string) => !p.split('/').some((s) => s.startsWith('.'));
 
-/** Files whose content differs from the last commit (added, changed or deleted). */
-export async function localChanges(repo: Repo): Promise<{ path: string; deleted: boolean }[]> {
-  const rows = await git.statusMatrix({ fs, dir: repo.dir, filter: tracked, cache: repo.cache });
+/**
+ * Files whose content differs from the last commit (added, changed or deleted). `only` limits git's
+ * status to those paths (see statCache.ts); an empty list means nothing to look at.
+ */
+export async function localChanges(repo: Repo, only?: string[] | null): Promise<{ path: string; deleted: boolean }[]> {
+  if (only && only.length === 0) return [];
+  const rows = await git.statusMatrix({ fs, dir: repo.dir, filter: tracked, cache: repo.cache, ...(only ? { filepaths: only } : {}) });
   return rows
     .filter(([, head, work, stage]) => !(head === 1 && work === 1 && stage === 1))
     .filter(([, head, work]) => !(head === 0 && work === 0))
@@ -25,13 +29,12 @@ export async function localChanges(repo: Repo): Promise<{ path: string; deleted:
  * Commits every local change (made in the app or outside it: an editor, a file copy) authored by
  * the person. Returns the new commit, or null when nothing changed.
  */
-export async function commitLocal(repo: Repo, author: Author, message: (files: { path: string; deleted: boolean }[]) => string): Promise<string | null> {
-  const changes = await localChanges(repo);
+export async function commitLocal(repo: Repo, author: Author, message: (files: { path: string; deleted: boolean }[]) => string, only?: string[] | null): Promise<string | null> {
+  const changes = await localChanges(repo, only);
   if (!changes.length) return null;
-  for (const c of changes) {
-    if (c.deleted) await git.remove({ fs, dir: repo.dir, filepath: c.path, cache: repo.cache });
-    else await git.add({ fs, dir: repo.dir, filepath: c.path, cache: repo.cache });
-  }
+  for (const c of changes) if (c.deleted) await git.remove({ fs, dir: repo.dir, filepath: c.path, cache: repo.cache });
+  const added = changes.filter((c) => !c.deleted).map((c) => c.path);
+  if (added.length) await git.add({ fs, dir: repo.dir, filepath: added, cache: repo.cache });
   const when = { timestamp: Math.floor(Date.now() / 1000), timezoneOffset: new Date().getTimezoneOffset() };
   return git.commit({ fs, dir: repo.dir, message: message(changes), author: { ...author, ...when }, committer: { ...author, ...when }, cache: repo.cache });
 }
@@ -57,6 +60,7 @@ function inside(root: string, rel: string): string {
  * half a file.
  */
 export async function applyToWorkdir(repo: Repo, changes: Change[]): Promise<void> {
+  const written: string[] = [];
   for (const c of changes) {
     const abs = inside(repo.dir, c.path);
     if (!c.b) {
@@ -71,8 +75,10 @@ export async function applyToWorkdir(repo: Repo, changes: Change[]): Promise<voi
     const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.sync`);
     fs.writeFileSync(tmp, blob, { mode: c.b.mode === '100755' ? 0o755 : 0o644 });
     fs.renameSync(tmp, abs);
-    await git.add({ fs, dir: repo.dir, filepath: c.path, cache: repo.cache });
+    written.push(c.path);
   }
+  // One index write for all of them: git.add per file rewrites the whole index each time.
+  if (written.length) await git.add({ fs, dir: repo.dir, filepath: written, cache: repo.cache });
 }
 
 function pruneEmptyParents(root: string, dir: string): void {

@@ -103,6 +103,22 @@ describe('sync', () => {
     expect(git(fx.server.repoDir('pack'), 'show', 'main:articles/refunds.md')).toContain('运费由卖家承担');
   });
 
+  it('finds an outside edit of the same size (by mtime), and one made after an earlier sync', async () => {
+    const pc = await joined();
+    const file = path.join(pc.contentDir, 'articles/shipping.md');
+    const text = read(pc.contentDir, 'articles/shipping.md');
+    fs.writeFileSync(file, text.replace('48', '24'));
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    expect((await syncContent({ ...pc, credentials: TRAINER })).outcome).toBe('published');
+    expect(git(fx.server.repoDir('pack'), 'show', 'main:articles/shipping.md')).toContain('24 hours');
+    write(pc.contentDir, 'articles/new-one.md', 'later\n');
+    expect((await syncContent({ ...pc, credentials: TRAINER })).outcome).toBe('published');
+    expect(git(fx.server.repoDir('pack'), 'show', 'main:articles/new-one.md')).toBe('later\n');
+    fs.rmSync(path.join(pc.contentDir, 'articles/new-one.md'));
+    expect((await syncContent({ ...pc, credentials: TRAINER })).outcome).toBe('published');
+    expect(() => git(fx.server.repoDir('pack'), 'show', 'main:articles/new-one.md')).toThrow();
+  });
+
   it('merges changes to different files silently', async () => {
     const pc = await joined();
     write(pc.contentDir, 'articles/refunds.md', '---\nid: refunds\ntitle: 退款与退货处理 SOP\n---\n\nMine.\n');
