@@ -17,7 +17,8 @@ export const METHOD_NAMES = [
   'previewMarkdown', 'saveArticle', 'renameArticle', 'deleteContent', 'listTrash', 'restoreFromTrash', 'saveAsset',
   'getTrackSource', 'saveTrack', 'listQuizzes', 'getQuizSource', 'saveQuiz', 'getContentHealth', 'exportPack',
   'uploadPackChunk', 'previewPackImport', 'applyPackImport', 'listPackBackups', 'restorePackBackup', 'openProfileSession',
-  'setPassphrase', 'deleteProfile',
+  'setPassphrase', 'deleteProfile', 'getTeamStatus', 'syncTeam', 'joinTeam', 'listTeamChanges', 'markTeamChangesSeen',
+  'getTeamConflict', 'resolveTeamConflict',
 ] as const satisfies readonly MethodName[];
 
 // A method added to the contract but not above is a type error here, naming the method.

@@ -1,7 +1,7 @@
 // `npm run bench`: the search benchmark (ours vs lunr vs MiniSearch), the start-up benchmark and the
 // records benchmark (the store at 50, 500 and 5,000 learners next to the single-file store).
-// Flags: --quick (search bench at small N, records at 50 and 500), --startup-only, --search-only,
-// --records-only; others go to the search bench.
+// Flags: --quick (search bench at small N, records at 50 and 500), --search-only, --startup-only,
+// --records-only, --team-only; others go to the search bench.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,22 +18,25 @@ const run = (file, extra = []) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
-const only = ['--startup-only', '--search-only', '--records-only'].find((f) => args.includes(f));
-if (only === '--records-only') {
-  await bundle('bench/records-bench.ts', 'records-bench.mjs');
-  run('records-bench.mjs', args.filter((a) => a === '--quick'));
-  process.exit(0);
-}
-if (!args.includes('--startup-only')) {
+// One part alone with --<part>-only; without one, every part runs.
+const parts = ['search', 'startup', 'records', 'team'];
+const only = parts.find((p) => args.includes(`--${p}-only`));
+const wanted = (part) => !only || only === part;
+
+if (wanted('search')) {
   await bundle('bench/search-bench.ts', 'search-bench.mjs');
-  run('search-bench.mjs', args.filter((a) => !a.startsWith('--search-only')));
+  run('search-bench.mjs', args.filter((a) => !a.endsWith('-only')));
 }
-if (!args.includes('--search-only')) {
+if (wanted('startup')) {
   if (!fs.existsSync('dist/renderer/index.html')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   await bundle('bench/startup-bench.ts', 'startup-bench.mjs', ['playwright-core']);
   run('startup-bench.mjs');
 }
-if (!only) {
+if (wanted('records')) {
   await bundle('bench/records-bench.ts', 'records-bench.mjs');
   run('records-bench.mjs', args.filter((a) => a === '--quick'));
+}
+if (wanted('team')) {
+  await bundle('bench/team-bench.ts', 'team-bench.mjs');
+  run('team-bench.mjs');
 }

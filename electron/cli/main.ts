@@ -4,6 +4,7 @@ import { pack, packHelp } from './commands/pack.js';
 import { progress, progressHelp } from './commands/progress.js';
 import { search, searchHelp } from './commands/search.js';
 import { serve, serveHelp } from './commands/serve.js';
+import { team, teamHelp } from './commands/team.js';
 import { validate, validateHelp } from './commands/validate.js';
 
 const commands: Record<string, { run: (argv: string[]) => Promise<number>; help: string }> = {
@@ -12,6 +13,7 @@ const commands: Record<string, { run: (argv: string[]) => Promise<number>; help:
   validate: { run: validate, help: validateHelp },
   progress: { run: progress, help: progressHelp },
   pack: { run: pack, help: packHelp },
+  team: { run: team, help: teamHelp },
 };
 
 const usage = `Usage: handbook <command> [options]

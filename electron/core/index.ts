@@ -27,6 +27,7 @@ import { authoringHandlers } from './authoring/handlers.js';
 import { EditSessions, newSessionState, type SessionState } from './authoring/session.js';
 import { noteSearch } from './health/failedSearches.js';
 import { createPackService } from './packs/service.js';
+import { teamHandlers } from './team/handlers.js';
 
 export interface CoreOptions {
   /** The content pack folder. */
@@ -137,6 +138,19 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       indexPack(false);
     },
   }, packs);
+  const team = teamHandlers({
+    contentDir: root, dataDir: opts.dataDir,
+    requireTrainer: (token) => sessions.require(token),
+    async useContentFolder(dir) {
+      if (!host.switchContentFolder) return false;
+      await store.updateShared((d) => { d.settings.contentDir = dir; });
+      await host.switchContentFolder(dir);
+      return true;
+    },
+    language: () => (store.shared.settings.language === 'en' ? 'en' : 'zh-CN'),
+  });
+  const { startSchedule: startTeamSchedule, stopSchedule: stopTeamSchedule, ...teamApi } = team;
+  if (opts.watch && !opts.readOnly) startTeamSchedule();
   const handlers: HandbookApi = {
     async getAppInfo(): Promise<AppInfo> {
       const { info } = pack;
@@ -238,6 +252,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     async getReadingList({ token, profileId }) { sessions.self(token, profileId, true); return readingList(store, pack, profileId); },
     ...authoring,
+    ...teamApi,
   };
 
   if (!opts.readOnly) warmDashboard(store, () => pack);
@@ -250,6 +265,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     recovery: store.recovery,
     nextReload: () => new Promise((resolve) => reloadWaiters.push(resolve)),
     async close() {
+      stopTeamSchedule();
       await stopWatching();
       packs.close();
       await search.close();

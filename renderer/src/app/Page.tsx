@@ -1,5 +1,6 @@
 import { ArticlePage } from '../pages/ArticlePage';
 import { CertificatePage } from '../pages/CertificatePage';
+import { ChangesPage } from '../pages/ChangesPage';
 import { EditPage } from '../pages/editor/EditPage';
 import { HealthPage } from '../pages/HealthPage';
 import { HomePage } from '../pages/HomePage';
@@ -27,6 +28,7 @@ export function Page({ route, onPickProfile }: { route: Route; onPickProfile: ()
     case 'trainer': return <TrainerPage profileId={route.profileId} onPickProfile={onPickProfile} />;
     case 'edit': return <EditPage id={route.id} query={route.query} onPickProfile={onPickProfile} />;
     case 'health': return <HealthPage onPickProfile={onPickProfile} />;
+    case 'changes': return <ChangesPage onPickProfile={onPickProfile} />;
     case 'notFound': return <NotFoundPage path={route.path} />;
   }
 }

@@ -13,6 +13,7 @@ export type Route =
   | { name: 'settings' }
   | { name: 'edit'; id: string; query: URLSearchParams }
   | { name: 'health' }
+  | { name: 'changes' }
   | { name: 'notFound'; path: string };
 
 /** Hash routes, as the contract fixes them: `#/article/<id>`, `#/search?q=`, `#/roles/<id>` … */
@@ -41,6 +42,7 @@ export function parseRoute(hash: string): Route {
     case 'settings': return { name: 'settings' };
     case 'edit': return { name: 'edit', id: rest.join('/'), query };
     case 'health': return { name: 'health' };
+    case 'changes': return { name: 'changes' };
     default: return { name: 'notFound', path };
   }
 }
@@ -73,6 +75,7 @@ export function href(route: RouteLink): string {
     case 'settings': return '#/settings';
     case 'edit': return '#/edit' + (route.id ? '/' + segs(route.id) : '') + qs(route.query);
     case 'health': return '#/health';
+    case 'changes': return '#/changes';
     case 'notFound': return '#' + route.path;
   }
 }

@@ -1,6 +1,7 @@
 import type { Settings } from '../../../electron/contract';
 import { ContentFolderSection } from '../components/settings/ContentFolderSection';
 import { DataSection } from '../components/settings/DataSection';
+import { TeamSection } from '../components/settings/TeamSection';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../state/session';
 
@@ -30,6 +31,7 @@ export function SettingsPage() {
       </div>
       <DataSection />
       <ContentFolderSection />
+      <TeamSection />
       <div className="card">
         <h2>{t('settings.about')}</h2>
         <p className="muted">{t('settings.version', { version: info.version })}</p>

@@ -62,9 +62,9 @@ describe('every error a trainer meets is said in Chinese', () => {
   });
 
   it('progress files: a CSV, JSON that is not a progress file', async () => {
-    const { core, learner } = await openAuthoring();
+    const { core, token, learner } = await openAuthoring();
     for (const data of ['姓名,岗位\n小王,客服\n', '{"kind":"something-else"}']) {
-      const c = await said(core.importProgress({ data }));
+      const c = await said(core.importProgress({ token, data }));
       expectChinese(c);
       expect(c.zh).toContain('进度文件');
     }
@@ -114,7 +114,7 @@ describe('every error a trainer meets is said in Chinese', () => {
     expectChinese(await said(core.saveArticle({ token, id: 'CS/Refunds', baseHash: null, fields, body: '# 退款\n' })));
     expectChinese(await said(core.renameArticle({ token, id: 'cs/presales', newId: 'cs/refunds' })));
     expectChinese(await said(core.saveArticle({ token, id: 'cs/退 款', baseHash: null, fields, body: '# x\n' })));
-    expectChinese(await said(core.openEditSession({ profileId: trainer.id, pin: '0000' })));
+    expectChinese(await said(core.openEditSession({ profileId: trainer.id, passphrase: 'not the passphrase' })));
     expectChinese(await said(core.getArticleSource({ token, id: 'cs/nowhere' })));
   });
 

@@ -1,0 +1,186 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import git from 'isomorphic-git';
+import type { GitCredentials } from './credentials.js';
+import { SAFE_ID } from './device.js';
+import { classifyGitError, TeamError } from './errors.js';
+import { network } from './remote.js';
+import { applyToTree, diffTrees, openRepo, treeOf, type FileEntry, type Repo } from './tree.js';
+import type { Author } from './workdir.js';
+
+/**
+ * Learners' records travel on their own branch of the team's repository (`handbook-records`),
+ * not in a second repository: one address and one set of credentials to join, and a server's
+ * branch protection then keeps `main` (content) writable by trainers only while every member may
+ * push this branch. Every file has one writer (`records/<profileId>/<deviceId>.json`), so each
+ * push is this PC's files laid over the server's latest tree: a straight line of commits that
+ * never conflicts.
+ */
+export const RECORDS_BRANCH = 'handbook-records';
+const MAX_RECORD_BYTES = 2 * 1024 * 1024;
+
+/** The data folder's records: `<dataDir>/records/<profileId>/<deviceId>.json`. */
+export const recordsDir = (dataDir: string) => path.join(dataDir, 'records');
+/** The git side of the records (objects and refs only; files are read and written in recordsDir). */
+const recordsRepoDir = (dataDir: string) => path.join(dataDir, 'team', 'records-git');
+
+export interface RecordsSyncResult {
+  /** This PC's files that reached the server. */
+  pushed: number;
+  /** Other devices' files written into this data folder. */
+  pulled: number;
+  /** Files in the team's records (all devices). */
+  total: number;
+}
+
+/** This PC's own records files (`<profile>/<deviceId>.json`), as relative paths `records/…`. */
+export function ownRecordFiles(dataDir: string, deviceId: string): string[] {
+  const root = recordsDir(dataDir);
+  if (!fs.existsSync(root)) return [];
+  const out: string[] = [];
+  for (const profile of fs.readdirSync(root, { withFileTypes: true })) {
+    if (!profile.isDirectory() || !SAFE_ID.test(profile.name)) continue;
+    if (fs.existsSync(path.join(root, profile.name, deviceId + '.json'))) out.push(`records/${profile.name}/${deviceId}.json`);
+  }
+  return out;
+}
+
+/** `records/<profileId>/<deviceId>.json` with safe ids, or null for anything else in the branch. */
+export function parseRecordPath(p: string): { profileId: string; deviceId: string } | null {
+  const m = /^records\/([^/]+)\/([^/]+)\.json$/.exec(p);
+  return m && SAFE_ID.test(m[1]) && SAFE_ID.test(m[2]) ? { profileId: m[1], deviceId: m[2] } : null;
+}
+
+async function ensureRepo(dataDir: string, url: string): Promise<Repo> {
+  const dir = recordsRepoDir(dataDir);
+  if (!fs.existsSync(path.join(dir, '.git'))) {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    await git.init({ fs, dir, defaultBranch: RECORDS_BRANCH });
+  }
+  await git.addRemote({ fs, dir, remote: 'origin', url, force: true });
+  return openRepo(dir);
+}
+
+/**
+ * Pushes this PC's records files and pulls everyone else's. Offline, the files simply stay in the
+ * data folder; the next sync pushes them.
+ */
+export async function syncRecords(o: { dataDir: string; url: string; credentials: GitCredentials | null; deviceId: string; author: Author }): Promise<RecordsSyncResult> {
+  const repo = await ensureRepo(o.dataDir, o.url);
+  const net = network(o.credentials);
+  const remoteRef = `refs/remotes/origin/${RECORDS_BRANCH}`;
+  try {
+    for (let round = 0; round < 5; round++) {
+      let remote: string | null = null;
+      try {
+        await git.fetch({ fs, dir: repo.dir, remote: 'origin', ref: RECORDS_BRANCH, singleBranch: true, tags: false, cache: repo.cache, ...net });
+        remote = await git.resolveRef({ fs, dir: repo.dir, ref: remoteRef });
+      } catch (err) {
+        // A team whose records branch does not exist yet: this PC's push creates it.
+        if ((err as { code?: string }).code !== 'NotFoundError') throw err;
+      }
+      const remoteTree = remote ? await treeOf(repo, remote) : null;
+      const mine = new Map<string, FileEntry | null>();
+      for (const rel of ownRecordFiles(o.dataDir, o.deviceId)) {
+        const body = fs.readFileSync(path.join(o.dataDir, rel));
+        mine.set(rel, { path: rel, mode: '100644', oid: await git.writeBlob({ fs, dir: repo.dir, blob: body }) });
+      }
+      const tree = await applyToTree(repo, remoteTree, mine);
+      const pulled = await pullOthers(repo, o.dataDir, o.deviceId, remoteTree);
+      const total = (await diffTrees(repo, null, tree)).length;
+      if (tree === remoteTree) return { pushed: 0, pulled, total };
+      const changed = (await diffTrees(repo, remoteTree, tree)).length;
+      const when = { timestamp: Math.floor(Date.now() / 1000), timezoneOffset: new Date().getTimezoneOffset() };
+      const commit = await git.writeCommit({
+        fs, dir: repo.dir,
+        commit: { tree, parent: remote ? [remote] : [], author: { ...o.author, ...when }, committer: { ...o.author, ...when }, message: `Records from ${o.deviceId}\n` },
+      });
+      await git.writeRef({ fs, dir: repo.dir, ref: `refs/heads/${RECORDS_BRANCH}`, value: commit, force: true });
+      const r = await git.push({ fs, dir: repo.dir, remote: 'origin', ref: RECORDS_BRANCH, ...net }).catch((err: { code?: string }) => {
+        if (err.code === 'PushRejectedError') return { ok: false, error: 'non-fast-forward' };
+        throw err;
+      });
+      if (r.ok) return { pushed: changed, pulled, total };
+      if (!/non-fast-forward|fetch first|stale/i.test(r.error ?? '')) throw new TeamError('forbidden', 'the server refused the records push');
+      // Another PC pushed in between: lay our files over its tree again.
+    }
+    throw new TeamError('unreachable', 'the records branch kept moving; try again');
+  } catch (err) {
+    throw classifyGitError(err);
+  }
+}
+
+/** Writes other devices' files that differ into the data folder; never this PC's own files. */
+async function pullOthers(repo: Repo, dataDir: string, deviceId: string, tree: string | null): Promise<number> {
+  if (!tree) return 0;
+  let written = 0;
+  for (const c of await diffTrees(repo, null, tree)) {
+    const id = parseRecordPath(c.path);
+    if (!id || id.deviceId === deviceId || !c.b || c.b.mode !== '100644') continue;
+    const target = path.join(dataDir, 'records', id.profileId, id.deviceId + '.json');
+    const { blob } = await git.readBlob({ fs, dir: repo.dir, oid: c.b.oid, cache: repo.cache });
+    if (blob.byteLength > MAX_RECORD_BYTES || !isJson(blob)) continue;
+    const existing = fs.existsSync(target) ? fs.readFileSync(target) : null;
+    if (existing && Buffer.compare(existing, Buffer.from(blob)) === 0) continue;
+    writeAtomic(target, blob);
+    written++;
+  }
+  return written;
+}
+
+/** A half-copied or broken file from another device is skipped (its writer will send it again). */
+function isJson(body: Uint8Array): boolean {
+  try {
+    JSON.parse(Buffer.from(body).toString('utf8'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function writeAtomic(file: string, body: Uint8Array): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = file + '.' + process.pid + '.tmp';
+  fs.writeFileSync(tmp, body);
+  fs.renameSync(tmp, file);
+}
+
+/**
+ * The same layout on a shared network folder (a NAS, a Windows share) for teams without a git
+ * server: this PC copies its own files there and reads everyone else's. A PC that was offline
+ * simply copies its files at the next call; files of other devices are never written by this PC.
+ */
+export function syncRecordsFolder(o: { dataDir: string; share: string; deviceId: string }): RecordsSyncResult {
+  let pushed = 0;
+  let pulled = 0;
+  for (const rel of ownRecordFiles(o.dataDir, o.deviceId)) {
+    const body = fs.readFileSync(path.join(o.dataDir, rel));
+    const target = path.join(o.share, rel);
+    const there = fs.existsSync(target) ? fs.readFileSync(target) : null;
+    if (there && Buffer.compare(there, body) === 0) continue;
+    writeAtomic(target, body);
+    pushed++;
+  }
+  let total = 0;
+  const root = path.join(o.share, 'records');
+  for (const profile of fs.existsSync(root) ? fs.readdirSync(root) : []) {
+    if (!SAFE_ID.test(profile) || !fs.statSync(path.join(root, profile)).isDirectory()) continue;
+    for (const file of fs.readdirSync(path.join(root, profile))) {
+      const id = parseRecordPath(`records/${profile}/${file}`);
+      if (!id) continue;
+      total++;
+      if (id.deviceId === o.deviceId) continue;
+      const src = path.join(root, profile, file);
+      const st = fs.lstatSync(src);
+      if (!st.isFile() || st.size > MAX_RECORD_BYTES) continue;
+      const body = fs.readFileSync(src);
+      if (!isJson(body)) continue;
+      const target = path.join(o.dataDir, 'records', profile, file);
+      const here = fs.existsSync(target) ? fs.readFileSync(target) : null;
+      if (here && Buffer.compare(here, body) === 0) continue;
+      writeAtomic(target, body);
+      pulled++;
+    }
+  }
+  return { pushed, pulled, total };
+}

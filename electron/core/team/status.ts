@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import git from 'isomorphic-git';
+import { loadCredentials } from './credentials.js';
+import type { TeamReason } from './errors.js';
+import { displayUrl } from './remote.js';
+import { readState } from './state.js';
+import { openRepo } from './tree.js';
+import { localChanges, tracked } from './workdir.js';
+import { changedSince, readSnapshot, walkTracked } from './statCache.js';
+import path from 'node:path';
+
+export interface TeamStatus {
+  joined: boolean;
+  url?: string;
+  branch?: string;
+  author?: { name: string; email: string };
+  hasCredentials?: boolean;
+  /** up_to_date · offline (failing since) · conflict · unpublished (local commits not on the server). */
+  state?: 'up_to_date' | 'failing' | 'conflict' | 'unpublished';
+  lastSyncAt?: string | null;
+  failingSince?: string | null;
+  lastError?: { reason: TeamReason; message: string; at: string } | null;
+  lastChange?: { at: string; files: number } | null;
+  conflicts?: { path: string; choice?: 'mine' | 'theirs' }[];
+  /** Files edited here and not yet committed. */
+  localChanges?: number;
+  head?: string | null;
+}
+
+/** Where the team checkout stands, without touching the network. */
+export async function teamStatus(dataDir: string, contentDir: string): Promise<TeamStatus> {
+  const state = readState(dataDir);
+  const dir = path.resolve(contentDir);
+  if (!state || path.resolve(state.contentDir) !== dir || !fs.existsSync(path.join(dir, '.git'))) return { joined: false };
+  const repo = openRepo(dir);
+  const head = await git.resolveRef({ fs, dir, ref: 'HEAD' }).catch(() => null);
+  const pending = (await localChanges(repo, changedSince(readSnapshot(dataDir), walkTracked(dir, tracked)))).length;
+  const waiting = state.conflicts.length > 0;
+  const unpublished = head !== null && head !== state.lastRemote;
+  return {
+    joined: true,
+    url: displayUrl(state.url),
+    branch: state.branch,
+    author: state.author,
+    hasCredentials: loadCredentials(dataDir, {}) !== null,
+    state: waiting ? 'conflict' : state.failingSince ? 'failing' : unpublished || pending ? 'unpublished' : 'up_to_date',
+    lastSyncAt: state.lastSyncAt,
+    failingSince: state.failingSince,
+    lastError: state.lastError,
+    lastChange: state.lastChange ? { at: state.lastChange.at, files: state.lastChange.files } : null,
+    conflicts: state.conflicts.map((c) => ({ path: c.path, ...(c.choice ? { choice: c.choice } : {}) })),
+    localChanges: pending,
+    head,
+  };
+}

@@ -1,0 +1,213 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import git from 'isomorphic-git';
+import type { GitCredentials } from './credentials.js';
+import { classifyGitError, TeamError } from './errors.js';
+import { network } from './remote.js';
+import { assertSafe } from './safety.js';
+import { readState, writeState, type PendingConflict, type TeamState } from './state.js';
+import { applyToTree, diffTrees, openRepo, treeOf, type Change, type FileEntry, type Repo } from './tree.js';
+import { applyToWorkdir, commitLocal, tracked, type Author } from './workdir.js';
+import { withTeamLock } from './lock.js';
+import { commitMessage } from './messages.js';
+import { changedSince, readSnapshot, saveSnapshot, walkTracked } from './statCache.js';
+
+export type SyncOutcome = 'up_to_date' | 'updated' | 'published' | 'merged' | 'conflict';
+
+export interface SyncResult {
+  outcome: SyncOutcome;
+  /** Files the sync brought into the content folder from the server. */
+  pulled: string[];
+  /** Whether this PC's commits reached the server. */
+  pushed: boolean;
+  /** Files waiting for a person (outcome "conflict"). */
+  conflicts: string[];
+  /** A push the server refused (protected branch): the commits stay here, nothing is lost. */
+  publishRefused: boolean;
+  head: string;
+  state: TeamState;
+}
+
+export interface SyncOptions {
+  contentDir: string;
+  dataDir: string;
+  credentials: GitCredentials | null;
+  /** Language of the commit messages sync writes for edits made outside the app. */
+  lang?: 'zh-CN' | 'en';
+}
+
+/** The team state for this content folder, or a clear "not joined". */
+export function joinedState(dataDir: string, contentDir: string): TeamState {
+  const state = readState(dataDir);
+  const dir = path.resolve(contentDir);
+  if (!state || path.resolve(state.contentDir) !== dir || !fs.existsSync(path.join(dir, '.git'))) {
+    throw new TeamError('not_joined', `this content folder has not joined a team (run handbook team join): ${dir}`, { path: dir });
+  }
+  return state;
+}
+
+/**
+ * One sync of the content: commit local edits (authored by the person), fetch, then fast-forward,
+ * publish, or merge file by file. A file changed on both sides is never merged inside: the folder
+ * keeps this PC's version and the conflict waits for a person; the server's version stays in git.
+ */
+export async function syncContent(o: SyncOptions): Promise<SyncResult> {
+  const state = joinedState(o.dataDir, o.contentDir);
+  return withTeamLock(o.dataDir, async () => {
+    const repo = openRepo(state.contentDir);
+    const attemptAt = new Date().toISOString();
+    try {
+      const result = await syncOnce(repo, state, o);
+      return result;
+    } catch (err) {
+      const e = classifyGitError(err);
+      const latest = readState(o.dataDir) ?? state;
+      writeState(o.dataDir, { ...latest, lastAttemptAt: attemptAt, failingSince: latest.failingSince ?? attemptAt, lastError: { reason: e.reason, message: e.message, at: attemptAt } });
+      throw e;
+    }
+  });
+}
+
+async function syncOnce(repo: Repo, state: TeamState, o: SyncOptions): Promise<SyncResult> {
+  const net = network(o.credentials);
+  const ref = `refs/heads/${state.branch}`;
+  const remoteRef = `refs/remotes/origin/${state.branch}`;
+  const before = readSnapshot(o.dataDir);
+  const onDisk = walkTracked(repo.dir, tracked);
+  await commitLocal(repo, state.author, (files) => commitMessage(repo.dir, files, o.lang ?? 'zh-CN'), changedSince(before, onDisk));
+  const pulled = new Set<string>();
+  let pushed = false;
+  let publishRefused = false;
+  for (let round = 0; round < 4; round++) {
+    await git.fetch({ fs, dir: repo.dir, remote: 'origin', ref: state.branch, singleBranch: true, tags: false, cache: repo.cache, ...net });
+    const remote = await git.resolveRef({ fs, dir: repo.dir, ref: remoteRef });
+    const local = await git.resolveRef({ fs, dir: repo.dir, ref });
+    if (state.lastRemote && remote !== state.lastRemote && !(await descends(repo, remote, state.lastRemote))) {
+      throw new TeamError('rewritten', 'the history on the server was rewritten (force-pushed); this PC keeps its last good content until a trainer re-joins it');
+    }
+    let head = local;
+    let outcome: SyncOutcome = 'up_to_date';
+    let conflicts: PendingConflict[] = [];
+    if (remote !== local) {
+      if (await descends(repo, remote, local)) {
+        const changes = await diffTrees(repo, await treeOf(repo, local), await treeOf(repo, remote));
+        await assertSafe(repo, changes, 0);
+        await applyToWorkdir(repo, changes);
+        await git.writeRef({ fs, dir: repo.dir, ref, value: remote, force: true });
+        changes.forEach((c) => pulled.add(c.path));
+        head = remote;
+        outcome = 'updated';
+      } else if (!(await descends(repo, local, remote))) {
+        const merged = await mergeFiles(repo, state, local, remote);
+        if (merged.conflicts.length) {
+          conflicts = merged.conflicts;
+          outcome = 'conflict';
+        } else {
+          merged.pulled.forEach((p) => pulled.add(p));
+          head = merged.head;
+          outcome = 'merged';
+        }
+      }
+    }
+    if (outcome !== 'conflict' && head !== remote) {
+      const r = await push(repo, state.branch, net);
+      if (r === 'moved') continue; // someone pushed in between: fetch and merge again
+      if (r === 'refused') publishRefused = true;
+      else pushed = true;
+    }
+    const now = new Date().toISOString();
+    const accepted = pushed ? head : remote;
+    const next: TeamState = {
+      ...state,
+      lastRemote: accepted,
+      lastGood: head,
+      lastSyncAt: now,
+      lastAttemptAt: now,
+      failingSince: null,
+      lastError: publishRefused ? { reason: 'forbidden', message: 'the server refused to publish this PC’s changes (content is writable by trainers only)', at: now } : null,
+      lastChange: pulled.size ? { at: now, files: pulled.size, from: local, to: head } : state.lastChange,
+      conflicts,
+      conflictTheirs: conflicts.length ? remote : null,
+    };
+    writeState(o.dataDir, next);
+    saveSnapshot(o.dataDir, settleSnapshot(repo.dir, onDisk, [...pulled]));
+    if (publishRefused) outcome = outcome === 'up_to_date' ? 'up_to_date' : outcome;
+    else if (pushed && outcome === 'up_to_date') outcome = 'published';
+    return { outcome, pulled: [...pulled], pushed, conflicts: conflicts.map((c) => c.path), publishRefused, head, state: next };
+  }
+  throw new TeamError('unreachable', 'the server kept moving while this PC tried to publish; try again');
+}
+
+/**
+ * The folder as it was when this sync read it, with the files the sync itself wrote re-read. An
+ * edit someone makes meanwhile to any other file still differs from it and is committed next time.
+ */
+function settleSnapshot(root: string, onDisk: Record<string, [number, number]>, written: string[]): Record<string, [number, number]> {
+  const snap = { ...onDisk };
+  for (const rel of written) {
+    const st = fs.statSync(path.join(root, rel), { throwIfNoEntry: false });
+    if (st) snap[rel] = [st.size, Math.floor(st.mtimeMs)];
+    else delete snap[rel];
+  }
+  return snap;
+}
+
+async function descends(repo: Repo, oid: string, ancestor: string): Promise<boolean> {
+  if (oid === ancestor) return true;
+  return git.isDescendent({ fs, dir: repo.dir, oid, ancestor, depth: -1, cache: repo.cache }).catch(() => false);
+}
+
+const same = (a: FileEntry | null, b: FileEntry | null) => (a === null && b === null) || (!!a && !!b && a.oid === b.oid && a.mode === b.mode);
+
+/**
+ * Merges by whole files: a file only one side changed takes that side; a file both changed the same
+ * way is fine; a file both changed differently waits for a person (unless they chose already).
+ */
+async function mergeFiles(repo: Repo, state: TeamState, local: string, remote: string): Promise<{ conflicts: PendingConflict[]; pulled: string[]; head: string }> {
+  const [base] = await git.findMergeBase({ fs, dir: repo.dir, oids: [local, remote], cache: repo.cache });
+  const baseTree = base ? await treeOf(repo, base) : null;
+  const localTree = await treeOf(repo, local);
+  const remoteTree = await treeOf(repo, remote);
+  const ours = new Map((await diffTrees(repo, baseTree, localTree)).map((c) => [c.path, c]));
+  const theirs = await diffTrees(repo, baseTree, remoteTree);
+  await assertSafe(repo, theirs, 0);
+  const take = new Map<string, FileEntry | null>();
+  const conflicts: PendingConflict[] = [];
+  for (const t of theirs) {
+    const o = ours.get(t.path);
+    if (!o) { take.set(t.path, t.b); continue; }
+    if (same(o.b, t.b)) continue;
+    const earlier = state.conflicts.find((c) => c.path === t.path && c.theirs === (t.b?.oid ?? null) && c.mine === (o.b?.oid ?? null));
+    if (earlier?.choice === 'theirs') take.set(t.path, t.b);
+    else if (earlier?.choice !== 'mine') conflicts.push({ path: t.path, mine: o.b?.oid ?? null, theirs: t.b?.oid ?? null, base: t.a?.oid ?? null, ...(earlier?.choice ? { choice: earlier.choice } : {}) });
+  }
+  if (conflicts.length) {
+    // Keep the server's side reachable from a ref of our own until a person chose.
+    await git.writeRef({ fs, dir: repo.dir, ref: 'refs/handbook/conflict-theirs', value: remote, force: true });
+    return { conflicts, pulled: [], head: local };
+  }
+  const tree = await applyToTree(repo, localTree, take);
+  const now = { timestamp: Math.floor(Date.now() / 1000), timezoneOffset: new Date().getTimezoneOffset() };
+  const who = { ...state.author, ...now };
+  const head = await git.writeCommit({
+    fs, dir: repo.dir,
+    commit: { tree, parent: [local, remote], author: who, committer: who, message: `Merge ${state.branch} from the team server\n` },
+  });
+  const changes: Change[] = await diffTrees(repo, localTree, tree);
+  await applyToWorkdir(repo, changes.filter((c) => tracked(c.path)));
+  await git.writeRef({ fs, dir: repo.dir, ref: `refs/heads/${state.branch}`, value: head, force: true });
+  return { conflicts: [], pulled: changes.map((c) => c.path), head };
+}
+
+async function push(repo: Repo, branch: string, net: ReturnType<typeof network>): Promise<'ok' | 'moved' | 'refused'> {
+  try {
+    const r = await git.push({ fs, dir: repo.dir, remote: 'origin', ref: branch, ...net });
+    if (r.ok) return 'ok';
+    return /non-fast-forward|fetch first|stale/i.test(r.error ?? '') ? 'moved' : 'refused';
+  } catch (err) {
+    const e = err as { code?: string; data?: { reason?: string; statusCode?: number } };
+    if (e.code === 'PushRejectedError') return 'moved';
+    if (e.code === 'GitPushError') return 'refused';
+    throw err;
+  }
+}

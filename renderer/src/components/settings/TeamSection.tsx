@@ -1,0 +1,174 @@
+import { useState, type FormEvent } from 'react';
+import type { TeamStatusInfo, TeamSyncInfo } from '../../../../electron/contract';
+import { api } from '../../api';
+import { errorText } from '../../i18n/errorText';
+import { useI18n } from '../../i18n/i18n';
+import { useSession } from '../../state/session';
+import { useLoad } from '../../state/useLoad';
+import { ConflictDialog } from '../editor/ConflictDialog';
+import { useEditSession } from '../editor/editSession';
+import { TeamStatusLine } from './TeamStatusLine';
+
+/** Settings → Team: join a team's git repository, see where this PC stands, check now, settle conflicts. */
+export function TeamSection() {
+  const { t } = useI18n();
+  const [state, reload] = useLoad(() => api.getTeamStatus({}), []);
+  const status = state.status === 'ready' ? state.data : null;
+  return (
+    <div className="card team-section" data-testid="team-section">
+      <h2>{t('team.title')}</h2>
+      {!status ? null : status.joined ? <Joined status={status} reload={reload} /> : <JoinForm />}
+    </div>
+  );
+}
+
+function Joined({ status, reload }: { status: TeamStatusInfo; reload(): void }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const check = async () => {
+    setBusy(true);
+    setResult(null);
+    try {
+      const r: TeamSyncInfo = await api.syncTeam({});
+      const text = r.publishRefused ? t('team.result.refused') : t(`team.result.${r.outcome}`, { count: r.pulled });
+      setResult({ ok: !r.publishRefused && r.outcome !== 'conflict', text: `${text} ${t('team.records', { pushed: r.records.pushed, pulled: r.records.pulled })}` });
+    } catch (err) {
+      setResult({ ok: false, text: errorText(err, t) });
+    } finally {
+      setBusy(false);
+      reload();
+    }
+  };
+  return (
+    <>
+      <dl className="paths">
+        <dt>{t('team.server')}</dt><dd><code>{status.url}</code></dd>
+      </dl>
+      <TeamStatusLine status={status} />
+      <div className="button-row">
+        <button type="button" className="primary" onClick={check} disabled={busy} data-testid="team-check">{busy ? t('team.checking') : t('team.checkNow')}</button>
+        <a className="button" href="#/changes">{t('team.whatChanged')}</a>
+      </div>
+      {result && <p className={result.ok ? 'notice' : 'notice notice-error'} role="status" data-testid="team-result">{result.text}</p>}
+      {!!status.conflicts?.length && <Conflicts conflicts={status.conflicts} reload={reload} />}
+    </>
+  );
+}
+
+function Conflicts({ conflicts, reload }: { conflicts: NonNullable<TeamStatusInfo['conflicts']>; reload(): void }) {
+  const { t } = useI18n();
+  const { token } = useEditSession();
+  const [open, setOpen] = useState<{ path: string; mine: string; theirs: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const show = async (path: string) => {
+    if (!token) return;
+    try {
+      const v = await api.getTeamConflict({ token, path });
+      setOpen({ path, mine: v.mine ?? '', theirs: v.theirs ?? '' });
+    } catch (err) {
+      setError(errorText(err, t));
+    }
+  };
+  const choose = async (choice: 'mine' | 'theirs') => {
+    if (!token || !open) return;
+    await api.resolveTeamConflict({ token, path: open.path, choice }).catch((err) => setError(errorText(err, t)));
+    setOpen(null);
+    reload();
+  };
+  return (
+    <div className="team-conflicts">
+      <h3>{t('team.conflicts')}</h3>
+      {!token && <TrainerUnlock />}
+      <ul className="plain-list">
+        {conflicts.map((c) => (
+          <li key={c.path}>
+            <code>{c.path}</code>{' '}
+            {c.choice ? <span className="muted small">{t(`team.chosen.${c.choice}`)}</span>
+              : <button type="button" className="small" disabled={!token} onClick={() => show(c.path)} data-testid="team-resolve">{t('team.resolve')}</button>}
+          </li>
+        ))}
+      </ul>
+      {error && <p className="form-error" role="alert">{error}</p>}
+      {open && (
+        <ConflictDialog
+          mine={open.mine} theirs={open.theirs}
+          title={t('team.conflictTitle')} body={t('team.conflictBody', { path: open.path })} theirsLabel={t('team.server')}
+          onKeepMine={() => choose('mine')} onTakeTheirs={() => choose('theirs')} onClose={() => setOpen(null)}
+        />
+      )}
+    </div>
+  );
+}
+
+/** A trainer's PIN, inline: joining and settling conflicts are for trainers. */
+function TrainerUnlock() {
+  const { t } = useI18n();
+  const { profile } = useSession();
+  const { open } = useEditSession();
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  if (!profile?.trainer) return <p className="muted small">{t('team.trainerOnly')}</p>;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    await open(pin).catch((err) => { setError(errorText(err, t)); setPin(''); });
+  };
+  return (
+    <form className="form inline-unlock" onSubmit={submit}>
+      <p className="muted small">{t('team.trainerOnly')}</p>
+      <label>
+        {t('editor.pin')}
+        <span className="input-row">
+          <input type="password" inputMode="numeric" autoComplete="off" pattern="\d{4,8}" required value={pin} onChange={(e) => setPin(e.target.value)} data-testid="team-pin" />
+          <button type="submit">{t('team.unlock')}</button>
+        </span>
+      </label>
+      {error && <p className="form-error" role="alert">{error}</p>}
+    </form>
+  );
+}
+
+function JoinForm() {
+  const { t } = useI18n();
+  const { profile } = useSession();
+  const { token } = useEditSession();
+  const [f, setF] = useState({ url: '', name: profile?.name ?? '', email: '', username: '', password: '', contentDir: '' });
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const field = (k: keyof typeof f) => ({ value: f[k], onChange: (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value }), name: `team-${k}` });
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!token) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const r = await api.joinTeam({ token, ...f });
+      setMessage({ ok: true, text: r.switched ? t('team.joined') : t('team.joinedRestart', { dir: r.contentDir }) });
+      if (r.switched) setTimeout(() => location.reload(), 1200);
+    } catch (err) {
+      setMessage({ ok: false, text: errorText(err, t) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <p>{t('team.intro')}</p>
+      {!token && <TrainerUnlock />}
+      <form className="form" onSubmit={submit} data-testid="team-join-form">
+        <label>{t('team.url')}<input {...field('url')} type="url" required placeholder={t('team.urlPlaceholder')} /></label>
+        <label>{t('team.name')}<input {...field('name')} required autoComplete="name" /></label>
+        <label>{t('team.email')}<input {...field('email')} type="email" required autoComplete="email" /></label>
+        <label>{t('team.username')}<input {...field('username')} autoComplete="username" /></label>
+        <label>{t('team.password')}<input {...field('password')} type="password" autoComplete="current-password" /></label>
+        <p className="muted small">{t('team.passwordHint')}</p>
+        <label>{t('team.folder')}<input {...field('contentDir')} required placeholder={t('content.placeholder')} /></label>
+        {message && <p className={message.ok ? 'notice' : 'form-error'} role={message.ok ? 'status' : 'alert'} data-testid="team-join-message">{message.text}</p>}
+        <div className="button-row">
+          <button type="submit" className="primary" disabled={busy || !token} data-testid="team-join">{busy ? t('team.joining') : t('team.join')}</button>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { syncRecords, syncRecordsFolder, RECORDS_BRANCH } from '../../../../electron/core/team/records.js';
+import { git } from '../../../support/gitServer.js';
+import { LEARNER, read, teamFixture, TRAINER, write } from './teamFixture.js';
+
+type Fx = Awaited<ReturnType<typeof teamFixture>>;
+let fx: Fx;
+beforeEach(async () => { fx = await teamFixture(); });
+afterEach(async () => { await fx.dispose(); });
+
+const author = { name: 'Learner', email: 'l@example.test' };
+const events = (...ids: string[]) => JSON.stringify({ events: ids.map((id) => ({ id, type: 'read' })) });
+
+describe('records over git', () => {
+  it('each PC pushes its own files to the records branch and pulls everyone else\'s, across learner accounts', async () => {
+    const a = fx.pc('a');
+    const b = fx.pc('b');
+    write(a.dataDir, 'records/p-ming/dev-a.json', events('e1'));
+    write(b.dataDir, 'records/p-ming/dev-b.json', events('e2'));
+    write(b.dataDir, 'records/p-li/dev-b.json', events('e3'));
+    const ra = await syncRecords({ dataDir: a.dataDir, url: fx.url, credentials: LEARNER, deviceId: 'dev-a', author });
+    expect(ra).toEqual({ pushed: 1, pulled: 0, total: 1 });
+    const rb = await syncRecords({ dataDir: b.dataDir, url: fx.url, credentials: LEARNER, deviceId: 'dev-b', author });
+    expect(rb).toMatchObject({ pushed: 2, pulled: 1, total: 3 });
+    expect(read(b.dataDir, 'records/p-ming/dev-a.json')).toBe(events('e1'));
+    const again = await syncRecords({ dataDir: a.dataDir, url: fx.url, credentials: TRAINER, deviceId: 'dev-a', author });
+    expect(again).toEqual({ pushed: 0, pulled: 2, total: 3 });
+    expect(read(a.dataDir, 'records/p-li/dev-b.json')).toBe(events('e3'));
+    const onServer = git(fx.server.repoDir('pack'), 'ls-tree', '-r', '--name-only', RECORDS_BRANCH).trim().split('\n');
+    expect(onServer.sort()).toEqual(['records/p-li/dev-b.json', 'records/p-ming/dev-a.json', 'records/p-ming/dev-b.json']);
+    // The content branch is untouched by records.
+    expect(git(fx.server.repoDir('pack'), 'ls-tree', '-r', '--name-only', 'main')).not.toMatch(/records\//);
+  });
+
+  it('never overwrites this PC\'s own file with the server\'s copy', async () => {
+    const a = fx.pc('a');
+    write(a.dataDir, 'records/p-ming/dev-a.json', events('e1'));
+    await syncRecords({ dataDir: a.dataDir, url: fx.url, credentials: LEARNER, deviceId: 'dev-a', author });
+    write(a.dataDir, 'records/p-ming/dev-a.json', events('e1', 'e2'));
+    const r = await syncRecords({ dataDir: a.dataDir, url: fx.url, credentials: LEARNER, deviceId: 'dev-a', author });
+    expect(r.pushed).toBe(1);
+    expect(read(a.dataDir, 'records/p-ming/dev-a.json')).toBe(events('e1', 'e2'));
+    expect(git(fx.server.repoDir('pack'), 'show', `${RECORDS_BRANCH}:records/p-ming/dev-a.json`)).toBe(events('e1', 'e2'));
+  });
+
+  it('keeps records written offline and pushes them when the server is back', async () => {
+    const a = fx.pc('a');
+    write(a.dataDir, 'records/p-ming/dev-a.json', events('offline'));
+    await fx.server.down();
+    const err = await syncRecords({ dataDir: a.dataDir, url: fx.url, credentials: LEARNER, deviceId: 'dev-a', author }).catch((e) => e);
+    expect(err.reason).toBe('unreachable');
+    await fx.server.up();
+    expect((await syncRecords({ dataDir: a.dataDir, url: fx.url, credentials: LEARNER, deviceId: 'dev-a', author })).pushed).toBe(1);
+    expect(git(fx.server.repoDir('pack'), 'show', `${RECORDS_BRANCH}:records/p-ming/dev-a.json`)).toBe(events('offline'));
+    expect(git(fx.server.repoDir('pack'), 'fsck', '--strict')).toBe('');
+  });
+
+  it('ignores files outside the records layout and broken JSON from other devices', async () => {
+    fx.seed.commit({ 'records/p-x/dev-z.json': '{"half":', 'records/../evil.json': '{}', 'notes.txt': 'x' }, 'junk', RECORDS_BRANCH);
+    const a = fx.pc('a');
+    const r = await syncRecords({ dataDir: a.dataDir, url: fx.url, credentials: LEARNER, deviceId: 'dev-a', author });
+    expect(r.pulled).toBe(0);
+    expect(fs.existsSync(path.join(a.dataDir, 'records', 'p-x', 'dev-z.json'))).toBe(false);
+  });
+});
+
+describe('records on a shared folder', () => {
+  it('each PC writes only its own files there and reads everyone\'s, including a PC that was offline and writes later', () => {
+    const share = path.join(fx.tmp, 'share');
+    const a = fx.pc('a');
+    const b = fx.pc('b');
+    write(a.dataDir, 'records/p-ming/dev-a.json', events('a1'));
+    expect(syncRecordsFolder({ dataDir: a.dataDir, share, deviceId: 'dev-a' })).toEqual({ pushed: 1, pulled: 0, total: 1 });
+    // B was offline (no share) while writing; it copies when it is back.
+    write(b.dataDir, 'records/p-ming/dev-b.json', events('b1'));
+    write(b.dataDir, 'records/p-ming/dev-a.json', events('stale copy'));
+    expect(syncRecordsFolder({ dataDir: b.dataDir, share, deviceId: 'dev-b' })).toEqual({ pushed: 1, pulled: 1, total: 2 });
+    expect(read(b.dataDir, 'records/p-ming/dev-a.json')).toBe(events('a1'));
+    expect(read(share, 'records/p-ming/dev-a.json')).toBe(events('a1'));
+    expect(syncRecordsFolder({ dataDir: a.dataDir, share, deviceId: 'dev-a' })).toEqual({ pushed: 0, pulled: 1, total: 2 });
+    expect(read(a.dataDir, 'records/p-ming/dev-b.json')).toBe(events('b1'));
+  });
+});
