@@ -105,8 +105,8 @@ describe('team mode in the browser', () => {
     });
   }
 
-  it('a trainer settles a file changed here and on the server from Settings → Team (PIN, see both, take theirs)', async () => {
-    const trainer = await call<{ id: string }>('createProfile', { name: '王培训', roleId: 'customer-service', trainer: true, pin: '2468' });
+  it('a trainer settles a file changed here and on the server from Settings → Team (passphrase, see both, take theirs)', async () => {
+    const trainer = await call<{ id: string }>('createProfile', { name: '王培训', roleId: 'customer-service', trainer: true, passphrase: 'team trainer 2468' });
     await call('updateSettings', { language: 'en', theme: 'light', currentProfileId: trainer.id });
     const rel = 'articles/customer-service/returns-refunds.md';
     const local = path.join(tmp, 'content', rel);
@@ -122,8 +122,8 @@ describe('team mode in the browser', () => {
     expect(await section.getByTestId('team-result').innerText()).toMatch(/changed on both sides/);
     expect(fs.readFileSync(local, 'utf8')).toContain('MINE');
     expect(fs.readFileSync(local, 'utf8')).not.toMatch(/<<<<<<<|>>>>>>>/);
-    await section.getByTestId('team-pin').fill('2468');
-    await section.getByTestId('team-pin').press('Enter');
+    await section.getByTestId('unlock-secret').fill('team trainer 2468');
+    await section.getByTestId('unlock-secret').press('Enter');
     await section.getByTestId('team-resolve').click();
     await page.getByTestId('conflict-both').click();
     const compare = page.getByTestId('conflict-compare');

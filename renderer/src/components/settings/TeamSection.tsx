@@ -7,6 +7,7 @@ import { useSession } from '../../state/session';
 import { useLoad } from '../../state/useLoad';
 import { ConflictDialog } from '../editor/ConflictDialog';
 import { useEditSession } from '../editor/editSession';
+import { TrainerUnlock } from '../trust/TrainerUnlock';
 import { TeamStatusLine } from './TeamStatusLine';
 
 /** Settings → Team: join a team's git repository, see where this PC stands, check now, settle conflicts. */
@@ -79,7 +80,7 @@ function Conflicts({ conflicts, reload }: { conflicts: NonNullable<TeamStatusInf
   return (
     <div className="team-conflicts">
       <h3>{t('team.conflicts')}</h3>
-      {!token && <TrainerUnlock />}
+      {!token && <TrainerUnlock compact />}
       <ul className="plain-list">
         {conflicts.map((c) => (
           <li key={c.path}>
@@ -98,34 +99,6 @@ function Conflicts({ conflicts, reload }: { conflicts: NonNullable<TeamStatusInf
         />
       )}
     </div>
-  );
-}
-
-/** A trainer's PIN, inline: joining and settling conflicts are for trainers. */
-function TrainerUnlock() {
-  const { t } = useI18n();
-  const { profile } = useSession();
-  const { open } = useEditSession();
-  const [pin, setPin] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  if (!profile?.trainer) return <p className="muted small">{t('team.trainerOnly')}</p>;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    await open(pin).catch((err) => { setError(errorText(err, t)); setPin(''); });
-  };
-  return (
-    <form className="form inline-unlock" onSubmit={submit}>
-      <p className="muted small">{t('team.trainerOnly')}</p>
-      <label>
-        {t('editor.pin')}
-        <span className="input-row">
-          <input type="password" inputMode="numeric" autoComplete="off" pattern="\d{4,8}" required value={pin} onChange={(e) => setPin(e.target.value)} data-testid="team-pin" />
-          <button type="submit">{t('team.unlock')}</button>
-        </span>
-      </label>
-      {error && <p className="form-error" role="alert">{error}</p>}
-    </form>
   );
 }
 
@@ -155,7 +128,7 @@ function JoinForm() {
   return (
     <>
       <p>{t('team.intro')}</p>
-      {!token && <TrainerUnlock />}
+      {!token && <TrainerUnlock compact />}
       <form className="form" onSubmit={submit} data-testid="team-join-form">
         <label>{t('team.url')}<input {...field('url')} type="url" required placeholder={t('team.urlPlaceholder')} /></label>
         <label>{t('team.name')}<input {...field('name')} required autoComplete="name" /></label>
