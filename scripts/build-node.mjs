@@ -20,4 +20,5 @@ const entries = [
   { ...common, format: 'cjs', entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/node/preload.cjs', external: ['electron'] },
 ];
 if (fs.existsSync('electron/core/search/worker.ts')) entries.push({ ...esm, entryPoints: ['electron/core/search/worker.ts'], outfile: 'dist/node/search-worker.js' });
+entries.push({ ...esm, entryPoints: ['electron/core/content/markdownWorker.ts'], outfile: 'dist/node/markdown-worker.js' });
 await Promise.all(entries.map((e) => build(e)));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Protocol } from 'electron';
 import { PACK_FILE_ROUTE } from '../core/content/links.js';
-import { PACK_FILE_HEADERS, resolvePackFile } from '../core/content/packFiles.js';
+import { PACK_FILE_HEADERS, resolvePackFile } from '../core/content/servedFiles.js';
 import { CONTENT_SECURITY_POLICY } from '../csp.js';
 import { APP_HOST, APP_SCHEME } from './origin.js';
 

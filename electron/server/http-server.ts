@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ErrorCode, HandbookApi } from '../contract.js';
 import { dispatch } from '../core/api/dispatch.js';
 import { PACK_FILE_ROUTE } from '../core/content/links.js';
-import { PACK_FILE_HEADERS, resolvePackFile } from '../core/content/packFiles.js';
+import { PACK_FILE_HEADERS, resolvePackFile } from '../core/content/servedFiles.js';
 import { CONTENT_SECURITY_POLICY } from '../csp.js';
 import { hasToken, isOwnOrigin, newToken, TOKEN_COOKIE } from './guard.js';
 

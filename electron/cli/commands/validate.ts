@@ -15,7 +15,7 @@ export async function validate(argv: string[]): Promise<number> {
   const { values } = parse(argv, { content: { type: 'string' }, data: { type: 'string' }, json: { type: 'boolean' } });
   if (values.help) return console.log(validateHelp), 0;
   const dir = path.resolve(values.content ?? defaultContentDir());
-  const pack = loadPack(dir);
+  const pack = await loadPack(dir);
   const problems = [...pack.problems].sort((a, b) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0));
   const counts = { articles: pack.articles.size, roles: pack.roles.size, tracks: pack.tracks.size, quizzes: pack.quizzes.size };
   const errors = problems.filter((p) => p.severity === 'error').length;

@@ -40,6 +40,6 @@ export async function saveAsset(ctx: AuthoringContext, articleId: string, name: 
   await ctx.queue.run(async () => {
     if (!fs.existsSync(path.join(ctx.root, rel))) await writeAtomic(ctx.root, rel, buf);
   });
-  ctx.changed([rel]);
+  await ctx.changed([rel]);
   return { path: rel, href: path.posix.relative(path.posix.dirname(articleRel), rel), bytes: buf.length };
 }

@@ -103,7 +103,7 @@ export function saveQuiz(ctx: AuthoringContext, req: { id: string; baseHash: str
     const text = quizYaml(current, req.quiz, ctx.pack());
     validateQuiz(ctx.pack(), rel, req.id, text);
     await writeAtomic(ctx.root, rel, text);
-    ctx.changed([rel]);
+    await ctx.changed([rel]);
     return { id: req.id, hash: fileHash(ctx.root, rel)! };
   });
 }

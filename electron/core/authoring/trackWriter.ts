@@ -101,7 +101,7 @@ export function saveTrack(ctx: AuthoringContext, req: { id: string; baseHash: st
     const text = trackYaml(current, req.track);
     validateTrack(ctx, rel, req.id, text);
     await writeAtomic(ctx.root, rel, text);
-    ctx.changed([rel]);
+    await ctx.changed([rel]);
     return { id: req.id, hash: fileHash(ctx.root, rel)! };
   });
 }

@@ -189,3 +189,23 @@ export function renderMarkdown(body: string, ctx: RenderContext): { html: string
 }
 
 export { escapeHtml };
+
+/** Why a body is shown as plain text instead of rendered markdown. */
+export type PlainTextReason = 'too-slow' | 'too-nested';
+
+/** What the loader keeps of a body it could not parse: its text and the title of its first `# heading`. */
+export function plainAnalysis(body: string): Analysis {
+  const firstH1 = /^# +(.{1,200}?)#*[ \t]*$/m.exec(body)?.[1].trim() || null;
+  return { headings: [], links: [], images: [], text: body.trim(), firstH1 };
+}
+
+/**
+ * A body shown as plain text, built without marked (linear in its length), under a warning callout
+ * the renderer words in the reader's language (`data-callout="plain-text"`).
+ */
+export function plainTextHtml(body: string): { html: string; toc: TocEntry[] } {
+  return {
+    html: `<div class="callout callout-warning" data-callout="plain-text" role="note"><p class="callout-title"></p></div>\n<pre class="plain-text"><code>${escapeHtml(body)}</code></pre>\n`,
+    toc: [],
+  };
+}

@@ -7,7 +7,7 @@ import { HandbookError, notFound } from '../api/errors.js';
 import { assemblePack, readAllFiles } from '../content/pack.js';
 import { renameWithRetry } from '../store/durableFile.js';
 import { DEFAULT_LIMITS, PackRefused, type ZipLimits } from './limits.js';
-import { fileSha, listPackFiles } from './packFiles.js';
+import { fileSha, listPackFiles } from './packInventory.js';
 import { walkZip, type ZipFileEntry } from './zipRead.js';
 
 /** Replaced packs kept; older ones are deleted when a new backup is made. */
@@ -60,7 +60,7 @@ export async function stageImport(zipFile: string, contentDir: string, key: stri
     const added = [...incoming.keys()].filter((r) => !current.has(r));
     const changed = [...incoming.keys()].filter((r) => current.has(r) && current.get(r) !== incoming.get(r));
     const removed = [...current.keys()].filter((r) => !incoming.has(r));
-    const pack = assemblePack(staging, readAllFiles(staging));
+    const pack = assemblePack(staging, await readAllFiles(staging));
     return {
       staging,
       preview: {

@@ -5,7 +5,7 @@ import { SearchEngine } from '../../../../electron/core/search/index';
 import { packToSearchDocs } from '../../../../electron/core/searchDocs';
 
 /** Questions staff actually type, against the bundled sample pack: the right SOP must come first (or near). */
-const pack = loadPack('content');
+const pack = await loadPack('content');
 const engine = SearchEngine.build(packToSearchDocs(pack), { synonyms: withGeneralSynonyms(pack.info.synonyms) });
 const top = (query: string, n: number) => engine.search({ query, limit: n }).hits.map((h) => h.id);
 
@@ -37,16 +37,16 @@ describe('relevance on the sample pack', () => {
     ['同事之间有矛盾怎么办', 'collaboration/conflict-resolution'],
     ['帐号密码', 'security/account-security'],
   ];
-  for (const [q, id] of first) it(`“${q}” → ${id}`, () => expect(top(q, 1)).toEqual([id]));
+  for (const [q, id] of first) it(`“${q}” → ${id}`, async () => expect(top(q, 1)).toEqual([id]));
 
-  it('finds the refund SOP in the top three for a two-word query whose second word it lacks', () => {
+  it('finds the refund SOP in the top three for a two-word query whose second word it lacks', async () => {
     expect(top('退款 SOP', 3)).toContain('customer-service/returns-refunds');
   });
-  it('ignores a word no article contains instead of finding nothing', () => {
+  it('ignores a word no article contains instead of finding nothing', async () => {
     expect(top('refund policy', 3)).toContain('cross-border/shopee-shipping-returns');
     expect(top('退款 qzxqzx', 1)).toEqual(['customer-service/returns-refunds']);
   });
-  it('answers pure nonsense with nothing', () => {
+  it('answers pure nonsense with nothing', async () => {
     expect(engine.search({ query: 'qzxqzx' }).total).toBe(0);
   });
 });
