@@ -92,6 +92,7 @@ export const en = {
   'callout.important': 'Important',
   'callout.warning': 'Warning',
   'callout.caution': 'Caution',
+  'callout.plain-text': 'This article is too complex to format and is shown as plain text. Ask its owner to simplify or split it.',
   'role.teamMap': 'Team map',
   'role.teamMapHint': 'Who does what, and who works with whom.',
   'role.worksWith': 'Works with',

@@ -94,6 +94,7 @@ export const zhCN: Record<MessageKey, string> = {
   'callout.important': '重要',
   'callout.warning': '警告',
   'callout.caution': '注意',
+  'callout.plain-text': '此文章格式过于复杂，无法排版，以下按纯文本显示。请联系负责人简化或拆分。',
   'role.teamMap': '团队地图',
   'role.teamMapHint': '谁负责什么，谁和谁协作。',
   'role.worksWith': '协作岗位',
