@@ -8,11 +8,15 @@ import type { LinkTable } from './linkTable.js';
 import { runJob, TableCache, type JobResult, type MarkdownJob, type WorkerReply } from './markdownJobs.js';
 
 /**
- * Longest one file may take to parse or render. marked is super-linear on some inputs (`*a` repeated,
- * thousands of reference links, deep quote staircases); past this the file is shown as plain text.
- * A real 2 MB article takes well under a second here.
+ * Longest one file may take to parse or render: a base plus a share per megabyte, so the limit grows
+ * linearly with the text while marked's super-linear inputs (`*a` repeated, thousands of reference
+ * links, deep quote staircases) run past it; such a file is shown as plain text. A real 2 MB article
+ * takes 0.5 s on an idle 2-core machine and 5 s on one eight times oversubscribed, against 10 s here.
  */
-export const MARKDOWN_BUDGET_MS = 3000;
+export const MARKDOWN_BUDGET = { baseMs: 2000, perMegabyteMs: 4000 };
+
+/** The time limit for one body of markdown. */
+export const budgetFor = (body: string, b = MARKDOWN_BUDGET) => Math.round(b.baseMs + (b.perMegabyteMs * Buffer.byteLength(body)) / 1_048_576);
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: 'too-slow' | 'failed'; message: string };
 
@@ -27,12 +31,12 @@ export interface PoolOptions {
   /** Bundled worker script; without one, jobs run on this thread with no time limit (sources, not the app). */
   script: string | null;
   size?: number;
-  budgetMs?: number;
+  budget?: typeof MARKDOWN_BUDGET;
 }
 
 /** Markdown work in worker threads, each job with a time limit; a job over it costs its worker. */
 export class MarkdownPool {
-  readonly budgetMs: number;
+  readonly budget: typeof MARKDOWN_BUDGET;
   private readonly size: number;
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
@@ -45,7 +49,7 @@ export class MarkdownPool {
   private closed = false;
 
   constructor(private readonly opts: PoolOptions) {
-    this.budgetMs = opts.budgetMs ?? MARKDOWN_BUDGET_MS;
+    this.budget = opts.budget ?? MARKDOWN_BUDGET;
     this.size = opts.size ?? Math.max(2, Math.min(4, os.availableParallelism?.() ?? 2));
   }
 
@@ -55,7 +59,7 @@ export class MarkdownPool {
   run<J extends PoolJob>(job: J): Promise<Outcome<Result<J>>> {
     if (!this.opts.script) return Promise.resolve(this.runHere(job) as Outcome<Result<J>>);
     const slowKey = crypto.createHash('sha1').update(job.kind).update('\0').update(job.body).digest('hex');
-    if (this.slow.has(slowKey)) return Promise.resolve(this.tooSlow());
+    if (this.slow.has(slowKey)) return Promise.resolve(this.tooSlow(budgetFor(job.body, this.budget)));
     return new Promise((resolve) => {
       this.queue.push({ job, slowKey, resolve: resolve as Task['resolve'] });
       this.pump();
@@ -76,8 +80,8 @@ export class MarkdownPool {
     }
   }
 
-  private tooSlow<T>(): Outcome<T> {
-    return { ok: false, reason: 'too-slow', message: `took longer than ${this.budgetMs / 1000} s` };
+  private tooSlow<T>(ms: number): Outcome<T> {
+    return { ok: false, reason: 'too-slow', message: `took longer than the ${(ms / 1000).toFixed(1)} s allowed for its length` };
   }
 
   /** The job as sent: a table goes to each worker once, then only its id. */
@@ -122,14 +126,15 @@ export class MarkdownPool {
   private start(slot: Slot, task: Task): void {
     slot.task = task;
     slot.worker.ref();
+    const ms = budgetFor(task.job.body, this.budget);
     slot.timer = setTimeout(() => {
       // marked cannot be interrupted: the worker goes, and a fresh one takes the next job.
       this.slow.add(task.slowKey);
       if (this.slow.size > 256) this.slow.delete(this.slow.values().next().value!);
       this.drop(slot);
       void slot.worker.terminate();
-      this.finish(slot, this.tooSlow());
-    }, this.budgetMs);
+      this.finish(slot, this.tooSlow(ms));
+    }, ms);
     slot.worker.postMessage({ id: this.nextJobId++, job: this.wire(task.job, slot) });
   }
 

@@ -44,7 +44,7 @@ export async function readMarkdownSource(root: string, rel: string, problems: Pr
   const parsed = await pool.run({ kind: 'analyze', body: fm.body });
   if (parsed.ok) return source(parsed.value);
   if (parsed.reason === 'too-slow') {
-    problems.push({ path: rel, line: fm.bodyLine, severity: 'error', code: 'too-slow', message: `markdown ${parsed.message} to parse (the limit is ${pool.budgetMs / 1000} s); shown as plain text — split the file or simplify its formatting` });
+    problems.push({ path: rel, line: fm.bodyLine, severity: 'error', code: 'too-slow', message: `markdown too slow to parse (${parsed.message}); shown as plain text — simplify its formatting or split the file` });
     return source(plainAnalysis(fm.body), 'too-slow');
   }
   // Inline nesting (thousands of `[` or `*`) can still exhaust marked's stack: show it as text.
