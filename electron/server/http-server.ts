@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ErrorCode, HandbookApi } from '../contract.js';
 import { dispatch } from '../core/api/dispatch.js';
 import { PACK_FILE_ROUTE } from '../core/content/links.js';
-import { PACK_FILE_HEADERS, resolvePackFile } from '../core/content/servedFiles.js';
+import { PACK_FILE_HEADERS, readServedFile } from '../core/content/servedFiles.js';
 import { CONTENT_SECURITY_POLICY } from '../csp.js';
 import { hasToken, isOwnOrigin, newToken, TOKEN_COOKIE } from './guard.js';
 
@@ -90,9 +90,9 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
 
     if (url.pathname.startsWith('/' + PACK_FILE_ROUTE)) {
       if (!hasToken(req, token)) return send(res, 401, 'unauthorized', { 'Content-Type': 'text/plain' });
-      const found = resolvePackFile(opts.contentDir(), url.pathname.slice(PACK_FILE_ROUTE.length + 1));
+      const found = readServedFile(opts.contentDir(), url.pathname.slice(PACK_FILE_ROUTE.length + 1));
       if (!found) return send(res, 404, 'not found', { 'Content-Type': 'text/plain' });
-      return send(res, 200, fs.readFileSync(found.file), { 'Content-Type': found.type, ...PACK_FILE_HEADERS, 'Cache-Control': 'no-cache' });
+      return send(res, 200, found.data, { 'Content-Type': found.type, ...PACK_FILE_HEADERS, 'Cache-Control': 'no-cache' });
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', { 'Content-Type': 'text/plain' });
