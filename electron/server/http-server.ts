@@ -64,7 +64,12 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
   let port = 0;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      return fail(res, 400, 'bad_request', 'malformed URL');
+    }
     if (!isOwnOrigin(req, port)) return fail(res, 403, 'forbidden', 'foreign Origin or Host');
 
     if (url.pathname.startsWith('/api/')) {
@@ -84,7 +89,9 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
           return fail(res, 400, 'bad_request', 'malformed JSON body');
         }
       }
-      const out = await dispatch(opts.api, decodeURIComponent(url.pathname.slice(5)), arg);
+      const method = decodePath(url.pathname.slice(5));
+      if (method === null) return fail(res, 400, 'bad_request', 'malformed URL');
+      const out = await dispatch(opts.api, method, arg);
       return sendJson(res, out.ok ? 200 : STATUS[out.error.code], out);
     }
 
@@ -126,6 +133,15 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       });
     });
   });
+}
+
+/** A percent-decoded path, or null when its escapes are malformed (`%E0%A4%A`). */
+function decodePath(p: string): string | null {
+  try {
+    return decodeURIComponent(p);
+  } catch {
+    return null;
+  }
 }
 
 function serveStatic(res: ServerResponse, dir: string, rel: string) {
