@@ -98,7 +98,8 @@ function readInfo(files: PackFiles, problems: Problem[]): PackInfo {
   problems.push(...files.info.problems);
   const v = (files.info.file?.value ?? {}) as any;
   const s = (x: unknown, d: string) => (typeof x === 'string' || typeof x === 'number' ? String(x) : d);
-  const categories: PackInfo['categories'] = {};
+  // Keyed by folder names from handbook.yaml: no prototype, so `constructor` is a category like any other.
+  const categories: PackInfo['categories'] = Object.create(null);
   for (const [k, c] of Object.entries(v.categories ?? {})) {
     const o = c as any;
     categories[k] = typeof o === 'string' ? { zh: o, en: o } : { zh: s(o?.zh, k), en: s(o?.en, s(o?.zh, k)) };

@@ -6,10 +6,12 @@ import type { Pack } from '../content/pack.js';
 import type { MarkdownSource } from '../content/source.js';
 
 const count = (into: Record<string, number>, keys: string[]) => { for (const k of keys) into[k] = (into[k] ?? 0) + 1; };
+/** Keyed by what authors typed: without a prototype, `constructor` or `__proto__` are tags like any other. */
+const tally = (): Record<string, number> => Object.create(null);
 
 export function listArticles(pack: Pack, q: ParsedRequest<'listArticles'>): ArticleList {
   const all = [...pack.articles.values()].map((a) => a.summary);
-  const facets: ArticleList['facets'] = { roles: {}, tags: {}, platforms: {}, statuses: {} };
+  const facets: ArticleList['facets'] = { roles: tally(), tags: tally(), platforms: tally(), statuses: tally() };
   for (const a of all) {
     count(facets.roles, a.roles); count(facets.tags, a.tags); count(facets.platforms, a.platforms); count(facets.statuses, [a.status]);
   }

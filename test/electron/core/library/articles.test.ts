@@ -54,3 +54,23 @@ describe('getArticle', () => {
     expect(a.html).toContain('<pre class="plain-text"><code># 括号');
   });
 });
+
+describe('facets keyed by what authors typed', () => {
+  it('count tags named like Object members, and keep __proto__, over the API as well', async () => {
+    const root = tempPack({
+      'handbook.yaml': 'id: t\nname: 测试\nversion: 1.0.0\ncategories:\n  constructor: { zh: 构造, en: Builders }\n',
+      'articles/constructor/a.md': '---\ntags: [constructor, toString, hasOwnProperty, __proto__]\nroles: [valueOf]\n---\n# A\n',
+      'articles/b.md': '---\ntags: [constructor, __proto__]\n---\n# B\n',
+    });
+    const p = await loadPack(root);
+    const { facets, categories } = listArticles(p, {});
+    expect(facets.tags.constructor).toBe(2);
+    expect(facets.tags.toString).toBe(1);
+    expect(facets.tags.hasOwnProperty).toBe(1);
+    expect(facets.roles.valueOf).toBe(1);
+    const wire = JSON.parse(JSON.stringify(facets));
+    expect(wire.tags).toEqual({ constructor: 2, toString: 1, hasOwnProperty: 1, ['__proto__']: 2 });
+    expect(Object.keys(wire.tags)).toContain('__proto__');
+    expect(categories.find((c) => c.id === 'constructor')).toMatchObject({ name: '构造', nameEn: 'Builders' });
+  });
+});
