@@ -2,7 +2,7 @@ import { isMap } from 'yaml';
 import type { Problem, QuizDraft, QuizSource, QuizSourceState, SavedFile } from '../../contract.js';
 import { notFound } from '../api/errors.js';
 import type { Pack } from '../content/pack.js';
-import { readQuiz } from '../onboarding/quizzes.js';
+import { readQuiz } from '../content/quizFile.js';
 import { readText } from './articles.js';
 import type { AuthoringContext } from './context.js';
 import { fileHash, writeAtomic } from './files.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { isMap } from 'yaml';
 import type { Problem, SavedFile, TrackDraft, TrackSource } from '../../contract.js';
 import { HandbookError, notFound } from '../api/errors.js';
-import { readTrack } from '../onboarding/tracks.js';
+import { readTrack } from '../content/trackFile.js';
 import { readText } from './articles.js';
 import type { AuthoringContext } from './context.js';
 import { fileHash, writeAtomic } from './files.js';

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ArticleSummary, Category, Problem, RoleSummary, Track } from '../../contract.js';
-import { readQuiz, type Quiz } from '../onboarding/quizzes.js';
-import { readTrack } from '../onboarding/tracks.js';
+import { readQuiz, type Quiz } from './quizFile.js';
+import { readTrack } from './trackFile.js';
 import { walk } from './files.js';
 import { resolveLinks, type Resolved } from './links.js';
 import { readArticleMeta, reviewDueDate } from './meta.js';
