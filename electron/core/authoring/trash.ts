@@ -7,7 +7,7 @@ import { badRequest, HandbookError, notFound } from '../api/errors.js';
 import type { AuthoringContext } from './context.js';
 import { assertWritable } from './files.js';
 import { checkSimpleId, relOfEditable } from './ids.js';
-import { renameWithRetry } from '../store/durableFile.js';
+import { renameWithRetry } from '../fs/atomicWrite.js';
 
 /**
  * The trash is a hidden folder inside the pack (`.trash/`): the loader and the watcher skip dot

@@ -5,7 +5,7 @@ import { parseDocument } from 'yaml';
 import type { PackBackup, PackImportPreview, PackImportResult } from '../../contract.js';
 import { HandbookError, notFound } from '../api/errors.js';
 import { assemblePack, readAllFiles } from '../content/pack.js';
-import { renameWithRetry } from '../store/durableFile.js';
+import { renameWithRetry } from '../fs/atomicWrite.js';
 import { DEFAULT_LIMITS, PackRefused, type ZipLimits } from './limits.js';
 import { fileSha, listPackFiles } from './packInventory.js';
 import { walkZip, type ZipFileEntry } from './zipRead.js';
