@@ -53,6 +53,7 @@ describe('fuzz: our markdown code stays linear on top of marked', () => {
     const found: string[] = [];
     fc.assert(fc.property(motif, (m) => {
       if (theirs(repeatTo(m, 8_000)) > 60) return; // marked alone is super-linear here: the pool's limit handles it
+      if (ours(repeatTo(m, 64_000)) < 20) return; // too quick to tell growth from timer noise
       const g = growth(m);
       if (g >= 3) found.push(`${JSON.stringify(m)}: our time grows ${g.toFixed(1)}× faster than marked's from 8 to 64 KB`);
       expect(found).toEqual([]);

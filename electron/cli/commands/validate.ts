@@ -6,7 +6,7 @@ import { defaultContentDir } from '../paths.js';
 export const validateHelp = `Usage: handbook validate [--content DIR] [--json]
 
 Checks a content pack: unreadable files, wrong encodings, broken front matter, wrong field types,
-oversized or too deeply nested files, markdown too slow to parse (over 2 s + 4 s per MB: shown as
+oversized or too deeply nested files, markdown too slow to parse (over 3 s + 4 s per MB: shown as
 plain text), duplicate ids, broken links and wiki links, missing images, symbolic links, tracks and
 quizzes. Prints one line per problem (path:line: severity [code] message),
 or with --json one object { content, ok, counts, summary, problems }.

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { HandbookError } from '../api/errors.js';
 import { isInsidePack } from '../content/files.js';
-import { writePackFile } from '../content/packHandle.js';
+import { readPackFileSafely, writePackFile } from '../content/packHandle.js';
 
 /** The same hash the loader gives a file (`Article.hash`), so the editor can compare what it loaded. */
 export const hashBytes = (buf: Buffer | string) => crypto.createHash('sha1').update(buf).digest('hex').slice(0, 16);
@@ -11,7 +11,8 @@ export const hashBytes = (buf: Buffer | string) => crypto.createHash('sha1').upd
 /** Current hash of a pack file, or null when it does not exist. */
 export function fileHash(root: string, rel: string): string | null {
   try {
-    return hashBytes(fs.readFileSync(path.join(root, rel)));
+    const r = readPackFileSafely(root, rel);
+    return 'buf' in r ? hashBytes(r.buf) : null;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;

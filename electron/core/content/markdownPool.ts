@@ -13,7 +13,7 @@ import { runJob, TableCache, type JobResult, type MarkdownJob, type WorkerReply 
  * links, deep quote staircases) run past it; such a file is shown as plain text. A real 2 MB article
  * takes 0.5 s on an idle 2-core machine and 5 s on one eight times oversubscribed, against 10 s here.
  */
-export const MARKDOWN_BUDGET = { baseMs: 2000, perMegabyteMs: 4000 };
+export const MARKDOWN_BUDGET = { baseMs: 3000, perMegabyteMs: 4000 };
 
 /** The time limit for one body of markdown. */
 export const budgetFor = (body: string, b = MARKDOWN_BUDGET) => Math.round(b.baseMs + (b.perMegabyteMs * Buffer.byteLength(body)) / 1_048_576);
@@ -25,7 +25,8 @@ export type PoolJob = { kind: 'analyze'; body: string } | { kind: 'render'; body
 type Result<J extends PoolJob> = JobResult<J extends { kind: 'analyze' } ? { kind: 'analyze'; body: string } : { kind: 'render'; body: string; rel: string; tableId: number }>;
 
 interface Task { job: PoolJob; slowKey: string; resolve(o: Outcome<unknown>): void }
-interface Slot { worker: Worker; task: Task | null; sentTables: Set<number>; timer: NodeJS.Timeout | null }
+/** `ready` once the worker has loaded its code: a job's time counts from then (start-up is slow on a busy machine). */
+interface Slot { worker: Worker; task: Task | null; sentTables: Set<number>; timer: NodeJS.Timeout | null; ready: boolean }
 
 export interface PoolOptions {
   /** Bundled worker script; without one, jobs run on this thread with no time limit (sources, not the app). */
@@ -105,8 +106,13 @@ export class MarkdownPool {
 
   private spawn(): Slot {
     const worker = new Worker(this.opts.script!);
-    const slot: Slot = { worker, task: null, sentTables: new Set(), timer: null };
-    worker.on('message', (reply: WorkerReply) => {
+    const slot: Slot = { worker, task: null, sentTables: new Set(), timer: null, ready: false };
+    worker.on('message', (reply: WorkerReply | { ready: true }) => {
+      if ('ready' in reply) {
+        slot.ready = true;
+        if (slot.task) this.arm(slot, slot.task);
+        return;
+      }
       const task = slot.task;
       if (!task) return;
       this.finish(slot, reply.ok ? { ok: true, value: reply.value } : { ok: false, reason: 'failed', message: reply.message });
@@ -126,6 +132,11 @@ export class MarkdownPool {
   private start(slot: Slot, task: Task): void {
     slot.task = task;
     slot.worker.ref();
+    if (slot.ready) this.arm(slot, task);
+    slot.worker.postMessage({ id: this.nextJobId++, job: this.wire(task.job, slot) });
+  }
+
+  private arm(slot: Slot, task: Task): void {
     const ms = budgetFor(task.job.body, this.budget);
     slot.timer = setTimeout(() => {
       // marked cannot be interrupted: the worker goes, and a fresh one takes the next job.
@@ -135,7 +146,6 @@ export class MarkdownPool {
       void slot.worker.terminate();
       this.finish(slot, this.tooSlow(ms));
     }, ms);
-    slot.worker.postMessage({ id: this.nextJobId++, job: this.wire(task.job, slot) });
   }
 
   private finish(slot: Slot, outcome: Outcome<unknown>): void {

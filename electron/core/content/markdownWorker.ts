@@ -17,4 +17,5 @@ if (port) {
     }
     port.postMessage(reply);
   });
+  port.postMessage({ ready: true });
 }

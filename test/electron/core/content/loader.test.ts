@@ -119,7 +119,8 @@ describe('loader: hostile files are reported and skipped, the rest loads', () =>
       expect(find(pack.problems, `articles/${id}.md`, 'too-nested'), id).toHaveLength(1);
     }
     // Parsed in a worker, 5,000 brackets no longer exhaust the stack: the `[[x]]` inside is a (broken) wiki link.
-    expect(pack.problems.filter((p) => p.code !== 'too-nested' && !(p.path === 'articles/brackets.md' && p.code === 'broken-link'))).toEqual([]);
+    // (or, on a machine busy enough, runs past the time limit and shows as text).
+    expect(pack.problems.filter((p) => p.code !== 'too-nested' && !(p.path === 'articles/brackets.md' && ['broken-link', 'too-slow'].includes(p.code)))).toEqual([]);
     expect(pack.articles.get('brackets')!.summary.title).toBe('括号');
     expect(pack.articles.has('html')).toBe(true);
     expect(pack.articles.get('quotes')!.summary.title).toBe('引用');
