@@ -166,7 +166,7 @@ async function measure(pack: Pack, learners: number, per: number): Promise<Resul
 const HEAD = '| learners | records | design | write p50 ms | write p95 ms | completeStep p95 ms | 20 parallel ms | dashboard ms | dashboard after a write ms | longest wait behind it ms (idle) | start-up extra ms | live MB | backups MB |\n|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
 const line = (r: Result) => `| ${r.learners} | ${r.records} | ${r.design} | ${ms(r.writeP50)} | ${ms(r.writeP95)} | ${r.completeStepP95 === null ? '—' : ms(r.completeStepP95)} | ${ms(r.parallel20)} | ${ms(r.dashboard)} | ${ms(r.dashboardAfterWrite)} | ${ms(r.longestWait)}${r.idleWait === null ? '' : ` (${ms(r.idleWait)})`} | ${ms(r.startupExtra)} | ${mb(r.liveMB * 1e6)} | ${mb(r.backupsMB * 1e6)} |`;
 
-const pack = loadPack(path.resolve('content'));
+const pack = await loadPack(path.resolve('content'));
 const results: Result[] = [];
 for (const [learners, per] of SIZES) {
   const rows = await measure(pack, learners, per);

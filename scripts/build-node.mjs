@@ -25,7 +25,8 @@ const entries = [
   // A sandboxed preload cannot load modules from disk: bundle everything but electron, as CommonJS.
   { ...common, format: 'cjs', entryPoints: ['electron/preload/preload.ts'], outfile: out('preload.cjs'), external: ['electron'] },
 ];
-// The worker runs from inside app.asar in the desktop app: one self-contained file (lunr,
-// pinyin-pro… included) so it never depends on module resolution inside the archive.
+// The workers run from inside app.asar in the desktop app: each one self-contained (lunr,
+// pinyin-pro, marked… included) so it never depends on module resolution inside the archive.
 entries.push({ ...esm, packages: undefined, entryPoints: ['electron/core/search/worker.ts'], outfile: out('search-worker.js') });
+entries.push({ ...esm, packages: undefined, entryPoints: ['electron/core/content/markdownWorker.ts'], outfile: out('markdown-worker.js') });
 await Promise.all(entries.map((e) => build(e)));

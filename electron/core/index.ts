@@ -67,11 +67,11 @@ export interface Core extends HandbookApi {
 }
 
 /** Reads a pack without opening any database: what `handbook validate` needs. */
-export function loadPack(contentDir: string): Pack {
+export async function loadPack(contentDir: string): Promise<Pack> {
   if (!fs.existsSync(contentDir) || !fs.statSync(contentDir).isDirectory()) {
     throw new HandbookError('not_found', `content folder not found: ${contentDir}`);
   }
-  return assemblePack(contentDir, readAllFiles(contentDir));
+  return assemblePack(contentDir, await readAllFiles(contentDir));
 }
 
 export async function createCore(opts: CoreOptions): Promise<Core> {
@@ -81,7 +81,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     await store.close();
     throw new HandbookError('not_found', `content folder not found: ${root}`);
   }
-  let files: PackFiles = readAllFiles(root);
+  let files: PackFiles = await readAllFiles(root);
   let pack = assemblePack(root, files);
   const host = opts.host ?? {};
   let reloadWaiters: Array<() => void> = [];
@@ -99,17 +99,19 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   };
   indexPack(true);
 
-  const onFilesChanged = (rels: string[]) => {
+  // Reloads parse in the markdown pool (asynchronously): one at a time, so none sees another's half-read files.
+  const reloads = new WriteQueue();
+  const onFilesChanged = (rels: string[]) => reloads.run(async () => {
     const known = rels.every((r) => r === 'handbook.yaml' || /^(articles|roles|tracks|quizzes)\/.+\.(md|ya?ml)$/i.test(r));
-    if (known) for (const r of rels) refreshFile(root, files, r);
-    else files = readAllFiles(root);
+    if (known) for (const r of rels) await refreshFile(root, files, r);
+    else files = await readAllFiles(root);
     pack = assemblePack(root, files);
     indexPack(false);
     const waiters = reloadWaiters;
     reloadWaiters = [];
     for (const w of waiters) w();
-  };
-  const startWatching = () => (opts.watch ? watchPack(root, onFilesChanged) : async () => {});
+  });
+  const startWatching = () => (opts.watch ? watchPack(root, (rels) => { onFilesChanged(rels).catch(() => { /* the pack stays as it was; the next change retries */ }); }) : async () => {});
   // `let`: a pack import swaps the folder, and the watcher must let go of it (Windows refuses to rename a watched folder).
   let stopWatching = startWatching();
 
@@ -119,24 +121,29 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const packs = createPackService({
     contentDir: root, dataDir: opts.dataDir, packName: () => pack.info.name,
     async replaceContent(swap) {
-      await stopWatching();
-      try {
-        await swap();
-      } finally {
-        files = readAllFiles(root);
-        pack = assemblePack(root, files);
-        indexPack(false);
-        stopWatching = startWatching();
-      }
+      await reloads.run(async () => {
+        await stopWatching();
+        try {
+          await swap();
+        } finally {
+          try {
+            files = await readAllFiles(root);
+            pack = assemblePack(root, files);
+            indexPack(false);
+          } finally {
+            stopWatching = startWatching();
+          }
+        }
+      });
     },
   });
   const authoring = authoringHandlers({
     root, pack: () => pack, store, sessions, queue: new WriteQueue(),
-    changed(rels) {
-      for (const r of rels) refreshFile(root, files, r);
+    changed: (rels) => reloads.run(async () => {
+      for (const r of rels) await refreshFile(root, files, r);
       pack = assemblePack(root, files);
       indexPack(false);
-    },
+    }),
   }, packs);
   const team = teamHandlers({
     contentDir: root, dataDir: opts.dataDir,
@@ -266,6 +273,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     nextReload: () => new Promise((resolve) => reloadWaiters.push(resolve)),
     async close() {
       stopTeamSchedule();
+      await reloads.run(async () => {}); // a reload in flight would start a new watcher after this
       await stopWatching();
       packs.close();
       await search.close();

@@ -1,5 +1,5 @@
 import { PACK_FILE_ROUTE } from '../core/content/links.js';
-import { resolvePackFile } from '../core/content/packFiles.js';
+import { resolvePackFile } from '../core/content/servedFiles.js';
 import { isAppUrl, isExternalWebUrl } from './origin.js';
 
 /** What the desktop hands a link to: Electron's `shell`, in main.ts. */

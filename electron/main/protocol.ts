@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Protocol } from 'electron';
 import { PACK_FILE_ROUTE } from '../core/content/links.js';
-import { PACK_FILE_HEADERS, resolvePackFile } from '../core/content/packFiles.js';
+import { PACK_FILE_HEADERS, readServedFile } from '../core/content/servedFiles.js';
 import { CONTENT_SECURITY_POLICY } from '../csp.js';
 import { APP_HOST, APP_SCHEME } from './origin.js';
 
@@ -24,9 +24,9 @@ export function createAppProtocolHandler(rendererDir: string, contentDir: () => 
     if (url.host !== APP_HOST) return notFound();
     const pathname = url.pathname;
     if (pathname.startsWith('/' + PACK_FILE_ROUTE)) {
-      const found = resolvePackFile(contentDir(), pathname.slice(PACK_FILE_ROUTE.length + 1));
+      const found = readServedFile(contentDir(), pathname.slice(PACK_FILE_ROUTE.length + 1));
       if (!found) return notFound();
-      return new Response(fs.readFileSync(found.file), { headers: { 'Content-Type': found.type, ...PACK_FILE_HEADERS } });
+      return new Response(found.data, { headers: { 'Content-Type': found.type, ...PACK_FILE_HEADERS } });
     }
     let rel: string;
     try {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ErrorCode, HandbookApi } from '../contract.js';
 import { dispatch } from '../core/api/dispatch.js';
 import { PACK_FILE_ROUTE } from '../core/content/links.js';
-import { PACK_FILE_HEADERS, resolvePackFile } from '../core/content/packFiles.js';
+import { PACK_FILE_HEADERS, readServedFile } from '../core/content/servedFiles.js';
 import { CONTENT_SECURITY_POLICY } from '../csp.js';
 import { hasToken, isOwnOrigin, newToken, TOKEN_COOKIE } from './guard.js';
 
@@ -64,7 +64,12 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
   let port = 0;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      return fail(res, 400, 'bad_request', 'malformed URL');
+    }
     if (!isOwnOrigin(req, port)) return fail(res, 403, 'forbidden', 'foreign Origin or Host');
 
     if (url.pathname.startsWith('/api/')) {
@@ -84,15 +89,17 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
           return fail(res, 400, 'bad_request', 'malformed JSON body');
         }
       }
-      const out = await dispatch(opts.api, decodeURIComponent(url.pathname.slice(5)), arg);
+      const method = decodePath(url.pathname.slice(5));
+      if (method === null) return fail(res, 400, 'bad_request', 'malformed URL');
+      const out = await dispatch(opts.api, method, arg);
       return sendJson(res, out.ok ? 200 : STATUS[out.error.code], out);
     }
 
     if (url.pathname.startsWith('/' + PACK_FILE_ROUTE)) {
       if (!hasToken(req, token)) return send(res, 401, 'unauthorized', { 'Content-Type': 'text/plain' });
-      const found = resolvePackFile(opts.contentDir(), url.pathname.slice(PACK_FILE_ROUTE.length + 1));
+      const found = readServedFile(opts.contentDir(), url.pathname.slice(PACK_FILE_ROUTE.length + 1));
       if (!found) return send(res, 404, 'not found', { 'Content-Type': 'text/plain' });
-      return send(res, 200, fs.readFileSync(found.file), { 'Content-Type': found.type, ...PACK_FILE_HEADERS, 'Cache-Control': 'no-cache' });
+      return send(res, 200, found.data, { 'Content-Type': found.type, ...PACK_FILE_HEADERS, 'Cache-Control': 'no-cache' });
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', { 'Content-Type': 'text/plain' });
@@ -126,6 +133,15 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       });
     });
   });
+}
+
+/** A percent-decoded path, or null when its escapes are malformed (`%E0%A4%A`). */
+function decodePath(p: string): string | null {
+  try {
+    return decodeURIComponent(p);
+  } catch {
+    return null;
+  }
 }
 
 function serveStatic(res: ServerResponse, dir: string, rel: string) {

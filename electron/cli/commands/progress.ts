@@ -23,7 +23,7 @@ export async function progress(argv: string[]): Promise<number> {
   const language = values.lang ?? 'zh-CN';
   if (language !== 'zh-CN' && language !== 'en') throw new UsageError('--lang must be zh-CN or en');
   // Whoever runs this can read the data folder's files anyway: no trainer session is asked here.
-  const pack = loadPack(path.resolve(values.content ?? defaultContentDir()));
+  const pack = await loadPack(path.resolve(values.content ?? defaultContentDir()));
   const store = openStoreReadOnly(path.resolve(values.data ?? defaultDataDir()));
   try {
     const file = exportProgress(store, pack, { format, language });

@@ -48,7 +48,7 @@ export async function search(argv: string[]): Promise<number> {
   if (!batch && positionals[0] === undefined) throw new UsageError('give a QUERY or --queries FILE.jsonl');
   if (batch && positionals[0] !== undefined) throw new UsageError('give either a QUERY or --queries, not both');
 
-  const pack = loadPack(path.resolve(values.content ?? defaultContentDir()));
+  const pack = await loadPack(path.resolve(values.content ?? defaultContentDir()));
   const worker = searchWorkerFile();
   const service = createSearchService({
     cacheDir: path.join(path.resolve(values.data ?? defaultDataDir()), 'search-cache'),

@@ -12,6 +12,9 @@ Browser mode: serves the app and its API on this computer only, and prints the a
 http://127.0.0.1:<port>/?token=<token>. The token changes at every launch unless --token fixes it.
 Stop with Ctrl+C.`;
 
+/** Longest a clean shutdown may take before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 5000;
+
 export async function serve(argv: string[]): Promise<number> {
   const { values } = parse(argv, {
     content: { type: 'string' }, data: { type: 'string' }, port: { type: 'string' }, token: { type: 'string' }, host: { type: 'string' },
@@ -38,6 +41,12 @@ export async function serve(argv: string[]): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  // Whatever state the app is in (an import swapping folders, a worker parsing), a stop request ends
+  // the process: a second signal, or a close that takes too long, exits at once.
+  const force = () => process.exit(0);
+  process.once('SIGINT', force);
+  process.once('SIGTERM', force);
+  setTimeout(force, SHUTDOWN_GRACE_MS).unref();
   await server.close();
   await hosted.close();
   return 0;

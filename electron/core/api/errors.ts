@@ -22,5 +22,16 @@ export function toWireError(err: unknown): WireError {
   if (err instanceof HandbookError) {
     return { code: err.code, message: err.message, ...(err.key ? { key: err.key } : {}), ...(err.params ? { params: err.params } : {}) };
   }
-  return { code: 'internal', message: 'Internal error: ' + (err instanceof Error ? err.message : String(err)) };
+  return { code: 'internal', message: 'Internal error: ' + withoutPaths(err) };
+}
+
+/**
+ * What an unexpected error may say over the API: a file-system error by its code and operation,
+ * anything else with absolute paths cut out (they name the user's folders, and help no one there).
+ */
+function withoutPaths(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) return `${e.syscall ?? 'file operation'} failed (${e.code})`;
+  const text = err instanceof Error ? err.message : String(err);
+  return text.replace(/(?<![\w.~-])(?:[A-Za-z]:\\|\\\\|\/)[^\s'"`,;]*/g, (m) => (m.length > 1 && /[\\/]\w/.test(m) ? '<path>' : m));
 }

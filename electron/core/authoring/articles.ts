@@ -4,8 +4,9 @@ import type { ArticleFieldValues, ArticleSource, MarkdownPreview, SavedArticle }
 import { badRequest, HandbookError, notFound } from '../api/errors.js';
 import { decodeText } from '../content/decode.js';
 import { MAX_TEXT_BYTES, readPackFile } from '../content/files.js';
-import { renderMarkdown } from '../content/markdown.js';
-import { escapeHtml } from '../content/markdown.js';
+import { plainTextHtml } from '../content/markdown.js';
+import { markdownPool } from '../content/markdownPool.js';
+import { MAX_NESTING, nestingDepth } from '../content/nesting.js';
 import type { AuthoringContext } from './context.js';
 import { fileHash, hashBytes, writeAtomic } from './files.js';
 import { readFields, writeFile } from './frontMatter.js';
@@ -36,14 +37,13 @@ export function getArticleSource(ctx: AuthoringContext, id: string): ArticleSour
 }
 
 /** Exactly what the reader would get for this markdown (the renderer sanitizes it the same way too). */
-export function previewMarkdown(ctx: AuthoringContext, id: string | undefined, markdown: string): MarkdownPreview {
+export async function previewMarkdown(ctx: AuthoringContext, id: string | undefined, markdown: string): Promise<MarkdownPreview> {
   const rel = id ? relOfEditable(id).rel : 'articles/preview.md';
-  try {
-    return renderMarkdown(markdown.replace(/\r\n?/g, '\n'), ctx.pack().links.contextFor(rel));
-  } catch (err) {
-    // Pathological nesting can exhaust marked: show the text rather than fail the editor.
-    return { html: `<pre>${escapeHtml(markdown.slice(0, 200_000))}</pre>`, toc: [] };
-  }
+  const body = markdown.replace(/\r\n?/g, '\n');
+  // In the pool, like the reader: a body too slow or too nested for marked shows as text, and the server keeps answering.
+  if (nestingDepth(body).depth > MAX_NESTING) return plainTextHtml(body);
+  const out = await markdownPool().run({ kind: 'render', body, rel, table: ctx.pack().links.table });
+  return out.ok ? out.value : plainTextHtml(body);
 }
 
 /** Creates or updates an article, refusing to overwrite a version the editor did not start from. */
@@ -64,7 +64,7 @@ export function saveArticle(ctx: AuthoringContext, req: { id: string; baseHash: 
     const bytes = Buffer.from(text, 'utf8');
     if (bytes.length > MAX_TEXT_BYTES) throw badRequest(`the article is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_TEXT_BYTES / 1048576} MB — split it into several articles`, 'articleTooLarge', { limit: MAX_TEXT_BYTES / 1048576 });
     await writeAtomic(ctx.root, rel, bytes);
-    ctx.changed([rel]);
+    await ctx.changed([rel]);
     return { id: req.id, hash: fileHash(ctx.root, rel)!, problems: ctx.pack().problems.filter((p) => p.path === rel) };
   });
 }

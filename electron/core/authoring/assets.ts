@@ -4,7 +4,7 @@ import type { SavedAsset } from '../../contract.js';
 import { badRequest } from '../api/errors.js';
 import type { AuthoringContext } from './context.js';
 import { hashBytes, writeAtomic } from './files.js';
-import { relOfEditable } from './ids.js';
+import { checkFileName, relOfEditable } from './ids.js';
 
 /** Larger images slow every reader down; the editor shrinks big pastes before sending them. */
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
@@ -36,10 +36,10 @@ export async function saveAsset(ctx: AuthoringContext, articleId: string, name: 
   if (buf.length > MAX_IMAGE_BYTES) throw badRequest(`the image is ${(buf.length / 1048576).toFixed(1)} MB; the limit is ${MAX_IMAGE_BYTES / 1048576} MB`, 'imageTooLarge', { limit: MAX_IMAGE_BYTES / 1048576 });
   const ext = sniffImage(buf);
   if (!ext) throw badRequest('only PNG, JPEG, GIF and WebP images can be added', 'imageType');
-  const rel = `assets/${safeBaseName(name)}-${hashBytes(buf).slice(0, 8)}.${ext}`;
+  const rel = `assets/${checkFileName(`${safeBaseName(name)}-${hashBytes(buf).slice(0, 8)}`, `.${ext}`)}.${ext}`;
   await ctx.queue.run(async () => {
     if (!fs.existsSync(path.join(ctx.root, rel))) await writeAtomic(ctx.root, rel, buf);
   });
-  ctx.changed([rel]);
+  await ctx.changed([rel]);
   return { path: rel, href: path.posix.relative(path.posix.dirname(articleRel), rel), bytes: buf.length };
 }

@@ -11,5 +11,5 @@ export interface AuthoringContext {
   sessions: EditSessions;
   queue: WriteQueue;
   /** Re-reads files just written, so the library and search show them at once (without waiting for the watcher). */
-  changed(rels: string[]): void;
+  changed(rels: string[]): Promise<void>;
 }

@@ -1,10 +1,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { HandbookError } from '../api/errors.js';
 import { isInsidePack } from '../content/files.js';
-import { renameWithRetry } from '../store/durableFile.js';
+import { readPackFileSafely, writePackFile } from '../content/packHandle.js';
 
 /** The same hash the loader gives a file (`Article.hash`), so the editor can compare what it loaded. */
 export const hashBytes = (buf: Buffer | string) => crypto.createHash('sha1').update(buf).digest('hex').slice(0, 16);
@@ -12,7 +11,8 @@ export const hashBytes = (buf: Buffer | string) => crypto.createHash('sha1').upd
 /** Current hash of a pack file, or null when it does not exist. */
 export function fileHash(root: string, rel: string): string | null {
   try {
-    return hashBytes(fs.readFileSync(path.join(root, rel)));
+    const r = readPackFileSafely(root, rel);
+    return 'buf' in r ? hashBytes(r.buf) : null;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;
@@ -37,26 +37,12 @@ export function assertWritable(root: string, rel: string): string {
 }
 
 /**
- * Writes a file so that readers (and a crash) see either the old or the new content: a hidden temp
- * file next to it (the loader and the watcher skip dot files), flushed, then renamed over.
+ * Writes a pack file atomically (temp file, fsync, rename, folder fsync) through folder handles
+ * opened without following links: a folder swapped for a link meanwhile cannot redirect the write.
  */
 export async function writeAtomic(root: string, rel: string, data: string | Buffer): Promise<void> {
-  const abs = assertWritable(root, rel);
-  await fsp.mkdir(path.dirname(abs), { recursive: true });
-  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
-  const handle = await fsp.open(tmp, 'wx');
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await renameWithRetry(tmp, abs);
-  } catch (err) {
-    await fsp.rm(tmp, { force: true });
-    throw err;
-  }
+  assertWritable(root, rel);
+  await writePackFile(root, rel, data);
 }
 
 /** Serializes writes to the pack: two saves must not interleave their read-check-write. */

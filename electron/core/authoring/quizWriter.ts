@@ -2,7 +2,7 @@ import { isMap } from 'yaml';
 import type { Problem, QuizDraft, QuizSource, QuizSourceState, SavedFile } from '../../contract.js';
 import { notFound } from '../api/errors.js';
 import type { Pack } from '../content/pack.js';
-import { readQuiz } from '../onboarding/quizzes.js';
+import { readQuiz } from '../content/quizFile.js';
 import { readText } from './articles.js';
 import type { AuthoringContext } from './context.js';
 import { fileHash, writeAtomic } from './files.js';
@@ -103,7 +103,7 @@ export function saveQuiz(ctx: AuthoringContext, req: { id: string; baseHash: str
     const text = quizYaml(current, req.quiz, ctx.pack());
     validateQuiz(ctx.pack(), rel, req.id, text);
     await writeAtomic(ctx.root, rel, text);
-    ctx.changed([rel]);
+    await ctx.changed([rel]);
     return { id: req.id, hash: fileHash(ctx.root, rel)! };
   });
 }

@@ -56,7 +56,7 @@ export function renameArticle(ctx: AuthoringContext, id: string, newId: string):
     const [a, b] = [fs.statSync(path.join(ctx.root, from)), fs.statSync(path.join(ctx.root, to))];
     if (a.ino !== b.ino || a.dev !== b.dev) await fsp.rm(path.join(ctx.root, from));
     await removeEmptyFolders(ctx.root, path.posix.dirname(from));
-    ctx.changed([from, ...writes.map(([rel]) => rel)]);
+    await ctx.changed([from, ...writes.map(([rel]) => rel)]);
     return { id, newId, updated: writes.map(([rel]) => rel).filter((r) => r !== to) };
   });
 }

@@ -16,6 +16,8 @@ export function sectionHash(pack: Pack, source: string): string | null {
   if (!article) return null;
   const body = article.source.body;
   if (!anchor) return hashBytes(norm(body));
+  // A body the loader could not parse in time has no sections, and must not be lexed here, on the main thread.
+  if (article.source.plainText) return null;
   const text = sectionText(body, anchor, article.source.analysis.headings.map((h) => h.anchor));
   return text === null ? null : hashBytes(norm(text));
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { isMap } from 'yaml';
 import type { Problem, SavedFile, TrackDraft, TrackSource } from '../../contract.js';
 import { HandbookError, notFound } from '../api/errors.js';
-import { readTrack } from '../onboarding/tracks.js';
+import { readTrack } from '../content/trackFile.js';
 import { readText } from './articles.js';
 import type { AuthoringContext } from './context.js';
 import { fileHash, writeAtomic } from './files.js';
@@ -101,7 +101,7 @@ export function saveTrack(ctx: AuthoringContext, req: { id: string; baseHash: st
     const text = trackYaml(current, req.track);
     validateTrack(ctx, rel, req.id, text);
     await writeAtomic(ctx.root, rel, text);
-    ctx.changed([rel]);
+    await ctx.changed([rel]);
     return { id: req.id, hash: fileHash(ctx.root, rel)! };
   });
 }

@@ -7,7 +7,7 @@ import { badRequest, HandbookError, notFound } from '../api/errors.js';
 import type { AuthoringContext } from './context.js';
 import { assertWritable } from './files.js';
 import { checkSimpleId, relOfEditable } from './ids.js';
-import { renameWithRetry } from '../store/durableFile.js';
+import { renameWithRetry } from '../fs/atomicWrite.js';
 
 /**
  * The trash is a hidden folder inside the pack (`.trash/`): the loader and the watcher skip dot
@@ -44,7 +44,7 @@ export function moveToTrash(ctx: AuthoringContext, kind: TrashEntry['kind'], id:
     const entry: TrashEntry = { id: trashId, kind, path: rel, title, deletedAt, deletedBy };
     await fsp.writeFile(path.join(dir, ENTRY), JSON.stringify(entry, null, 2));
     await renameWithRetry(abs, path.join(dir, rel));
-    ctx.changed([rel]);
+    await ctx.changed([rel]);
     return entry;
   });
 }
@@ -78,7 +78,7 @@ export function restoreFromTrash(ctx: AuthoringContext, trashId: string): Promis
     await fsp.mkdir(path.dirname(target), { recursive: true });
     await renameWithRetry(path.join(ctx.root, TRASH_DIR, trashId, entry.path), target);
     await fsp.rm(path.join(ctx.root, TRASH_DIR, trashId), { recursive: true, force: true });
-    ctx.changed([entry.path]);
+    await ctx.changed([entry.path]);
     return entry;
   });
 }

@@ -1,5 +1,6 @@
 import type { Problem } from '../../contract.js';
 import { decodeText } from './decode.js';
+import { LinkRefused, readPackFileSafely } from './packHandle.js';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -28,7 +29,7 @@ export function walk(root: string, dir: string, exts: string[], problems: WalkPr
     }
     entries = fs.readdirSync(abs, { withFileTypes: true });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') problems.push({ rel: dir, code: 'unreadable', message: `cannot read folder: ${(err as Error).message}` });
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') problems.push({ rel: dir, code: 'unreadable', message: `cannot read folder (${(err as NodeJS.ErrnoException).code ?? 'error'})` });
     return [];
   }
   const out: string[] = [];
@@ -47,18 +48,21 @@ export function walk(root: string, dir: string, exts: string[], problems: WalkPr
   return out;
 }
 
-/** Reads a file of the pack, refusing oversize files and anything that resolves outside the pack. */
+/**
+ * Reads a file of the pack, refusing oversize files and any symbolic link on the way. The file is
+ * opened without following links and checked through its handle (packHandle.ts), so a file or
+ * folder swapped for a link between a check and the read cannot make it read outside the pack.
+ */
 export function readPackFile(root: string, rel: string): { ok: true; buf: Buffer; mtime: Date } | { ok: false; code: string; message: string } {
-  const abs = path.join(root, rel);
   try {
-    const st = fs.lstatSync(abs);
-    // Checks every folder on the way too: a watcher event may name a file below a linked folder.
-    if (st.isSymbolicLink() || !isInsidePack(root, rel)) return { ok: false, code: 'symlink', message: 'symbolic link not followed' };
-    if (st.size > MAX_TEXT_BYTES) {
-      return { ok: false, code: 'too-large', message: `file is ${(st.size / 1048576).toFixed(1)} MB; the limit is ${MAX_TEXT_BYTES / 1048576} MB — split it into several articles` };
+    const r = readPackFileSafely(root, rel, MAX_TEXT_BYTES);
+    if ('tooLarge' in r) {
+      return { ok: false, code: 'too-large', message: `file is ${(r.tooLarge / 1048576).toFixed(1)} MB; the limit is ${MAX_TEXT_BYTES / 1048576} MB — split it into several articles` };
     }
-    return { ok: true, buf: fs.readFileSync(abs), mtime: st.mtime };
+    if ('notAFile' in r) return { ok: false, code: 'unreadable', message: 'not a file' };
+    return { ok: true, buf: r.buf, mtime: r.mtime };
   } catch (err) {
+    if (err instanceof LinkRefused) return { ok: false, code: 'symlink', message: 'symbolic link not followed' };
     return { ok: false, code: 'unreadable', message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
   }
 }

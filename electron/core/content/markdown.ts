@@ -26,11 +26,17 @@ export interface Analysis {
   firstH1: string | null;
 }
 
+const START_LOOKAHEAD = 64;
 const WIKI = /^\[\[([^\[\]\n|]{1,200})(?:\|([^\[\]\n]{1,200}))?\]\]/;
 const wikiExtension: TokenizerAndRendererExtension = {
   name: 'wikilink',
   level: 'inline',
-  start: (src) => src.indexOf('[['),
+  // marked calls this at every text token with the rest of the paragraph: a full indexOf made a
+  // paragraph without `[[` quadratic. Text stops at every `[` anyway, so a short look-ahead is enough.
+  start: (src) => {
+    const i = src.slice(0, START_LOOKAHEAD).indexOf('[[');
+    return i < 0 ? undefined : i;
+  },
   tokenizer(src) {
     const m = WIKI.exec(src);
     if (m) return { type: 'wikilink', raw: m[0], target: m[1].trim(), label: m[2]?.trim() };
@@ -51,7 +57,7 @@ export function analyzeMarkdown(body: string): Analysis {
   const out: Analysis = { headings: [], links: [], images: [], text: '', firstH1: null };
   const parts: string[] = [];
   const tokens = lexer.lexer(body);
-  lexer.walkTokens(tokens, (t: Token) => {
+  walkTokens(tokens, (t: Token) => {
     switch (t.type) {
       case 'heading': {
         const text = plain((t as Tokens.Heading).tokens ?? []);
@@ -71,6 +77,34 @@ export function analyzeMarkdown(body: string): Analysis {
   });
   out.text = parts.join(' ').replace(/[ \t]*\n[ \t\n]*/g, '\n').replace(/[ \t]+/g, ' ').trim();
   return out;
+}
+
+/**
+ * Visits every token depth first, in document order. marked's own walkTokens concatenates the
+ * callbacks' results into one array token by token, which is quadratic on a long paragraph.
+ */
+function walkTokens(tokens: Token[], visit: (t: Token) => void): void {
+  const stack: Token[][] = [tokens];
+  const at: number[] = [0];
+  while (stack.length) {
+    const list = stack[stack.length - 1];
+    const i = at[at.length - 1]++;
+    if (i >= list.length) { stack.pop(); at.pop(); continue; }
+    const t = list[i];
+    visit(t);
+    for (const children of childLists(t).reverse()) { stack.push(children); at.push(0); }
+  }
+}
+
+function childLists(t: Token): Token[][] {
+  switch (t.type) {
+    case 'table': {
+      const table = t as Tokens.Table;
+      return [...table.header.map((c) => c.tokens), ...table.rows.flatMap((r) => r.map((c) => c.tokens))];
+    }
+    case 'list': return [(t as Tokens.List).items as Token[]];
+    default: return 'tokens' in t && Array.isArray(t.tokens) ? [t.tokens] : [];
+  }
 }
 
 function plain(tokens: Token[]): string {
@@ -155,3 +189,23 @@ export function renderMarkdown(body: string, ctx: RenderContext): { html: string
 }
 
 export { escapeHtml };
+
+/** Why a body is shown as plain text instead of rendered markdown. */
+export type PlainTextReason = 'too-slow' | 'too-nested';
+
+/** What the loader keeps of a body it could not parse: its text and the title of its first `# heading`. */
+export function plainAnalysis(body: string): Analysis {
+  const firstH1 = /^# +(.{1,200}?)#*[ \t]*$/m.exec(body)?.[1].trim() || null;
+  return { headings: [], links: [], images: [], text: body.trim(), firstH1 };
+}
+
+/**
+ * A body shown as plain text, built without marked (linear in its length), under a warning callout
+ * the renderer words in the reader's language (`data-callout="plain-text"`).
+ */
+export function plainTextHtml(body: string): { html: string; toc: TocEntry[] } {
+  return {
+    html: `<div class="callout callout-warning" data-callout="plain-text" role="note"><p class="callout-title"></p></div>\n<pre class="plain-text"><code>${escapeHtml(body)}</code></pre>\n`,
+    toc: [],
+  };
+}

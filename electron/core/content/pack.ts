@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ArticleSummary, Category, Problem, RoleSummary, Track } from '../../contract.js';
-import { readQuiz, type Quiz } from '../onboarding/quizzes.js';
-import { readTrack } from '../onboarding/tracks.js';
+import { readQuiz, type Quiz } from './quizFile.js';
+import { readTrack } from './trackFile.js';
 import { walk } from './files.js';
 import { resolveLinks, type Resolved } from './links.js';
 import { readArticleMeta, reviewDueDate } from './meta.js';
@@ -46,7 +46,8 @@ const today = () => new Date().toISOString().slice(0, 10);
 const readStarts = new Map<string, number>();
 export const lastFullRead = (root: string): number | undefined => readStarts.get(root);
 
-export function readAllFiles(root: string): PackFiles {
+/** Reads every file of the pack; markdown is parsed in the markdown pool, several files at once. */
+export async function readAllFiles(root: string): Promise<PackFiles> {
   readStarts.set(root, Date.now());
   const walkProblems: { rel: string; message: string; code: string }[] = [];
   const md = [...walk(root, 'articles', ['.md'], walkProblems), ...walk(root, 'roles', ['.md'], walkProblems)];
@@ -58,14 +59,15 @@ export function readAllFiles(root: string): PackFiles {
     yaml: new Map(),
     walkProblems: walkProblems.map((p) => ({ path: p.rel, severity: 'error', code: p.code, message: p.message })),
   };
-  for (const rel of md) files.markdown.set(rel, readMd(root, rel));
+  const parsed = await Promise.all(md.map((rel) => readMd(root, rel)));
+  md.forEach((rel, i) => files.markdown.set(rel, parsed[i]));
   for (const rel of yml) files.yaml.set(rel, readYml(root, rel));
   return files;
 }
 
-function readMd(root: string, rel: string) {
+async function readMd(root: string, rel: string) {
   const problems: Problem[] = [];
-  return { source: readMarkdownSource(root, rel, problems), problems };
+  return { source: await readMarkdownSource(root, rel, problems), problems };
 }
 function readYml(root: string, rel: string) {
   const problems: Problem[] = [];
@@ -80,11 +82,11 @@ function readInfoFile(root: string) {
 }
 
 /** Re-reads one changed, added or removed file (path relative to the pack). */
-export function refreshFile(root: string, files: PackFiles, rel: string): void {
+export async function refreshFile(root: string, files: PackFiles, rel: string): Promise<void> {
   const exists = fs.existsSync(path.join(root, rel));
   if (rel === 'handbook.yaml') files.info = readInfoFile(root);
   else if (/^(articles|roles)\/.+\.md$/i.test(rel)) {
-    if (exists) files.markdown.set(rel, readMd(root, rel));
+    if (exists) files.markdown.set(rel, await readMd(root, rel));
     else files.markdown.delete(rel);
   } else if (/^(tracks|quizzes)\/.+\.ya?ml$/i.test(rel)) {
     if (exists) files.yaml.set(rel, readYml(root, rel));
@@ -96,7 +98,8 @@ function readInfo(files: PackFiles, problems: Problem[]): PackInfo {
   problems.push(...files.info.problems);
   const v = (files.info.file?.value ?? {}) as any;
   const s = (x: unknown, d: string) => (typeof x === 'string' || typeof x === 'number' ? String(x) : d);
-  const categories: PackInfo['categories'] = {};
+  // Keyed by folder names from handbook.yaml: no prototype, so `constructor` is a category like any other.
+  const categories: PackInfo['categories'] = Object.create(null);
   for (const [k, c] of Object.entries(v.categories ?? {})) {
     const o = c as any;
     categories[k] = typeof o === 'string' ? { zh: o, en: o } : { zh: s(o?.zh, k), en: s(o?.en, s(o?.zh, k)) };

@@ -2,8 +2,9 @@ import crypto from 'node:crypto';
 import type { Problem } from '../../contract.js';
 import { readPackText } from './files.js';
 import { parseFrontMatter } from './frontmatter.js';
-import { analyzeMarkdown, type Analysis } from './markdown.js';
-import { asPlainTextBlock, MAX_NESTING, nestingDepth } from './nesting.js';
+import { plainAnalysis, type Analysis, type PlainTextReason } from './markdown.js';
+import { markdownPool, type MarkdownPool } from './markdownPool.js';
+import { MAX_NESTING, nestingDepth } from './nesting.js';
 
 /** A markdown file of the pack, read, decoded and analysed, before links are resolved. */
 export interface MarkdownSource {
@@ -14,44 +15,41 @@ export interface MarkdownSource {
   /** Full decoded text, to find the line of a link for problem reports. */
   text: string;
   analysis: Analysis;
+  /** Set when the body could not be parsed in time or at all: it is shown as plain text. */
+  plainText?: PlainTextReason;
   hash: string;
   mtime: string;
 }
 
-/** Reads one markdown file; everything wrong with it lands in `problems` with its line. */
-export function readMarkdownSource(root: string, rel: string, problems: Problem[]): MarkdownSource | null {
+/**
+ * Reads one markdown file; everything wrong with it lands in `problems` with its line. Parsing runs
+ * in the markdown pool with its time limit: a file over it is kept as plain text, and says so.
+ */
+export async function readMarkdownSource(root: string, rel: string, problems: Problem[], pool: MarkdownPool = markdownPool()): Promise<MarkdownSource | null> {
   const read = readPackText(root, rel, problems);
   if (!read) return null;
   const text = read.text.replace(/\r\n?/g, '\n');
   const fm = parseFrontMatter(text);
   if (fm.error) problems.push({ path: rel, line: fm.error.line, severity: 'error', code: 'front-matter', message: fm.error.message });
-  let body = fm.body;
-  const nesting = nestingDepth(body);
-  if (nesting.depth > MAX_NESTING) {
-    problems.push({ path: rel, line: fm.bodyLine + nesting.line - 1, severity: 'error', code: 'too-nested', message: `markdown nested deeper than ${MAX_NESTING} levels; shown as plain text` });
-    body = asPlainTextBlock(body);
-  }
-  let analysis: Analysis;
-  try {
-    analysis = analyzeMarkdown(body);
-  } catch (err) {
-    // Inline nesting (thousands of `[` or `*`) can still exhaust marked's stack: show it as text.
-    problems.push({ path: rel, line: fm.bodyLine, severity: 'error', code: 'too-nested', message: `cannot parse markdown (${(err as Error).message}); shown as plain text` });
-    body = asPlainTextBlock(fm.body);
-    analysis = analyzeMarkdown(body);
-  }
-  // A body shown as plain text still has its title.
-  if (body !== fm.body) analysis.firstH1 = /^# +(.{1,200}?)#*[ \t]*$/m.exec(fm.body)?.[1].trim() || null;
-  return {
-    rel,
-    data: fm.data,
-    body,
-    bodyLine: fm.bodyLine,
-    text,
-    analysis,
+  const source = (analysis: Analysis, plainText?: PlainTextReason): MarkdownSource => ({
+    rel, data: fm.data, body: fm.body, bodyLine: fm.bodyLine, text, analysis, plainText,
     hash: crypto.createHash('sha1').update(read.buf).digest('hex').slice(0, 16),
     mtime: read.mtime.toISOString(),
-  };
+  });
+  const nesting = nestingDepth(fm.body);
+  if (nesting.depth > MAX_NESTING) {
+    problems.push({ path: rel, line: fm.bodyLine + nesting.line - 1, severity: 'error', code: 'too-nested', message: `markdown nested deeper than ${MAX_NESTING} levels; shown as plain text` });
+    return source(plainAnalysis(fm.body), 'too-nested');
+  }
+  const parsed = await pool.run({ kind: 'analyze', body: fm.body });
+  if (parsed.ok) return source(parsed.value);
+  if (parsed.reason === 'too-slow') {
+    problems.push({ path: rel, line: fm.bodyLine, severity: 'error', code: 'too-slow', message: `markdown too slow to parse (${parsed.message}); shown as plain text — simplify its formatting or split the file` });
+    return source(plainAnalysis(fm.body), 'too-slow');
+  }
+  // Inline nesting (thousands of `[` or `*`) can still exhaust marked's stack: show it as text.
+  problems.push({ path: rel, line: fm.bodyLine, severity: 'error', code: 'too-nested', message: `cannot parse markdown (${parsed.message}); shown as plain text` });
+  return source(plainAnalysis(fm.body), 'too-nested');
 }
 
 /** 1-based line of the first occurrence of `needle` in the file, for problem reports. */

@@ -1,14 +1,17 @@
 import type { Article, ArticleList, ArticleSummary, LinkRef, ParsedRequest, Role } from '../../contract.js';
 import { notFound } from '../api/errors.js';
-import { renderMarkdown } from '../content/markdown.js';
-import { asPlainTextBlock } from '../content/nesting.js';
+import { plainTextHtml } from '../content/markdown.js';
+import { markdownPool } from '../content/markdownPool.js';
 import type { Pack } from '../content/pack.js';
+import type { MarkdownSource } from '../content/source.js';
 
 const count = (into: Record<string, number>, keys: string[]) => { for (const k of keys) into[k] = (into[k] ?? 0) + 1; };
+/** Keyed by what authors typed: without a prototype, `constructor` or `__proto__` are tags like any other. */
+const tally = (): Record<string, number> => Object.create(null);
 
 export function listArticles(pack: Pack, q: ParsedRequest<'listArticles'>): ArticleList {
   const all = [...pack.articles.values()].map((a) => a.summary);
-  const facets: ArticleList['facets'] = { roles: {}, tags: {}, platforms: {}, statuses: {} };
+  const facets: ArticleList['facets'] = { roles: tally(), tags: tally(), platforms: tally(), statuses: tally() };
   for (const a of all) {
     count(facets.roles, a.roles); count(facets.tags, a.tags); count(facets.platforms, a.platforms); count(facets.statuses, [a.status]);
   }
@@ -31,30 +34,27 @@ export function listArticles(pack: Pack, q: ParsedRequest<'listArticles'>): Arti
 
 const ref = (pack: Pack, id: string): LinkRef => ({ id, title: pack.articles.get(id)?.summary.title ?? id });
 
-/** Rendered articles, keyed by id and content hash; a pack of thousands is not rendered up front. */
-const renderCache = new WeakMap<Pack, Map<string, { html: string; toc: Article['toc'] }>>();
+/** Rendered articles, keyed by id; a pack of thousands is not rendered up front. */
+const renderCache = new WeakMap<Pack, Map<string, Promise<{ html: string; toc: Article['toc'] }>>>();
 
-function rendered(pack: Pack, id: string, rel: string, body: string) {
+/** Rendered in the markdown pool, within its time limit; past it (or unparsable) as plain text with a warning. */
+function rendered(pack: Pack, id: string, source: MarkdownSource) {
   let cache = renderCache.get(pack);
   if (!cache) renderCache.set(pack, (cache = new Map()));
   let r = cache.get(id);
   if (!r) {
-    const ctx = pack.links.contextFor(rel);
-    try {
-      r = renderMarkdown(body, ctx);
-    } catch {
-      // Rendering recurses deeper than lexing; the loader already reported the file as too nested.
-      r = renderMarkdown(asPlainTextBlock(body), ctx);
-    }
+    r = source.plainText
+      ? Promise.resolve(plainTextHtml(source.body))
+      : markdownPool().run({ kind: 'render', body: source.body, rel: source.rel, table: pack.links.table }).then((o) => (o.ok ? o.value : plainTextHtml(source.body)));
     cache.set(id, r);
   }
   return r;
 }
 
-export function getArticle(pack: Pack, id: string): Article {
+export async function getArticle(pack: Pack, id: string): Promise<Article> {
   const a = pack.articles.get(id);
   if (!a) throw notFound(`article "${id}"`);
-  const { html, toc } = rendered(pack, id, a.source.rel, a.source.body);
+  const { html, toc } = await rendered(pack, id, a.source);
   const backlinks = (pack.links.backlinks.get(id) ?? []).map((b) => ref(pack, b));
   return { ...a.summary, html, toc, backlinks, related: related(pack, id, new Set([id, ...backlinks.map((b) => b.id)])), hash: a.source.hash };
 }
@@ -71,9 +71,9 @@ function related(pack: Pack, id: string, exclude: Set<string>): LinkRef[] {
   return scored.sort((x, y) => y[0] - x[0] || x[1].localeCompare(y[1])).slice(0, 5).map(([, o]) => ref(pack, o));
 }
 
-export function getRole(pack: Pack, id: string): Role {
+export async function getRole(pack: Pack, id: string): Promise<Role> {
   const r = pack.roles.get(id);
   if (!r) throw notFound(`role "${id}"`);
-  const { html, toc } = rendered(pack, 'role:' + id, r.source.rel, r.source.body);
+  const { html, toc } = await rendered(pack, 'role:' + id, r.source);
   return { ...r.summary, html, toc };
 }

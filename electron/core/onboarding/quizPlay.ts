@@ -5,7 +5,7 @@ import type { Pack } from '../content/pack.js';
 import { requireProfile } from '../profiles/profiles.js';
 import type { Store } from '../store/store.js';
 import { findStep, markDone, type StepRef } from './progress.js';
-import type { Question, Quiz } from './quizzes.js';
+import type { Question, Quiz } from '../content/quizFile.js';
 
 function sourceRef(pack: Pack, source: string | null): SourceRef | null {
   if (!source) return null;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import yazl from 'yazl';
-import { listPackFiles } from './packFiles.js';
+import { listPackFiles } from './packInventory.js';
 
 /**
  * Zips a pack: every file but hidden ones (trash, temp files) and symbolic links. Paths are UTF-8

@@ -6,10 +6,10 @@ import { parseDocument } from 'yaml';
 import type { PackBackup, PackImportPreview, PackImportResult } from '../../contract.js';
 import { HandbookError, notFound } from '../api/errors.js';
 import { assemblePack, readAllFiles } from '../content/pack.js';
-import { renameWithRetry } from '../store/durableFile.js';
+import { renameWithRetry } from '../fs/atomicWrite.js';
 import { carryOverForeignEntries, PACK_OWN_ENTRIES } from '../host/contentFolder.js';
 import { DEFAULT_LIMITS, PackRefused, type ZipLimits } from './limits.js';
-import { fileSha, listPackFiles } from './packFiles.js';
+import { fileSha, listPackFiles } from './packInventory.js';
 import { walkZip, type ZipFileEntry } from './zipRead.js';
 
 const BACKUP_META = '.backup.json';
@@ -78,7 +78,7 @@ export async function stageImport(zipFile: string, contentDir: string, key: stri
     const changed = [...incoming.keys()].filter((r) => current.has(r) && current.get(r) !== incoming.get(r));
     // Only the pack's own files can be removed by an import; anything else in the folder stays.
     const removed = [...current.keys()].filter((r) => !incoming.has(r) && PACK_OWN_ENTRIES.has(r.split('/')[0]));
-    const pack = assemblePack(staging, readAllFiles(staging));
+    const pack = assemblePack(staging, await readAllFiles(staging));
     return {
       staging,
       preview: {

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../fs/atomicWrite.js';
 
 /** The on-disk index cache: one file in the data folder, replaced atomically (tmp + rename). */
 
@@ -21,19 +21,5 @@ export async function readCache(file: string): Promise<Uint8Array | null> {
 }
 
 export async function writeCacheAtomic(file: string, bytes: Uint8Array): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    const fh = await fs.open(tmp, 'w');
-    try {
-      await fh.writeFile(bytes);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await fs.rename(tmp, file);
-  } catch (err) {
-    await fs.rm(tmp, { force: true }).catch(() => {});
-    throw err;
-  }
+  await writeFileAtomic(file, bytes);
 }

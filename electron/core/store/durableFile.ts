@@ -1,3 +1,4 @@
+import { readdirSync, rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
@@ -28,7 +29,10 @@ export async function renameWithRetry(from: string, to: string, ops: FileOps = r
  * moment leaves either the old or the new file, never a torn one.
  */
 export class DurableJsonFile<T> implements Adapter<T> {
-  constructor(private readonly file: string, private readonly ops: FileOps = realOps) {}
+  /** Only the holder of the data folder's lock makes one, so temporary files already there are a killed writer's. */
+  constructor(private readonly file: string, private readonly ops: FileOps = realOps) {
+    removeStaleTempFiles(file);
+  }
 
   async read(): Promise<T | null> {
     try {
@@ -55,6 +59,29 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
     await renameWithRetry(tmp, this.file, this.ops);
     await syncDir(path.dirname(this.file));
+  }
+}
+
+/** A SIGKILL between write and rename leaves a full-size `.<db>.<pid>.tmp` behind; nothing else would remove it. */
+export function removeStaleTempFiles(file: string): string[] {
+  const dir = path.dirname(file);
+  const pattern = new RegExp(`^\\.${path.basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+\\.tmp$`);
+  const removed: string[] = [];
+  for (const name of readdirOrEmpty(dir)) {
+    if (!pattern.test(name)) continue;
+    try {
+      rmSync(path.join(dir, name), { force: true });
+      removed.push(name);
+    } catch { /* held open on Windows: the next start removes it */ }
+  }
+  return removed;
+}
+
+function readdirOrEmpty(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
   }
 }
 

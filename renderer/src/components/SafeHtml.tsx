@@ -4,7 +4,7 @@ import { useI18n } from '../i18n/i18n';
 import { anchorId, sanitizeArticleHtml } from '../markdown/sanitize';
 import { markMatches } from './search/markMatches';
 
-const CALLOUTS = new Set(['note', 'tip', 'important', 'warning', 'caution']);
+const CALLOUTS = new Set(['note', 'tip', 'important', 'warning', 'caution', 'plain-text']);
 
 /**
  * Sanitized markdown output. In-page anchors scroll instead of changing the hash route, and callout

@@ -31,7 +31,7 @@ describe('track writer', () => {
   it('writes a new track that the loader and `handbook validate` accept', async () => {
     const { core, token, root } = await openAuthoring();
     await core.saveTrack({ token, id: 'logistics', baseHash: null, track: NEW_TRACK });
-    const pack = loadPack(root);
+    const pack = await loadPack(root);
     expect(pack.problems.filter((p) => p.path.startsWith('tracks/'))).toEqual([]);
     const t = pack.tracks.get('logistics')!;
     expect(t.phases.map((p) => [p.id, p.dueDay, p.steps.map((s) => `${s.id}:${s.type}:${s.required}`)])).toEqual([
@@ -86,7 +86,7 @@ describe('quiz writer', () => {
   it('writes a quiz the loader accepts, with a snapshot hash of each source section', async () => {
     const { core, token, root, read } = await openAuthoring();
     await core.saveQuiz({ token, id: 'warehouse', baseHash: null, quiz: NEW_QUIZ });
-    const pack = loadPack(root);
+    const pack = await loadPack(root);
     expect(pack.problems.filter((p) => p.path.startsWith('quizzes/'))).toEqual([]);
     const q = pack.quizzes.get('warehouse')!;
     expect(q.questions.map((x) => x.answer)).toEqual([1, [0, 2], true]);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isCorrect, scoreQuiz } from '../../../../electron/core/onboarding/quizPlay';
-import type { Quiz } from '../../../../electron/core/onboarding/quizzes';
+import type { Quiz } from '../../../../electron/core/content/quizFile';
 import { ALL_RIGHT, closeAll, openCore, people, TRACK } from './fixture';
 
 afterEach(closeAll);

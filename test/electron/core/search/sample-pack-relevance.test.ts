@@ -5,7 +5,7 @@ import { SearchEngine } from '../../../../electron/core/search/index';
 import { packToSearchDocs } from '../../../../electron/core/search/searchDocs';
 
 /** Questions staff actually type, against the bundled sample pack: the right SOP must come first (or near). */
-const pack = loadPack('content');
+const pack = await loadPack('content');
 const engine = SearchEngine.build(packToSearchDocs(pack), { synonyms: withGeneralSynonyms(pack.info.synonyms) });
 const top = (query: string, n: number) => engine.search({ query, limit: n }).hits.map((h) => h.id);
 
@@ -59,14 +59,14 @@ describe('relevance on the sample pack: behaviour', () => {
   ];
   for (const [q, id] of near) it(`“${q}” → ${id} in the top three`, () => expect(top(q, 3)).toContain(id));
 
-  it('finds the refund SOP in the top three for a two-word query whose second word it lacks', () => {
+  it('finds the refund SOP in the top three for a two-word query whose second word it lacks', async () => {
     expect(top('退款 SOP', 3)).toContain('customer-service/returns-refunds');
   });
-  it('ignores a word no article contains instead of finding nothing', () => {
+  it('ignores a word no article contains instead of finding nothing', async () => {
     expect(top('refund policy', 3)).toContain('cross-border/shopee-shipping-returns');
     expect(top('退款 qzxqzx', 1)).toEqual(['customer-service/returns-refunds']);
   });
-  it('answers pure nonsense with nothing', () => {
+  it('answers pure nonsense with nothing', async () => {
     expect(engine.search({ query: 'qzxqzx' }).total).toBe(0);
   });
 });

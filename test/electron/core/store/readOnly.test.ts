@@ -46,7 +46,7 @@ describe('read-only core (exports while the app is open)', () => {
     const before = snapshot(dataDir);
     // What `handbook progress export` does: the person at the terminal has the files, so no session.
     const reader = openStoreReadOnly(dataDir);
-    const json = JSON.parse(exportProgress(reader, loadPack(FIXTURE_PACK), { format: 'json' }).content);
+    const json = JSON.parse(exportProgress(reader, await loadPack(FIXTURE_PACK), { format: 'json' }).content);
     expect(json.profiles.map((p: any) => p.id)).toEqual(['p-learner', 'p-trainer', 'p-second']);
     expect(json.completions).toHaveLength(3);
     await reader.close();

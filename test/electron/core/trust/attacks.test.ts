@@ -267,7 +267,7 @@ describe('attack: content folder switch and pack imports', () => {
   });
 
   it('serves only the pack\'s own folders through pack-file/', async () => {
-    const { resolvePackFile } = await import('../../../../electron/core/content/packFiles');
+    const { resolvePackFile } = await import('../../../../electron/core/content/servedFiles');
     const content = writePack({ 'handbook.yaml': 'id: x\nname: x\nversion: 1.0.0\n', 'notes.txt': 'secret', 'assets/a.png': 'png' });
     expect(resolvePackFile(content, 'notes.txt')).toBeNull();
     expect(resolvePackFile(content, 'assets/a.png')).not.toBeNull();

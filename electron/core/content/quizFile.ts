@@ -1,5 +1,5 @@
 import type { Problem } from '../../contract.js';
-import type { YamlFile } from '../content/yamlFile.js';
+import type { YamlFile } from './yamlFile.js';
 
 export type QuestionType = 'single' | 'multiple' | 'truefalse';
 export interface Question {

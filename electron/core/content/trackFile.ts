@@ -1,5 +1,5 @@
 import type { Problem, StepType, Track, TrackPhase } from '../../contract.js';
-import type { YamlFile } from '../content/yamlFile.js';
+import type { YamlFile } from './yamlFile.js';
 
 const STEP_TYPES: StepType[] = ['read', 'task', 'quiz', 'signoff'];
 const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;

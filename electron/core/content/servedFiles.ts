@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isInsidePack } from './files.js';
+import { readPackFileSafely } from './packHandle.js';
 
 /** File types a pack may serve to the page. Markdown, YAML and anything executable are never served. */
 export const PACK_FILE_TYPES: Record<string, string> = {
@@ -42,4 +43,22 @@ export function resolvePackFile(root: string, encodedPath: string): { file: stri
     return null;
   }
   return { file, type };
+}
+
+/** Largest file the route serves (a video in the pack, say); larger ones answer 404. */
+export const MAX_SERVED_BYTES = 200 * 1024 * 1024;
+
+/**
+ * The bytes and type of the file the route names, read through a handle opened without following
+ * links (so a file flipped to a link after the check is never read), or null.
+ */
+export function readServedFile(root: string, encodedPath: string): { data: Buffer<ArrayBuffer>; type: string } | null {
+  const found = resolvePackFile(root, encodedPath);
+  if (!found) return null;
+  try {
+    const r = readPackFileSafely(root, path.relative(root, found.file).split(path.sep).join('/'), MAX_SERVED_BYTES);
+    return 'buf' in r ? { data: r.buf, type: found.type } : null;
+  } catch {
+    return null;
+  }
 }

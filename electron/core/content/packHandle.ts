@@ -1,0 +1,159 @@
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { HandbookError } from '../api/errors.js';
+import { writeAtomic, type Folder } from '../fs/atomicWrite.js';
+
+const O = fs.constants;
+const NOFOLLOW = O.O_NOFOLLOW ?? 0;
+const DIRECTORY = O.O_DIRECTORY ?? 0;
+/**
+ * On Linux `/proc/self/fd/<fd>/<name>` names an entry of the folder an open handle holds: walking
+ * a path one component at a time through it, each opened with O_NOFOLLOW, is openat() without a
+ * window between check and use. Elsewhere the path is checked with lstat and the opened file
+ * compared with it afterwards (same device and file id at the resolved, link-free path).
+ */
+const PROC_FD = process.platform === 'linux' && fs.existsSync('/proc/self/fd');
+
+/** A path component that is a symbolic link (or not what it should be) was met. */
+export class LinkRefused extends HandbookError {
+  constructor(rel: string) {
+    super('forbidden', `refusing to follow a symbolic link: ${rel}`, 'symlinkRefused');
+  }
+}
+
+const LINK_CODES = new Set(['ELOOP', 'ENOTDIR', 'EMLINK']);
+
+/** `rel` split into checked components: no `..`, `.`, empty parts, backslashes, NUL or absolute paths. */
+export function packParts(rel: string): string[] | null {
+  if (!rel || rel.includes('\0') || rel.includes('\\') || path.isAbsolute(rel)) return null;
+  const parts = rel.split('/');
+  return parts.some((p) => p === '' || p === '.' || p === '..') ? null : parts;
+}
+
+/** An open folder of the pack; `at(name)` names an entry of exactly that folder, whatever its path became. */
+interface DirHandle extends Folder { close(): void }
+
+function openDir(root: string, parts: string[], rel: string, create: boolean): DirHandle {
+  if (!PROC_FD) return checkedDirPath(root, parts, rel, create);
+  let fd = fs.openSync(root, O.O_RDONLY | DIRECTORY);
+  try {
+    for (const part of parts) {
+      const entry = `/proc/self/fd/${fd}/${part}`;
+      let next: number;
+      try {
+        next = fs.openSync(entry, O.O_RDONLY | DIRECTORY | NOFOLLOW);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code ?? '';
+        if (code === 'ENOENT' && create) {
+          fs.mkdirSync(entry);
+          next = fs.openSync(entry, O.O_RDONLY | DIRECTORY | NOFOLLOW);
+        } else if (LINK_CODES.has(code)) throw new LinkRefused(rel);
+        else throw err;
+      }
+      fs.closeSync(fd);
+      fd = next;
+    }
+  } catch (err) {
+    fs.closeSync(fd);
+    throw err;
+  }
+  const held = fd;
+  return {
+    at: (name) => `/proc/self/fd/${held}/${name}`,
+    sync: async () => fs.fsyncSync(held),
+    close: () => fs.closeSync(held),
+  };
+}
+
+function checkedDirPath(root: string, parts: string[], rel: string, create: boolean): DirHandle {
+  let cur = root;
+  for (const part of parts) {
+    cur = path.join(cur, part);
+    let st: fs.Stats;
+    try {
+      st = fs.lstatSync(cur);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || !create) throw err;
+      fs.mkdirSync(cur);
+      st = fs.lstatSync(cur);
+    }
+    if (st.isSymbolicLink() || !st.isDirectory()) throw new LinkRefused(rel);
+  }
+  const dir = cur;
+  return {
+    at: (name) => path.join(dir, name),
+    sync: async () => {
+      try { const fd = fs.openSync(dir, 'r'); try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); } } catch { /* Windows: rename is durable */ }
+    },
+    close: () => {},
+  };
+}
+
+/** Without /proc: the opened file must be the one at the link-free path inside the pack. */
+function verifyOpened(root: string, rel: string, fd: number): void {
+  if (PROC_FD) return;
+  const real = fs.realpathSync(path.join(root, rel));
+  const expected = path.join(fs.realpathSync(root), ...rel.split('/'));
+  const a = fs.fstatSync(fd);
+  const b = fs.lstatSync(real);
+  if (real !== expected || a.dev !== b.dev || a.ino !== b.ino) throw new LinkRefused(rel);
+}
+
+/**
+ * Opens a file of the pack for reading without following a link anywhere on its path: the file
+ * read is the file checked, even when a folder is swapped for a link meanwhile.
+ */
+export function openPackFile(root: string, rel: string): number {
+  const parts = packParts(rel);
+  if (!parts) throw new LinkRefused(rel);
+  const dir = openDir(root, parts.slice(0, -1), rel, false);
+  let fd: number;
+  try {
+    fd = fs.openSync(dir.at(parts[parts.length - 1]), O.O_RDONLY | NOFOLLOW);
+  } catch (err) {
+    if (LINK_CODES.has((err as NodeJS.ErrnoException).code ?? '')) throw new LinkRefused(rel);
+    throw err;
+  } finally {
+    dir.close();
+  }
+  try {
+    verifyOpened(root, rel, fd);
+    return fd;
+  } catch (err) {
+    fs.closeSync(fd);
+    throw err;
+  }
+}
+
+/** Reads a regular file of the pack through a handle opened as above; `maxBytes` is checked on the handle. */
+export function readPackFileSafely(root: string, rel: string, maxBytes = Infinity): { buf: Buffer<ArrayBuffer>; mtime: Date } | { tooLarge: number } | { notAFile: true } {
+  const fd = openPackFile(root, rel);
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) return { notAFile: true };
+    if (st.size > maxBytes) return { tooLarge: st.size };
+    return { buf: fs.readFileSync(fd), mtime: st.mtime };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Writes a file of the pack atomically through folder handles opened without following links
+ * (missing folders are created the same way), so a folder swapped for a link cannot redirect it.
+ */
+export async function writePackFile(root: string, rel: string, data: string | Uint8Array): Promise<void> {
+  const parts = packParts(rel);
+  if (!parts) throw new HandbookError('bad_request', `not a path inside the pack: ${rel}`);
+  const dir = openDir(root, parts.slice(0, -1), rel, true);
+  try {
+    const name = parts[parts.length - 1];
+    // A link in the file's own place would be replaced by the rename, never written through; refuse it all the same.
+    const existing = await fsp.lstat(dir.at(name)).catch(() => null);
+    if (existing?.isSymbolicLink()) throw new LinkRefused(rel);
+    await writeAtomic(dir, name, data);
+  } finally {
+    dir.close();
+  }
+}
