@@ -101,11 +101,6 @@ export const TABLE: Record<MethodName, [Row, Rule]> = {
   applyPackImport: [(_w, c) => ({ ...tok(c), uploadId: HEX32 }), T],
   listPackBackups: [(_w, c) => ({ ...tok(c) }), T],
   restorePackBackup: [(_w, c) => ({ ...tok(c), backupId: '2020-01-01T00-00-00-000Z' }), T],
-  deleteProfile: [(w, c) => ({ ...tok(c), profileId: w.learnerC }), T],
-  restoreDatabase: [(w, c) => ({ ...tok(c), content: w.backup, confirm: true }), T],
-  // Setting a passphrase takes the current one: the trainer's own (the same again, so nothing changes but their sessions end).
-  setPassphrase: [(_w, c) => ({ profileId: c.trainer.id, current: c.trainer.passphrase, passphrase: c.trainer.passphrase }), { trainer: true, expired: true }],
-  closeEditSession: [(_w, c) => ({ ...tok(c) }), X],
   // Team mode: the status and "what changed" are about content everyone reads; a sync only ever
   // fast-forwards what readers see. Joining and settling conflicts change the content: trainers.
   getTeamStatus: [() => ({}), A],
@@ -115,6 +110,11 @@ export const TABLE: Record<MethodName, [Row, Rule]> = {
   joinTeam: [(_w, c) => ({ ...tok(c), url: 'http://127.0.0.1:9/none.git', name: 'T', email: 't@example.com', username: '', password: '', contentDir: '/nonexistent/handbook-team-perm' }), T],
   getTeamConflict: [(_w, c) => ({ ...tok(c), path: 'articles/none.md' }), T],
   resolveTeamConflict: [(_w, c) => ({ ...tok(c), path: 'articles/none.md', choice: 'mine' }), T],
+  deleteProfile: [(w, c) => ({ ...tok(c), profileId: w.learnerC }), T],
+  restoreDatabase: [(w, c) => ({ ...tok(c), content: w.backup, confirm: true }), T],
+  // Setting a passphrase takes the current one: the trainer's own (the same again, so nothing changes but their sessions end).
+  setPassphrase: [(_w, c) => ({ profileId: c.trainer.id, current: c.trainer.passphrase, passphrase: c.trainer.passphrase }), { trainer: true, expired: true }],
+  closeEditSession: [(_w, c) => ({ ...tok(c) }), X],
 };
 
 function allowedBy(rule: Rule, caller: CallerName): boolean {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { HandbookError } from '../api/errors.js';
 import { listFileBackups, listLegacyBackups, writeFileBackup, writeRestorePoint } from './backups.js';
-import { DurableJsonFile } from './durableFile.js';
+import { DurableJsonFile, removeStaleTempFiles } from './durableFile.js';
 import { lockDataDir } from './lock.js';
 import {
   DEVICE_FILE, deviceFile, deviceIdOf, fullRecords, fullShared, isRecordRows, knownOnly, ownPart, profileFolder,
@@ -229,6 +229,8 @@ export async function openStore(dataDir: string): Promise<Store> {
   fs.mkdirSync(dataDir, { recursive: true });
   const release = lockDataDir(dataDir);
   try {
+    // What a writer killed between write and rename left: the lock holder is the only writer.
+    for (const name of [SHARED_FILE, LEGACY_DB_FILE]) removeStaleTempFiles(path.join(dataDir, name));
     return await openLocked(dataDir, release);
   } catch (err) {
     release();

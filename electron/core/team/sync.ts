@@ -41,7 +41,7 @@ export function joinedState(dataDir: string, contentDir: string): TeamState {
   const state = readState(dataDir);
   const dir = path.resolve(contentDir);
   if (!state || path.resolve(state.contentDir) !== dir || !fs.existsSync(path.join(dir, '.git'))) {
-    throw new TeamError('not_joined', `this content folder has not joined a team (run handbook team join): ${dir}`, { path: dir });
+    throw new TeamError('not_joined', 'this content folder has not joined a team (run handbook team join)', { path: dir });
   }
   return state;
 }
