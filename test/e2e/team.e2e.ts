@@ -122,8 +122,9 @@ describe('team mode in the browser', () => {
     expect(await section.getByTestId('team-result').innerText()).toMatch(/changed on both sides/);
     expect(fs.readFileSync(local, 'utf8')).toContain('MINE');
     expect(fs.readFileSync(local, 'utf8')).not.toMatch(/<<<<<<<|>>>>>>>/);
-    await section.getByTestId('unlock-secret').fill('team trainer 2468');
-    await section.getByTestId('unlock-secret').press('Enter');
+    // The one unlock form of Settings (in the data section) unlocks the team actions too.
+    await page.getByTestId('unlock-secret').fill('team trainer 2468');
+    await page.getByTestId('unlock-secret').press('Enter');
     await section.getByTestId('team-resolve').click();
     await page.getByTestId('conflict-both').click();
     const compare = page.getByTestId('conflict-compare');

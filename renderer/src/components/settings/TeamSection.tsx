@@ -7,7 +7,6 @@ import { useSession } from '../../state/session';
 import { useLoad } from '../../state/useLoad';
 import { ConflictDialog } from '../editor/ConflictDialog';
 import { useEditSession } from '../editor/editSession';
-import { TrainerUnlock } from '../trust/TrainerUnlock';
 import { TeamStatusLine } from './TeamStatusLine';
 
 /** Settings → Team: join a team's git repository, see where this PC stands, check now, settle conflicts. */
@@ -80,7 +79,7 @@ function Conflicts({ conflicts, reload }: { conflicts: NonNullable<TeamStatusInf
   return (
     <div className="team-conflicts">
       <h3>{t('team.conflicts')}</h3>
-      {!token && <TrainerUnlock compact />}
+      {!token && <p className="muted small">{t('team.trainerOnly')}</p>}
       <ul className="plain-list">
         {conflicts.map((c) => (
           <li key={c.path}>
@@ -128,7 +127,7 @@ function JoinForm() {
   return (
     <>
       <p>{t('team.intro')}</p>
-      {!token && <TrainerUnlock compact />}
+      {!token && <p className="muted small">{t('team.trainerOnly')}</p>}
       <form className="form" onSubmit={submit} data-testid="team-join-form">
         <label>{t('team.url')}<input {...field('url')} type="url" required placeholder={t('team.urlPlaceholder')} /></label>
         <label>{t('team.name')}<input {...field('name')} required autoComplete="name" /></label>
