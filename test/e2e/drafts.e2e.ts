@@ -12,7 +12,7 @@ import { useServeAndBrowser } from './support/session';
  * shortcut, Back, a reload, a profile switch, a content-folder switch and the quiz editor's
  * 全部内容 button. Each test leaves the editor one way and checks the text is there on return.
  */
-const PIN = '2468';
+const PASS = 'drafts passphrase 1';
 const ARTICLE = 'customer-service/bad-reviews';
 const env = useServeAndBrowser({ contentDir: null });
 let folderA = '';
@@ -32,8 +32,11 @@ beforeAll(async () => {
   folderB = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-e2e-drafts-b-'));
   fs.cpSync(path.resolve('content'), folderA, { recursive: true });
   fs.cpSync(path.resolve('content'), folderB, { recursive: true });
-  await call('setContentFolder', { path: folderA });
-  trainerId = (await call('createProfile', { name: '李老师', roleId: 'customer-service', trainer: true, pin: PIN })).id;
+  // The first trainer is free; choosing the content folder is the unlocked trainer's.
+  trainerId = (await call('createProfile', { name: '李老师', roleId: 'customer-service', trainer: true, passphrase: PASS })).id;
+  const { token } = await call<{ token: string }>('openEditSession', { profileId: trainerId, passphrase: PASS });
+  await call('setContentFolder', { token, path: folderA });
+  await call('closeEditSession', { token });
   learnerId = (await call('createProfile', { name: '王小明', roleId: 'customer-service' })).id;
 });
 afterAll(() => {
@@ -46,7 +49,7 @@ async function trainerPage(locale = 'zh-CN'): Promise<{ page: Page; errors: stri
   await page.setViewportSize({ width: 1280, height: 820 });
   await page.goto(env.serve.url);
   await page.locator('h1').first().waitFor();
-  return { page, errors, editor: new EditorPage(page, PIN) };
+  return { page, errors, editor: new EditorPage(page, PASS) };
 }
 
 const editArticle = '#/edit/' + ARTICLE;

@@ -125,7 +125,14 @@ describe('onboarding by keyboard alone', () => {
     await page.keyboard.press('Enter');
 
     const settings = await page.evaluate(async () => (await fetch('api/getSettings', { method: 'POST', body: '{}' })).json());
-    const progress = await page.evaluate(async (id) => (await fetch('api/getProgress', { method: 'POST', body: JSON.stringify({ profileId: id }) })).json(), settings.data.currentProfileId);
+    // Progress is private to the learner: read it with the learner's own session token (no PIN was set).
+    const progress = await page.evaluate(async (profileId) => {
+      const post = async (method: string, body: unknown) => (await fetch(`api/${method}`, { method: 'POST', body: JSON.stringify(body) })).json();
+      const session = await post('openProfileSession', { profileId });
+      if (!session.ok) throw new Error(`openProfileSession failed: ${JSON.stringify(session)}`);
+      return post('getProgress', { token: session.data.token, profileId });
+    }, settings.data.currentProfileId as string);
+    expect(progress.ok, JSON.stringify(progress)).toBe(true);
     const done = (progress.data as Progress).completed.map((c) => c.stepId);
     expect(done).toEqual(expect.arrayContaining([read.id, task.id, quizStep.id]));
     await expect.poll(() => page.getByTestId(`step-${signoff.id}`).textContent()).toMatch(/request|wait|pending/i);

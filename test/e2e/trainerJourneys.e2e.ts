@@ -13,7 +13,7 @@ import { useServeAndBrowser } from './support/session';
  * zip is refused in Chinese, quiz answers survive a reload and Back, a quiz cites its section by
  * heading, a trainer's Home is a trainer desk, role cards use a Chinese colon.
  */
-const PIN = '2468';
+const PASS = 'journeys passphrase 1';
 const contentDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-e2e-journeys-'));
 fs.cpSync(path.resolve('content'), contentDir, { recursive: true });
 const env = useServeAndBrowser({ contentDir });
@@ -46,7 +46,7 @@ function zipFolder(dir: string): Promise<Buffer> {
 }
 
 beforeAll(async () => {
-  trainerId = (await call('createProfile', { name: '李老师', roleId: 'customer-service', trainer: true, pin: PIN })).id;
+  trainerId = (await call('createProfile', { name: '李老师', roleId: 'customer-service', trainer: true, passphrase: PASS })).id;
   learnerId = (await call('createProfile', { name: '王小明', roleId: 'customer-service' })).id;
 });
 afterAll(() => { if (contentDir) fs.rmSync(contentDir, { recursive: true, force: true }); });
@@ -137,7 +137,7 @@ describe('trainer journeys', () => {
 
   it('a pack import that adds an article shows it in the list at once; a bad zip is refused in Chinese', async () => {
     const { page, errors } = await open(trainerId, 'zh-CN');
-    const editor = new EditorPage(page, PIN);
+    const editor = new EditorPage(page, PASS);
     await editor.open('#/edit');
     await expect.poll(() => page.locator('#articles-title').textContent()).toBe('文章（39）');
     const fileInput = page.locator('.packs-panel input[type=file]');
@@ -165,7 +165,7 @@ describe('trainer journeys', () => {
     expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
 
     const en = await open(trainerId, 'en');
-    const enEditor = new EditorPage(en.page, PIN);
+    const enEditor = new EditorPage(en.page, PASS);
     await enEditor.open('#/edit');
     await expect.poll(() => en.page.locator('#articles-title').textContent()).toMatch(/40/);
     await en.page.screenshot({ path: screenshotPath('content-desk-en') });

@@ -1,21 +1,21 @@
 import type { Page } from 'playwright-core';
 
-/** The trainer's editor as a person uses it: unlock with the PIN, type, read back what is there. */
+/** The trainer's editor as a person uses it: unlock with the trainer's passphrase, type, read back what is there. */
 export class EditorPage {
-  constructor(readonly page: Page, readonly pin: string) {}
+  constructor(readonly page: Page, readonly passphrase: string) {}
 
   async open(hash: string) {
     await this.page.evaluate((h) => { location.hash = h; }, hash);
     await this.unlockIfAsked();
   }
 
-  /** The PIN prompt shows after a reload or a profile switch (the session lives in memory only). */
+  /** The passphrase prompt shows after a reload or a profile switch (the session lives in memory only). */
   async unlockIfAsked() {
-    const pin = this.page.getByTestId('edit-pin');
+    const secret = this.page.getByTestId('unlock-secret');
     const ready = this.page.locator('[data-testid=markdown-editor], .quiz-editor, .track-editor, .content-page');
-    await Promise.race([pin.waitFor(), ready.first().waitFor()]);
-    if (await pin.isVisible()) {
-      await pin.fill(this.pin);
+    await Promise.race([secret.waitFor(), ready.first().waitFor()]);
+    if (await secret.isVisible()) {
+      await secret.fill(this.passphrase);
       await this.page.getByTestId('edit-unlock').click();
     }
     await ready.first().waitFor();
