@@ -65,7 +65,7 @@ describe('trainer journeys', () => {
     const { page, errors } = await open(trainerId, 'zh-CN');
     await page.evaluate(() => { location.hash = '#/edit'; });
     await page.getByTestId('edit-unlock').click();
-    await expect.poll(() => page.locator('.edit-gate [role=alert]').textContent(), { timeout: 10_000 }).toBe('PIN 码须为 4–8 位数字，培训师账号必须设置。');
+    await expect.poll(() => page.locator('.edit-gate [role=alert]').textContent(), { timeout: 10_000 }).toBe('口令须至少 8 个字符，培训师账号必须设置。');
     await page.getByTestId('profile-button').click();
     await page.getByRole('button', { name: '新建用户' }).click();
     await page.locator('dialog form button[type=submit]').click();

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../fs/atomicWrite.js';
 
 /**
  * Backups per file: each write also copies the file it wrote (only that file, a few KB for a
@@ -22,6 +23,7 @@ function newestFirst(dir: string, keep: (name: string) => boolean): string[] {
   return fs.readdirSync(dir).filter((f) => keep(f) && f.endsWith('.json')).sort().reverse().map((f) => path.join(dir, f));
 }
 
+/** Rolling copies are not fsynced: the live file they copy already is, and a write's latency counts. */
 function writeAtomically(file: string, json: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file + '.tmp', json);
@@ -46,9 +48,11 @@ export function listRestorePoints(dataDir: string): string[] {
   return newestFirst(restorePointDir(dataDir), (f) => f.startsWith('before-restore-'));
 }
 
-export function writeRestorePoint(dataDir: string, json: string, now = new Date()): string {
+/** Durable (the one helper's fsync and rename): a restore must never replace data it has not kept. */
+export async function writeRestorePoint(dataDir: string, json: string, now = new Date()): Promise<string> {
   const file = path.join(restorePointDir(dataDir), `before-restore-${stamp(now)}.json`);
-  writeAtomically(file, json);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await writeFileAtomic(file, json);
   for (const old of listRestorePoints(dataDir).slice(KEEP_RESTORE_POINTS)) fs.rmSync(old, { force: true });
   return file;
 }

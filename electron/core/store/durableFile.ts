@@ -2,26 +2,10 @@ import { readdirSync, rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
+import { renameWithRetry, type RenameOps } from '../fs/atomicWrite.js';
 
-/** Renames refused by Windows virus scanners or indexers (EPERM, EBUSY, EACCES) usually pass within seconds. */
-const TRANSIENT = new Set(['EPERM', 'EBUSY', 'EACCES', 'EAGAIN']);
-const RETRY_DELAYS_MS = [20, 50, 100, 200, 400, 800, 1000, 1500, 2000, 2000, 2000];
-
-export interface FileOps { rename: typeof fs.rename }
+export type FileOps = RenameOps;
 const realOps: FileOps = { rename: fs.rename };
-
-/** rename(), retried with back-off (about 10 s in all) while the error is one that goes away. */
-export async function renameWithRetry(from: string, to: string, ops: FileOps = realOps): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await ops.rename(from, to);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? '';
-      if (!TRANSIENT.has(code) || attempt >= RETRY_DELAYS_MS.length) throw err;
-      await new Promise((r) => setTimeout(r, RETRY_DELAYS_MS[attempt]));
-    }
-  }
-}
 
 /**
  * A lowdb adapter whose write resolves only once the data is durable: written to a temporary file,

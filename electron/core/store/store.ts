@@ -385,7 +385,7 @@ async function openLocked(dataDir: string, release: () => void): Promise<Store> 
         return Promise.reject(err);
       }
       return exclusive(async () => {
-        writeRestorePoint(dataDir, JSON.stringify(state.data()));
+        await writeRestorePoint(dataDir, JSON.stringify(state.data()));
         await swapRecords(dataDir, state.deviceId, split(next).records);
         state.learners.clear();
         for (const [id, rows] of split(next).records) state.setDevice(id, state.deviceId, rows as unknown as Row);

@@ -527,6 +527,7 @@ export const en = {
   'error.pack.expired': 'This import was already applied or has expired. Upload the zip again.',
   'error.invalid.name': 'Enter a name (at most 60 characters).',
   'error.invalid.pin': 'The PIN must be 4 to 8 digits. Trainer profiles need one.',
+  'error.invalid.passphrase': 'The passphrase must be 8 characters or more. Trainer profiles need one.',
   'error.invalid.startDate': 'Enter the start date as a date.',
   'error.invalid.path': 'Enter a folder path.',
   'error.invalid.query': 'The search is too long.',

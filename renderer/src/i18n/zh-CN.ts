@@ -529,6 +529,7 @@ export const zhCN: Record<MessageKey, string> = {
   'error.pack.expired': '这次导入已经应用或已过期，请重新上传压缩包。',
   'error.invalid.name': '请填写姓名（最多 60 个字）。',
   'error.invalid.pin': 'PIN 码须为 4–8 位数字，培训师账号必须设置。',
+  'error.invalid.passphrase': '口令须至少 8 个字符，培训师账号必须设置。',
   'error.invalid.startDate': '请填写正确的入职日期。',
   'error.invalid.path': '请填写文件夹路径。',
   'error.invalid.query': '搜索内容过长。',

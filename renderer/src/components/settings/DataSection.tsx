@@ -54,11 +54,14 @@ export function DataSection() {
       </dl>
       <p className="muted small">{t('data.hint')}</p>
       {!token && <TrainerUnlock compact />}
-      <div className="button-row" hidden={!token}>
-        <button type="button" onClick={backup} data-testid="backup-db">{t('data.backup')}</button>
-        <button type="button" onClick={() => file.current?.click()}>{t('data.restore')}</button>
-        <input ref={file} type="file" accept="application/json,.json" hidden onChange={pick} data-testid="restore-file" />
-      </div>
+      {/* Not `hidden`: .button-row's display: flex would override it and show buttons that do nothing while locked. */}
+      {token && (
+        <div className="button-row">
+          <button type="button" onClick={backup} data-testid="backup-db">{t('data.backup')}</button>
+          <button type="button" onClick={() => file.current?.click()}>{t('data.restore')}</button>
+          <input ref={file} type="file" accept="application/json,.json" hidden onChange={pick} data-testid="restore-file" />
+        </div>
+      )}
       {message && <p className={message.ok ? 'notice' : 'notice notice-error'} role="status">{message.text}</p>}
       {pending && (
         <Dialog title={t('data.confirmTitle')} onClose={() => setPending(null)} labelledBy="restore-title">

@@ -39,7 +39,8 @@ export function TrainerUnlock({ compact }: { compact?: boolean }) {
     }
   };
   return (
-    <form className={compact ? 'form trainer-unlock' : 'card edit-gate trainer-unlock'} onSubmit={submit} aria-labelledby="unlock-title">
+    // noValidate: the browser's own bubbles speak the browser's language; the core's refusal says it in ours.
+    <form className={compact ? 'form trainer-unlock' : 'card edit-gate trainer-unlock'} onSubmit={submit} aria-labelledby="unlock-title" noValidate>
       <h2 id="unlock-title">{migrating ? t('trust.setPassphraseTitle') : t('trust.unlockTitle')}</h2>
       <p>{migrating ? t('trust.setPassphraseBody', { name: profile.name }) : t('trust.unlockBody', { name: profile.name })}</p>
       <label>

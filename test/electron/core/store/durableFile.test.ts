@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { DurableJsonFile, renameWithRetry } from '../../../../electron/core/store/durableFile';
+import { renameWithRetry } from '../../../../electron/core/fs/atomicWrite';
+import { DurableJsonFile } from '../../../../electron/core/store/durableFile';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'hb-durable-'));
 const transient = (code: string) => Object.assign(new Error(code), { code });
