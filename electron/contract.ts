@@ -705,19 +705,32 @@ export interface PackBackup { id: string; createdAt: string; packName: string; f
 
 // ---------------------------------------------------------------- team mode DTOs
 /** Why a team operation failed; the UI says `team.reason.<reason>`. */
-export type TeamReasonCode = 'auth' | 'forbidden' | 'unreachable' | 'no_repository' | 'not_pack' | 'rewritten' | 'unsafe' | 'not_joined' | 'bad_url' | 'folder_not_empty' | 'conflict';
+export type TeamReasonCode =
+  | 'auth' // wrong user name, password or token
+  | 'forbidden' // authenticated, but the server refused the push (protected branch)
+  | 'unreachable' // no answer from the server
+  | 'no_repository' // the server answered, but there is no such repository
+  | 'not_pack' // the repository holds no handbook.yaml
+  | 'rewritten' // the server's history no longer contains what this PC had
+  | 'unsafe' // the repository holds something that may not be written to disk
+  | 'not_joined' // this content folder is not a team checkout
+  | 'bad_url'
+  | 'folder_not_empty'
+  | 'conflict';
 export interface TeamStatusInfo {
   joined: boolean;
   url?: string;
   branch?: string;
   author?: { name: string; email: string };
   hasCredentials?: boolean;
+  /** up_to_date · offline (failing since) · conflict · unpublished (local commits not on the server). */
   state?: 'up_to_date' | 'failing' | 'conflict' | 'unpublished';
   lastSyncAt?: string | null;
   failingSince?: string | null;
   lastError?: { reason: TeamReasonCode; message: string; at: string } | null;
   lastChange?: { at: string; files: number } | null;
   conflicts?: { path: string; choice?: 'mine' | 'theirs' }[];
+  /** Files edited here and not yet committed. */
   localChanges?: number;
   head?: string | null;
 }

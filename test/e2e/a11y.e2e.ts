@@ -1,10 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { createRequire } from 'node:module';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations as audit } from './support/axe';
 import { launchBrowser, screenshotPath } from './support/browser';
 import { startServe, type ServeHandle } from './support/server';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let serve: ServeHandle;
 let browser: Browser;
 let learnerId: string;
@@ -41,16 +40,6 @@ const SCREENS: Array<[string, string, string]> = [
   ['settings', '#/settings', 'main h1'],
 ];
 
-async function audit(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as any).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations
-      .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v: any) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')).join(' | ')}`);
-  });
-}
 
 describe('accessibility (axe-core) on every main screen', () => {
   for (const locale of ['zh-CN', 'en'] as const) {

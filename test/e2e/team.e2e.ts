@@ -1,12 +1,12 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { joinTeam } from '../../electron/core/team/join';
 import { seedRepo, startGitServer, type SeedClone, type TestGitServer } from '../support/gitServer';
 import { listFiles } from '../electron/core/team/teamFixture';
+import { axeViolations as audit } from './support/axe';
 import { launchBrowser, screenshotPath } from './support/browser';
 import { startServe, type ServeHandle } from './support/server';
 
@@ -14,7 +14,6 @@ import { startServe, type ServeHandle } from './support/server';
  * Settings → Team and "What changed" in Chromium, against browser mode over a checkout of the
  * bundled pack joined from a real git server (git http-backend) in this process.
  */
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TRAINER = { username: 'trainer', password: 'e2e-team-secret' };
 let git: TestGitServer;
 let seed: SeedClone;
@@ -55,13 +54,6 @@ afterAll(async () => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-async function audit(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.filter((v: any) => v.impact === 'serious' || v.impact === 'critical').map((v: any) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
-  });
-}
 
 describe('team mode in the browser', () => {
   for (const locale of ['zh-CN', 'en'] as const) {

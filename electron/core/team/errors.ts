@@ -1,22 +1,11 @@
 import { HandbookError } from '../api/errors.js';
-import type { ErrorCode } from '../../contract.js';
+import type { ErrorCode, TeamReasonCode } from '../../contract.js';
 
 /**
- * Why a team operation could not finish. Each reason has a sentence in the UI's dictionaries
+ * Why a team operation could not finish (the reasons are listed in the contract). Each reason has a sentence in the UI's dictionaries
  * (`team.reason.<reason>`), and the CLI maps it to an exit code (see `exitCodeFor`).
  */
-export type TeamReason =
-  | 'auth' // wrong user name, password or token
-  | 'forbidden' // authenticated, but the server refused the push (protected branch)
-  | 'unreachable' // no answer from the server
-  | 'no_repository' // the server answered, but there is no such repository
-  | 'not_pack' // the repository holds no handbook.yaml
-  | 'rewritten' // the server's history no longer contains what this PC had
-  | 'unsafe' // the repository holds something that may not be written to disk
-  | 'not_joined' // this content folder is not a team checkout
-  | 'bad_url'
-  | 'folder_not_empty'
-  | 'conflict';
+export type TeamReason = TeamReasonCode;
 
 const codes: Record<TeamReason, ErrorCode> = {
   auth: 'forbidden', forbidden: 'forbidden', unreachable: 'unavailable', no_repository: 'not_found',

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { HandbookApi, TeamStatusInfo } from '../../contract.js';
+import type { HandbookApi } from '../../contract.js';
 import { listTeamChanges, markTeamChangesSeen } from './changes.js';
 import { chooseConflictSide, conflictVersions } from './conflicts.js';
 import { TeamError } from './errors.js';
@@ -36,7 +36,7 @@ export function teamHandlers(ctx: TeamContext): Pick<HandbookApi, TeamMethods> &
     return { outcome, pulled: pulled.length, pushed, conflicts, publishRefused, records: r.records };
   };
   return {
-    async getTeamStatus() { return (await teamStatus(ctx.dataDir, ctx.contentDir)) as TeamStatusInfo; },
+    async getTeamStatus() { return teamStatus(ctx.dataDir, ctx.contentDir); },
     async syncTeam() { return sync(); },
     async joinTeam({ token, url, name, email, username, password, contentDir }) {
       ctx.requireTrainer(token);

@@ -1,7 +1,7 @@
+import type { TeamStatusInfo } from '../../contract.js';
 import fs from 'node:fs';
 import git from 'isomorphic-git';
 import { loadCredentials } from './credentials.js';
-import type { TeamReason } from './errors.js';
 import { displayUrl } from './remote.js';
 import { readState } from './state.js';
 import { openRepo } from './tree.js';
@@ -9,23 +9,7 @@ import { localChanges, tracked } from './workdir.js';
 import { changedSince, readSnapshot, walkTracked } from './statCache.js';
 import path from 'node:path';
 
-export interface TeamStatus {
-  joined: boolean;
-  url?: string;
-  branch?: string;
-  author?: { name: string; email: string };
-  hasCredentials?: boolean;
-  /** up_to_date · offline (failing since) · conflict · unpublished (local commits not on the server). */
-  state?: 'up_to_date' | 'failing' | 'conflict' | 'unpublished';
-  lastSyncAt?: string | null;
-  failingSince?: string | null;
-  lastError?: { reason: TeamReason; message: string; at: string } | null;
-  lastChange?: { at: string; files: number } | null;
-  conflicts?: { path: string; choice?: 'mine' | 'theirs' }[];
-  /** Files edited here and not yet committed. */
-  localChanges?: number;
-  head?: string | null;
-}
+export type TeamStatus = TeamStatusInfo;
 
 /** Where the team checkout stands, without touching the network. */
 export async function teamStatus(dataDir: string, contentDir: string): Promise<TeamStatus> {
