@@ -8,41 +8,8 @@
  */
 import { z } from 'zod';
 
-/** Identifier of an article: its path below `articles/` without `.md`, e.g. `customer-service/returns-refunds`. */
-const ArticleId = z.string().min(1).max(300);
-/** Identifier of a role guide: the file name below `roles/` without `.md`, e.g. `customer-service`. */
-const RoleId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'role id: lowercase letters, digits and hyphens');
-/** Identifier of a local profile, as returned by `createProfile`. */
-const ProfileId = z.string().min(1).max(64);
-/** Calendar date, `YYYY-MM-DD`, in the learner's local calendar. */
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date: YYYY-MM-DD');
-/** A 4 to 8 digit PIN. */
-const Pin = z.string().regex(/^\d{4,8}$/, 'PIN: 4 to 8 digits');
-const NoArgs = z.object({}).strict();
-/** Identifier of a track (its file name below `tracks/`) or of a step inside it. */
-const TrackId = z.string().min(1).max(100);
-const StepId = z.string().min(1).max(100);
-/** One answer: an option index (single), a list of indexes (multiple) or true/false. */
-const QuizAnswer = z.union([z.number().int().min(0).max(99), z.array(z.number().int().min(0).max(99)).max(100), z.boolean()]);
+import { ArticleId, RoleId, ProfileId, IsoDate, Pin, NoArgs, TrackId, StepId, QuizAnswer, EditToken, SessionToken, Passphrase, EditableId, ShortText } from './contract/primitives.js';
 
-/**
- * Token returned by `openEditSession`. Why a token and not the PIN on every call: a trainer saves
- * many times per article, and keeping the PIN in page memory to resend it would leave it readable
- * by anything that runs in the page for as long as the app is open. The token expires after a short
- * idle time, lives only in the core's memory (a restart ends every session) and is dropped by the UI
- * when the profile changes, so a learner who sits down at the shared PC cannot keep editing.
- */
-const EditToken = z.string().min(16).max(128);
-/**
- * Token of a profile session (`openProfileSession`) or a trainer's (`openEditSession`): who is
- * calling. A learner's token reaches only that learner's records; a trainer's reaches everyone's.
- */
-const SessionToken = EditToken;
-/** A trainer's passphrase: at least 8 characters (a short PIN falls to an offline search in seconds). */
-const Passphrase = z.string().min(8, 'passphrase: at least 8 characters').max(200);
-/** An article id, or `role:<roleId>` for a role guide. */
-const EditableId = z.string().min(1).max(305);
-const ShortText = z.string().max(500);
 /** The front matter fields the editor's form shows. Absent = leave the file's value as it is. */
 const ArticleFields = z.object({
   title: z.string().max(200),
