@@ -6,14 +6,10 @@ import { SearchEngine, sanitizeDoc } from './engine.js';
 import { fingerprint } from './fingerprint.js';
 import type { EngineOptions, SearchDoc, SearchQuery, SearchResult } from './types.js';
 import type { BuildMessage, BuildRequest } from './worker.js';
+import type { SearchStatus } from '../../contract.js';
 
-export interface SearchStatus {
-  state: 'idle' | 'building' | 'ready' | 'error';
-  done: number;
-  total: number;
-  fromCache: boolean;
-  error?: string;
-}
+// The service reports its state in the contract's own shape: one definition for the wire and the core.
+export type { SearchStatus } from '../../contract.js';
 export interface SearchServiceOptions {
   /** data folder; the cache file lives here */
   cacheDir: string;
