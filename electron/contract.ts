@@ -59,6 +59,11 @@ export interface Responses extends
 
 /** The API: one single-argument async method per request. */
 export type HandbookApi = { [M in MethodName]: (arg: Request<M>) => Promise<Responses[M]> };
+/**
+ * What the core implements: each method receives its request as validated (parsed, trimmed,
+ * defaulted). `withValidation` (electron/core/api/validate.ts) turns Handlers into a HandbookApi.
+ */
+export type Handlers = { [M in MethodName]: (req: ParsedRequest<M>) => Promise<Responses[M]> };
 
 /** Error codes that cross the wire. */
 /** `unauthorized`: no valid session (missing, unknown or expired token, wrong secret); `forbidden`: known caller, not allowed. */

@@ -1,33 +1,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AppInfo, HandbookApi, ParsedRequest, Problem } from '../contract.js';
-import { badRequest, HandbookError } from './api/errors.js';
+import type { Handlers, HandbookApi } from '../contract.js';
+import { HandbookError } from './api/errors.js';
 import { withValidation } from './api/validate.js';
 import { assemblePack, readAllFiles, refreshFile, type Pack, type PackFiles } from './content/pack.js';
 import { watchPack } from './content/watch.js';
-import { getArticle, getRole, listArticles } from './library/articles.js';
-import { getDashboard, warmDashboard } from './onboarding/dashboard.js';
-import { exportProgress, importProgress } from './onboarding/exchange.js';
-import { completeStep, getProgress, uncompleteStep } from './onboarding/progress.js';
-import { quizView, submitQuiz } from './onboarding/quizPlay.js';
-import { requestSignoff, signOff } from './onboarding/signoff.js';
 import { PinGuard } from './profiles/pin.js';
-import { createProfile, deleteProfile, listProfiles, setPassphrase } from './profiles/profiles.js';
-import { restoreDatabase } from './trust/restore.js';
-import { readingList, recordView, setBookmark } from './profiles/reading.js';
 import { openStore, openStoreReadOnly, type Recovery } from './store/store.js';
-import { checkContentFolder, effectiveContentDir } from './host/contentFolder.js';
+import { effectiveContentDir } from './host/contentFolder.js';
 import type { HostHooks } from './host/host.js';
 import { withGeneralSynonyms } from './search/generalSynonyms.js';
 import { createSearchService } from './search/index.js';
 import { diffDocs, packToSearchDocs, unavailableSearch } from './search/searchDocs.js';
-import { APP_VERSION } from './version.js';
 import { WriteQueue } from './authoring/files.js';
 import { authoringHandlers } from './authoring/handlers.js';
 import { EditSessions, newSessionState, type SessionState } from './authoring/session.js';
-import { noteSearch } from './health/failedSearches.js';
 import { createPackService } from './packs/service.js';
 import { teamHandlers } from './team/handlers.js';
+import { appHandlers } from './app/handlers.js';
+import { libraryHandlers } from './library/handlers.js';
+import { onboardingHandlers } from './onboarding/handlers.js';
+import { warmDashboard } from './onboarding/dashboard.js';
+import { packsHandlers } from './packs/handlers.js';
+import { profilesHandlers } from './profiles/handlers.js';
+import { searchHandlers } from './search/handlers.js';
 
 export interface CoreOptions {
   /** The content pack folder. */
@@ -117,7 +113,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
 
   // Who is calling: every method about a profile's records, and every trainer-only one, asks these.
   const sessions = new EditSessions(store, opts.sessionState ?? newSessionState(new PinGuard()), opts.now);
-  // Authoring and content packs (trainers): writes re-read what they wrote at once, not via the watcher.
+  // Content packs (trainers): an import swaps the whole folder, with the watcher stopped meanwhile.
   const packs = createPackService({
     contentDir: root, dataDir: opts.dataDir, packName: () => pack.info.name,
     async replaceContent(swap) {
@@ -137,14 +133,6 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       });
     },
   });
-  const authoring = authoringHandlers({
-    root, pack: () => pack, store, sessions, queue: new WriteQueue(),
-    changed: (rels) => reloads.run(async () => {
-      for (const r of rels) await refreshFile(root, files, r);
-      pack = assemblePack(root, files);
-      indexPack(false);
-    }),
-  }, packs);
   const team = teamHandlers({
     contentDir: root, dataDir: opts.dataDir,
     requireTrainer: (token) => sessions.require(token),
@@ -158,107 +146,22 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   });
   const { startSchedule: startTeamSchedule, stopSchedule: stopTeamSchedule, ...teamApi } = team;
   if (opts.watch && !opts.readOnly) startTeamSchedule();
-  const handlers: HandbookApi = {
-    async getAppInfo(): Promise<AppInfo> {
-      const { info } = pack;
-      return {
-        version: APP_VERSION,
-        pack: { id: info.id, name: info.name, nameEn: info.nameEn, version: info.version, language: info.language },
-        counts: { articles: pack.articles.size, roles: pack.roles.size, tracks: pack.tracks.size, quizzes: pack.quizzes.size, problems: pack.problems.length },
-        paths: { contentDir: root, dataDir: opts.dataDir },
-        capabilities: { pickFolder: !!host.pickFolder, savePdf: !!host.savePageAsPdf, switchContent: !!host.switchContentFolder },
-        recovery: store.recovery,
-      };
-    },
-    async setContentFolder({ token, path: wanted }) {
-      sessions.require(token);
-      if (!host.switchContentFolder) throw new HandbookError('unavailable', 'this Handbook was started with a fixed content folder (--content); restart it with another one');
-      const dir = wanted === null ? null : checkContentFolder(wanted);
-      await store.updateShared((d) => { d.settings.contentDir = dir; });
-      await host.switchContentFolder(dir);
-      return { contentDir: dir ?? opts.contentDir };
-    },
-    async pickContentFolder() {
-      if (!host.pickFolder) throw new HandbookError('unavailable', 'the folder picker is only in the desktop app; type the folder path instead');
-      return { path: await host.pickFolder() };
-    },
-    async savePageAsPdf({ fileName }) {
-      if (!host.savePageAsPdf) throw new HandbookError('unavailable', 'saving as PDF is only in the desktop app; use Print → Save as PDF');
-      return { file: await host.savePageAsPdf(fileName.toLowerCase().endsWith('.pdf') ? fileName : fileName + '.pdf') };
-    },
-    async backupDatabase({ token }) {
-      sessions.require(token);
-      const day = new Date().toISOString().slice(0, 10);
-      return { fileName: `handbook-backup-${day}.json`, content: JSON.stringify(store.data, null, 1) };
-    },
-    async restoreDatabase({ token, content }) {
-      sessions.require(token);
-      const { profiles } = await restoreDatabase(store, opts.dataDir, content);
-      return { profiles };
-    },
-    async listProfiles() { return listProfiles(store); },
-    async createProfile(req) { return createProfile(store, sessions, req as ParsedRequest<'createProfile'>, (id) => pack.roles.has(id) || pack.tracks.has(id)); },
-    async openProfileSession({ profileId, pin }) { return sessions.openProfile(profileId, pin); },
-    async setPassphrase(req) { return setPassphrase(store, sessions, req as ParsedRequest<'setPassphrase'>); },
-    async deleteProfile({ token, profileId }) { return deleteProfile(store, sessions, token, profileId); },
-    async getSettings() { return { ...store.shared.settings }; },
-    async updateSettings(req) {
-      const r = req as ParsedRequest<'updateSettings'>;
-      if (r.currentProfileId && !store.shared.profiles.some((p) => p.id === r.currentProfileId)) throw badRequest('unknown profile');
-      await store.updateShared((d) => {
-        for (const [k, v] of Object.entries(r)) if (v !== undefined) (d.settings as any)[k] = v;
-      });
-      return { ...store.shared.settings };
-    },
-    async listArticles(req) { return listArticles(pack, req as ParsedRequest<'listArticles'>); },
-    async getArticle({ id }) { return getArticle(pack, id); },
-    async listRoles() { return [...pack.roles.values()].map((r) => r.summary); },
-    async getRole({ id }) { return getRole(pack, id); },
-    async listProblems(): Promise<Problem[]> { return pack.problems; },
-    async search(req) {
-      const result = await search.search(req as ParsedRequest<'search'>);
-      noteSearch(store, req, result)?.catch(() => { /* a lost count must not fail the search */ });
-      return result;
-    },
-    async searchStatus() { return search.status(); },
-    async listTracks() { return [...pack.tracks.values()]; },
-    // A learner reads and writes only their own records; a trainer reads everyone's but writes a
-    // learner's facts only by signing them off.
-    async getProgress({ token, profileId }) { sessions.self(token, profileId, true); return getProgress(store, pack, profileId); },
-    async completeStep({ token, ...ref }) { sessions.self(token, ref.profileId, false); return completeStep(store, pack, ref); },
-    async uncompleteStep({ token, ...ref }) { sessions.self(token, ref.profileId, false); return uncompleteStep(store, pack, ref); },
-    async getQuiz({ quizId }) { return quizView(pack, quizId); },
-    async submitQuiz(req) {
-      const { token, ...r } = req as ParsedRequest<'submitQuiz'>;
-      sessions.self(token, r.profileId, false);
-      return submitQuiz(store, pack, r);
-    },
-    async requestSignoff(req) {
-      const { token, ...r } = req as ParsedRequest<'requestSignoff'>;
-      sessions.self(token, r.profileId, false);
-      return requestSignoff(store, pack, r);
-    },
-    async signOff(req) { return signOff(store, pack, sessions, req); },
-    async getDashboard({ token, role }) { sessions.require(token); return getDashboard(store, pack, role); },
-    async exportProgress({ token, ...req }) {
-      // Everyone's records: a trainer only. One learner's: that learner, or a trainer.
-      if (req.profileId) sessions.self(token, req.profileId, true);
-      else sessions.require(token);
-      return exportProgress(store, pack, req);
-    },
-    async importProgress({ token, data }) { sessions.require(token); return importProgress(store, data); },
-    async setBookmark({ token, profileId, articleId, bookmarked }) {
-      sessions.self(token, profileId, false);
-      await setBookmark(store, profileId, articleId, bookmarked);
-      return readingList(store, pack, profileId);
-    },
-    async recordView({ token, profileId, articleId }) {
-      sessions.self(token, profileId, false);
-      await recordView(store, profileId, articleId);
-      return readingList(store, pack, profileId);
-    },
-    async getReadingList({ token, profileId }) { sessions.self(token, profileId, true); return readingList(store, pack, profileId); },
-    ...authoring,
+  // Authoring writes re-read what they wrote at once, not via the watcher.
+  const rereadWritten = (rels: string[]) => reloads.run(async () => {
+    for (const r of rels) await refreshFile(root, files, r);
+    pack = assemblePack(root, files);
+    indexPack(false);
+  });
+  const current = () => pack;
+  // Every method, by feature; each feature's file says who may call what.
+  const handlers: Handlers = {
+    ...appHandlers({ pack: current, store, sessions, host, contentDir: root, defaultContentDir: opts.contentDir, dataDir: opts.dataDir }),
+    ...profilesHandlers({ store, sessions, roleExists: (id) => pack.roles.has(id) || pack.tracks.has(id) }),
+    ...libraryHandlers({ pack: current, store, sessions }),
+    ...searchHandlers({ search, store }),
+    ...onboardingHandlers({ pack: current, store, sessions }),
+    ...authoringHandlers({ root, pack: current, store, sessions, queue: new WriteQueue(), changed: rereadWritten }),
+    ...packsHandlers({ requireTrainer: (token) => sessions.require(token), packs }),
     ...teamApi,
   };
 

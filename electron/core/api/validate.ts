@@ -1,4 +1,4 @@
-import { methodNames, requests, type HandbookApi, type MethodName } from '../../contract.js';
+import { methodNames, requests, type HandbookApi, type Handlers, type MethodName } from '../../contract.js';
 import { HandbookError } from './errors.js';
 
 /** Validates one argument against its method's schema; the message names the field. */
@@ -17,7 +17,7 @@ export function parseRequest(method: MethodName, arg: unknown): unknown {
  * Wraps handlers so every call, whichever transport it came by (or none), is validated first.
  * Handlers therefore receive parsed, trimmed, defaulted arguments.
  */
-export function withValidation(handlers: HandbookApi): HandbookApi {
+export function withValidation(handlers: Handlers): HandbookApi {
   const api = {} as Record<MethodName, (arg: unknown) => Promise<unknown>>;
   for (const method of methodNames) {
     const handler = handlers[method] as (arg: unknown) => Promise<unknown>;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { HandbookApi } from '../../contract.js';
+import type { Handlers } from '../../contract.js';
 import { listTeamChanges, markTeamChangesSeen } from './changes.js';
 import { chooseConflictSide, conflictVersions } from './conflicts.js';
 import { TeamError } from './errors.js';
@@ -24,7 +24,7 @@ export interface TeamContext {
 /** Readers check at start-up and then every ten minutes (the rhythm); "Check now" any time. */
 export const SYNC_EVERY_MS = 10 * 60 * 1000;
 
-export function teamHandlers(ctx: TeamContext): Pick<HandbookApi, TeamMethods> & { startSchedule(): void; stopSchedule(): void } {
+export function teamHandlers(ctx: TeamContext): Pick<Handlers, TeamMethods> & { startSchedule(): void; stopSchedule(): void } {
   let timer: NodeJS.Timeout | null = null;
   const joined = () => {
     const s = readState(ctx.dataDir);
