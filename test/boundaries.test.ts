@@ -34,7 +34,7 @@ describe('layer boundaries', () => {
 
   it('renderer imports only types from electron/, and only from the contract', () => {
     const bad = sources('renderer/src').flatMap((f) =>
-      imports(f).filter((i) => i.resolved.startsWith('electron') && !(i.typeOnly && /^electron\/contract(\.js|\.ts)?$/.test(i.resolved))).map((i) => `${f}: ${i.spec}`));
+      imports(f).filter((i) => !rendererMayImport(i)).map((i) => `${f}: ${i.spec}`));
     expect(bad).toEqual([]);
   });
 
@@ -44,9 +44,91 @@ describe('layer boundaries', () => {
   });
 
   it('the checker sees imports (it would fail if the rule were broken)', () => {
-    const tmp = path.join('renderer', 'src', '__boundary_probe.ts');
     expect(imports('renderer/src/api/client.ts').some((i) => i.resolved === 'electron/contract' && i.typeOnly)).toBe(true);
     expect(imports('electron/main/main.ts').some((i) => i.spec === 'electron')).toBe(true);
-    expect(fs.existsSync(tmp)).toBe(false);
+    // Feature contract files are reached only through the index, and never for values.
+    expect(rendererMayImport({ typeOnly: true, resolved: 'electron/contract' })).toBe(true);
+    expect(rendererMayImport({ typeOnly: true, resolved: 'electron/contract/library' })).toBe(false);
+    expect(rendererMayImport({ typeOnly: false, resolved: 'electron/contract' })).toBe(false);
+  });
+
+  it('feature contract files import only zod and each other (the renderer sees them through the index)', () => {
+    const bad = sources('electron/contract').flatMap((f) =>
+      imports(f).filter((i) => i.spec !== 'zod' && !/^electron\/contract\/[A-Za-z]+$/.test(i.resolved.replace(/\.js$/, ''))).map((i) => `${f}: ${i.spec}`));
+    expect(sources('electron/contract').length).toBeGreaterThan(5);
+    expect(bad).toEqual([]);
   });
 });
+
+describe('import cycles', () => {
+  it('no file of electron/ imports itself back through others', () => {
+    const graph = new Map<string, string[]>();
+    for (const f of sources('electron')) graph.set(f, imports(f).filter((i) => i.spec.startsWith('.')).map((i) => toFile(i.resolved)));
+    expect(graph.size).toBeGreaterThan(100);
+    expect(cycles(graph)).toEqual([]);
+  });
+
+  it('no folder of electron/core depends on itself through others (e.g. health → authoring → health)', () => {
+    const graph = coreFolderGraph();
+    expect(graph.get('authoring')?.length).toBeGreaterThan(2);
+    const found = cycles(new Map([...graph].map(([k, v]) => [k, v.map((e) => e.to)])));
+    // Name one import per step, so the message says which line to move.
+    const explain = found.map((c) => c.split(' → ').map((n, i, all) => (i + 1 < all.length ? graph.get(n)!.find((e) => e.to === all[i + 1])!.via : n)).join('  ⇒  '));
+    expect(explain).toEqual([]);
+  });
+
+  it('the cycle finder finds a cycle (it would fail if one came back)', () => {
+    expect(cycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]))).toEqual(['a → b → c → a']);
+    expect(cycles(new Map([['a', ['b']], ['b', []]]))).toEqual([]);
+  });
+});
+
+/** Whether a renderer file may have this import: types only, and only from the contract's index. */
+function rendererMayImport(i: { typeOnly: boolean; resolved: string }): boolean {
+  return !i.resolved.startsWith('electron') || (i.typeOnly && /^electron\/contract(\.js|\.ts)?$/.test(i.resolved));
+}
+
+/** An import's resolved path (`x.js`, `x`, a folder) → the source file it means. */
+function toFile(resolved: string): string {
+  const base = resolved.replace(/\.js$/, '');
+  for (const c of [base + '.ts', base + '.tsx', base + '/index.ts']) if (fs.existsSync(c)) return c;
+  return resolved;
+}
+
+/**
+ * electron/core as a graph of its folders (a file at the top level is a node of its own), each edge
+ * with one import that makes it. Type-only imports count: they tie the layers as much as values do.
+ */
+function coreFolderGraph(): Map<string, Array<{ to: string; via: string }>> {
+  const CORE = 'electron/core/';
+  const nodeOf = (file: string) => file.slice(CORE.length).split('/')[0];
+  const graph = new Map<string, Array<{ to: string; via: string }>>();
+  for (const f of sources('electron/core')) {
+    const from = nodeOf(f);
+    const edges = graph.get(from) ?? [];
+    graph.set(from, edges);
+    for (const i of imports(f)) {
+      const target = toFile(i.resolved);
+      if (!i.spec.startsWith('.') || !target.startsWith(CORE)) continue;
+      const to = nodeOf(target);
+      if (to !== from && !edges.some((e) => e.to === to)) edges.push({ to, via: `${f} → ${target}` });
+    }
+  }
+  return graph;
+}
+
+/** Every cycle a depth-first walk meets, each as `a → b → a`, starting where the walk entered it. */
+function cycles(graph: Map<string, string[]>): string[] {
+  const state = new Map<string, 'open' | 'done'>();
+  const out: string[] = [];
+  const visit = (n: string, trail: string[]) => {
+    if (state.get(n) === 'done') return;
+    if (state.get(n) === 'open') { out.push([...trail.slice(trail.indexOf(n)), n].join(' → ')); return; }
+    state.set(n, 'open');
+    for (const t of graph.get(n) ?? []) visit(t, [...trail, n]);
+    state.set(n, 'done');
+  };
+  for (const n of [...graph.keys()].sort()) visit(n, []);
+  return out;
+}
+

@@ -14,7 +14,7 @@ import { createSearchService } from './search/index.js';
 import { diffDocs, packToSearchDocs, unavailableSearch } from './search/searchDocs.js';
 import { WriteQueue } from './authoring/files.js';
 import { authoringHandlers } from './authoring/handlers.js';
-import { EditSessions, newSessionState, type SessionState } from './authoring/session.js';
+import { EditSessions, newSessionState, type SessionState } from './profiles/sessions.js';
 import { createPackService } from './packs/service.js';
 import { teamHandlers } from './team/handlers.js';
 import { appHandlers } from './app/handlers.js';

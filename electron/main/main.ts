@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, s
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MenuAction } from '../contract.js';
-import { createSwappableCore, type SwappableCore } from '../core/host/swappable.js';
+import { createSwappableCore, type SwappableCore } from '../core/swappable.js';
 import { MENU_CHANNEL } from '../ipcChannels.js';
 import { copySamplePackOnce } from './firstRun.js';
 import { desktopHooks } from './hostHooks.js';

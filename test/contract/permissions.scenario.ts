@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { methodNames, type HandbookApi, type MethodName } from '../../electron/contract';
-import { SESSION_IDLE_MS } from '../../electron/core/authoring/session';
+import { SESSION_IDLE_MS } from '../../electron/core/profiles/sessions';
 import { createCore } from '../../electron/core/index';
 import { startServer } from '../../electron/server/http-server';
 import { createClient } from '../../renderer/src/api/client';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createSwappableCore } from '../../core/host/swappable.js';
+import { createSwappableCore } from '../../core/swappable.js';
 import { createCore } from '../../core/index.js';
 import { startServer } from '../../server/http-server.js';
 import { intOption, parse } from '../args.js';

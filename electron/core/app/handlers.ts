@@ -1,6 +1,6 @@
 import type { Handlers } from '../../contract.js';
 import { badRequest, HandbookError } from '../api/errors.js';
-import type { EditSessions } from '../authoring/session.js';
+import type { EditSessions } from '../profiles/sessions.js';
 import type { Pack } from '../content/pack.js';
 import { checkContentFolder } from '../host/contentFolder.js';
 import type { HostHooks } from '../host/host.js';

@@ -8,7 +8,8 @@ import { plainTextHtml } from '../content/markdown.js';
 import { markdownPool } from '../content/markdownPool.js';
 import { MAX_NESTING, nestingDepth } from '../content/nesting.js';
 import type { AuthoringContext } from './context.js';
-import { fileHash, hashBytes, writeAtomic } from './files.js';
+import { hashBytes } from '../content/hash.js';
+import { fileHash, writeAtomic } from './files.js';
 import { readFields, writeFile } from './frontMatter.js';
 import { relOfEditable } from './ids.js';
 

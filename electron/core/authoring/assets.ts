@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { SavedAsset } from '../../contract.js';
 import { badRequest } from '../api/errors.js';
 import type { AuthoringContext } from './context.js';
-import { hashBytes, writeAtomic } from './files.js';
+import { hashBytes } from '../content/hash.js';
+import { writeAtomic } from './files.js';
 import { checkFileName, relOfEditable } from './ids.js';
 
 /** Larger images slow every reader down; the editor shrinks big pastes before sending them. */

@@ -1,7 +1,7 @@
 import type { Pack } from '../content/pack.js';
 import type { Store } from '../store/store.js';
 import type { WriteQueue } from './files.js';
-import type { EditSessions } from './session.js';
+import type { EditSessions } from '../profiles/sessions.js';
 
 /** What the authoring code needs from the core. */
 export interface AuthoringContext {

@@ -1,12 +1,9 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { HandbookError } from '../api/errors.js';
 import { isInsidePack } from '../content/files.js';
 import { readPackFileSafely, writePackFile } from '../content/packHandle.js';
-
-/** The same hash the loader gives a file (`Article.hash`), so the editor can compare what it loaded. */
-export const hashBytes = (buf: Buffer | string) => crypto.createHash('sha1').update(buf).digest('hex').slice(0, 16);
+import { hashBytes } from '../content/hash.js';
 
 /** Current hash of a pack file, or null when it does not exist. */
 export function fileHash(root: string, rel: string): string | null {

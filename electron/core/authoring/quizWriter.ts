@@ -1,5 +1,5 @@
 import { isMap } from 'yaml';
-import type { Problem, QuizDraft, QuizSource, QuizSourceState, SavedFile } from '../../contract.js';
+import type { Problem, QuizDraft, QuizSource, SavedFile } from '../../contract.js';
 import { notFound } from '../api/errors.js';
 import type { Pack } from '../content/pack.js';
 import { readQuiz } from '../content/quizFile.js';
@@ -7,26 +7,12 @@ import { readText } from './articles.js';
 import type { AuthoringContext } from './context.js';
 import { fileHash, writeAtomic } from './files.js';
 import { checkSimpleId } from './ids.js';
-import { sectionHash } from './sections.js';
+import { sectionHash } from '../content/sections.js';
+import { SOURCE_HASH, sourceState } from '../content/quizSources.js';
 import { checkBase, yamlRel } from './trackWriter.js';
 import { editableDoc, refusal, setOrDelete, yamlFileFromText } from './yamlText.js';
 
-/**
- * Each question with a source remembers a hash of that section's text as it was when the question
- * was written (`source_hash`). Content health compares it with the section today: a question whose
- * section changed may now be wrong.
- */
-export const SOURCE_HASH = 'source_hash';
-
 const s = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
-
-export function sourceState(pack: Pack, source: string | null, recorded: string | null): QuizSourceState['state'] {
-  if (!source) return 'none';
-  const now = sectionHash(pack, source);
-  if (now === null) return 'missing';
-  if (!recorded) return 'unrecorded';
-  return now === recorded ? 'ok' : 'changed';
-}
 
 export function getQuizSource(ctx: AuthoringContext, id: string): QuizSource {
   checkSimpleId('quiz', id);

@@ -2,7 +2,7 @@ import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { badRequest } from '../api/errors.js';
 import type { Problem } from '../../contract.js';
 import type { YamlFile } from '../content/yamlFile.js';
-import { hashBytes } from './files.js';
+import { hashBytes } from '../content/hash.js';
 
 /** A candidate file as the loader would see it, so the loader's own validation can judge it before it is written. */
 export function yamlFileFromText(rel: string, text: string): YamlFile {

@@ -1,6 +1,6 @@
-import crypto from 'node:crypto';
 import type { Problem } from '../../contract.js';
 import { readPackText } from './files.js';
+import { hashBytes } from './hash.js';
 import { parseFrontMatter } from './frontmatter.js';
 import { plainAnalysis, type Analysis, type PlainTextReason } from './markdown.js';
 import { markdownPool, type MarkdownPool } from './markdownPool.js';
@@ -33,7 +33,7 @@ export async function readMarkdownSource(root: string, rel: string, problems: Pr
   if (fm.error) problems.push({ path: rel, line: fm.error.line, severity: 'error', code: 'front-matter', message: fm.error.message });
   const source = (analysis: Analysis, plainText?: PlainTextReason): MarkdownSource => ({
     rel, data: fm.data, body: fm.body, bodyLine: fm.bodyLine, text, analysis, plainText,
-    hash: crypto.createHash('sha1').update(read.buf).digest('hex').slice(0, 16),
+    hash: hashBytes(read.buf),
     mtime: read.mtime.toISOString(),
   });
   const nesting = nestingDepth(fm.body);

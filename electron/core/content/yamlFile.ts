@@ -1,7 +1,7 @@
-import crypto from 'node:crypto';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Problem } from '../../contract.js';
 import { readPackText } from './files.js';
+import { hashBytes } from './hash.js';
 
 export interface YamlFile {
   rel: string;
@@ -29,7 +29,7 @@ export function readYamlFile(root: string, rel: string, problems: Problem[]): Ya
     problems.push({ path: rel, severity: 'error', code: 'yaml', message: 'invalid YAML: ' + (err as Error).message });
     return null;
   }
-  const hash = crypto.createHash('sha1').update(read.buf).digest('hex').slice(0, 16);
+  const hash = hashBytes(read.buf);
   return {
     rel,
     value,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { ContentHealth, HealthLink, Problem } from '../../contract.js';
 import type { Pack } from '../content/pack.js';
-import { SOURCE_HASH, sourceState } from '../authoring/quizWriter.js';
+import { SOURCE_HASH, sourceState } from '../content/quizSources.js';
 import type { Store } from '../store/store.js';
 
 const idOf = (rel: string) => /^articles\/(.+)\.md$/i.exec(rel)?.[1] ?? null;

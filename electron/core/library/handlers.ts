@@ -1,5 +1,5 @@
 import type { Handlers } from '../../contract.js';
-import type { EditSessions } from '../authoring/session.js';
+import type { EditSessions } from '../profiles/sessions.js';
 import type { Pack } from '../content/pack.js';
 import { readingList, recordView, setBookmark } from '../profiles/reading.js';
 import type { Store } from '../store/store.js';

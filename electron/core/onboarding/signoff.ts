@@ -1,7 +1,7 @@
 import type { Progress } from '../../contract.js';
 import { badRequest, HandbookError } from '../api/errors.js';
 import type { Pack } from '../content/pack.js';
-import type { EditSessions } from '../authoring/session.js';
+import type { EditSessions } from '../profiles/sessions.js';
 import { signSignoff } from '../trust/signing.js';
 import { requireProfile } from '../profiles/profiles.js';
 import type { Store } from '../store/store.js';

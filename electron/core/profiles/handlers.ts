@@ -1,5 +1,5 @@
 import type { Handlers } from '../../contract.js';
-import type { EditSessions } from '../authoring/session.js';
+import type { EditSessions } from './sessions.js';
 import type { Store } from '../store/store.js';
 import { createProfile, deleteProfile, listProfiles, setPassphrase } from './profiles.js';
 

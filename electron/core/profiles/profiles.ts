@@ -1,14 +1,17 @@
 import crypto from 'node:crypto';
 import type { ParsedRequest, Profile } from '../../contract.js';
 import { badRequest, HandbookError, notFound } from '../api/errors.js';
-import type { EditSessions } from '../authoring/session.js';
+import type { EditSessions } from './sessions.js';
 import type { Data } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import { newTrainerKeys, openPrivateKey, publicKeyOf, sealPrivateKey } from '../trust/keys.js';
 import { hashPassphrase } from '../trust/passphrase.js';
 import { hashPin } from './pin.js';
+import { requireProfile, type ProfileRow } from './rows.js';
 
-type Row = Data['profiles'][number];
+type Row = ProfileRow;
+
+export { requireProfile };
 
 export const toProfile = (p: Row): Profile => ({
   id: p.id, name: p.name, roleId: p.roleId, startDate: p.startDate, trainer: p.trainer, hasPin: p.pinHash !== null, createdAt: p.createdAt,
@@ -118,10 +121,4 @@ export async function deleteProfile(store: Store, sessions: EditSessions, token:
   });
   sessions.endAll(profileId);
   return { deleted: true };
-}
-
-export function requireProfile(store: Store, id: string): Row {
-  const p = store.shared.profiles.find((x) => x.id === id);
-  if (!p) throw notFound(`profile "${id}"`);
-  return p;
 }

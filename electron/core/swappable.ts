@@ -1,8 +1,8 @@
-import type { HandbookApi } from '../../contract.js';
-import { createCore, type Core, type CoreOptions } from '../index.js';
-import { PinGuard } from '../profiles/pin.js';
-import { newSessionState } from '../authoring/session.js';
-import type { HostHooks } from './host.js';
+import type { HandbookApi } from '../contract.js';
+import { createCore, type Core, type CoreOptions } from './index.js';
+import { PinGuard } from './profiles/pin.js';
+import { newSessionState } from './profiles/sessions.js';
+import type { HostHooks } from './host/host.js';
 
 export interface SwappableCore {
   /** Always calls the current core: hand this to the transports. */

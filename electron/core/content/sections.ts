@@ -1,6 +1,6 @@
 import { Marked, type Token, type Tokens } from 'marked';
-import type { Pack } from '../content/pack.js';
-import { hashBytes } from './files.js';
+import type { Pack } from './pack.js';
+import { hashBytes } from './hash.js';
 
 const lexer = new Marked({ gfm: true });
 

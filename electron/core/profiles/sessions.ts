@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import type { EditSession } from '../../contract.js';
 import { HandbookError } from '../api/errors.js';
-import { checkPin, type PinGuard } from '../profiles/pin.js';
-import { requireProfile } from '../profiles/profiles.js';
+import { checkPin, type PinGuard } from './pin.js';
+import { requireProfile } from './rows.js';
 import type { Store } from '../store/store.js';
 import { openPrivateKey, publicKeyOf } from '../trust/keys.js';
 import { checkPassphrase } from '../trust/passphrase.js';

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSwappableCore, type SwappableCore } from '../../../../electron/core/host/swappable';
-import { FIXTURE_PACK } from '../../../contract/harness';
+import { createSwappableCore, type SwappableCore } from '../../../electron/core/swappable';
+import { FIXTURE_PACK } from '../../contract/harness';
 
 const tmp = (p: string) => fs.mkdtempSync(path.join(os.tmpdir(), p));
 const open: SwappableCore[] = [];
