@@ -85,7 +85,7 @@ describe('pack export and import through the API', () => {
 
 describe('handbook pack (CLI)', () => {
   it('exports, then imports a zip, printing what changes', async () => {
-    const { root } = await openAuthoring();
+    const { root, dataDir } = await openAuthoring();
     const out = path.join(os.tmpdir(), `hb-cli-${process.pid}.zip`);
     const logs: string[] = [];
     const orig = console.log;
@@ -95,9 +95,9 @@ describe('handbook pack (CLI)', () => {
       expect(logs.at(-1)).toMatch(/^exported \d+ files/);
       const zip = path.join(os.tmpdir(), `hb-cli-in-${process.pid}.zip`);
       fs.writeFileSync(zip, await zipOf({ 'handbook.yaml': 'id: t\nname: 新\nversion: 3.0.0\n', 'articles/x.md': '# X\n' }));
-      expect(await runCli(['pack', 'import', zip, '--content', root, '--dry-run'])).toBe(0);
+      expect(await runCli(['pack', 'import', zip, '--content', root, '--data', dataDir, '--dry-run'])).toBe(0);
       expect(fs.existsSync(path.join(root, 'articles/x.md'))).toBe(false);
-      expect(await runCli(['pack', 'import', zip, '--content', root])).toBe(0);
+      expect(await runCli(['pack', 'import', zip, '--content', root, '--data', dataDir])).toBe(0);
       expect(logs.join('\n')).toMatch(/add \(1\):\n {2}articles\/x\.md/);
       expect(fs.readdirSync(path.join(root, 'articles'))).toEqual(['x.md']);
       fs.rmSync(zip);
