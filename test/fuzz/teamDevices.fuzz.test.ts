@@ -30,7 +30,7 @@ import { listFiles, teamFixture, TRAINER, LEARNER } from '../electron/core/team/
  */
 const SEED = Number(process.env.TEAM_FUZZ_SEED ?? 20261202);
 const DEVICES = Number(process.env.TEAM_FUZZ_DEVICES ?? 6);
-const STEPS = Number(process.env.TEAM_FUZZ_STEPS ?? 70);
+const STEPS = Number(process.env.TEAM_FUZZ_STEPS ?? 90);
 const PACK = 'test/fixtures/contract-pack';
 const CLI = path.resolve('bin/handbook.js');
 const CLI_BUILT = fs.existsSync(path.resolve('dist/node/cli.js'));
@@ -92,7 +92,9 @@ describe(`team fuzzer on whole cores (seed ${SEED}, ${DEVICES} devices, ${STEPS}
     const roster = await createCore({ contentDir: rosterPc.contentDir, dataDir: rosterPc.dataDir });
     const trainerCount = Math.max(2, Math.ceil(DEVICES / 3));
     const trainers: string[] = [];
-    for (let t = 0; t < trainerCount; t++) trainers.push((await roster.createProfile({ name: `带教${t}`, roleId: TRACK, trainer: true, passphrase: PASSPHRASE })).id);
+    trainers.push((await roster.createProfile({ name: '带教0', roleId: TRACK, trainer: true, passphrase: PASSPHRASE })).id);
+    const { token: rosterToken } = await roster.openEditSession({ profileId: trainers[0], passphrase: PASSPHRASE });
+    for (let t = 1; t < trainerCount; t++) trainers.push((await roster.createProfile({ token: rosterToken, name: `带教${t}`, roleId: TRACK, trainer: true, passphrase: PASSPHRASE })).id);
     const learners: string[] = [];
     for (let l = 0; l < DEVICES; l++) learners.push((await roster.createProfile({ name: `学员${l}`, roleId: TRACK })).id);
     await roster.close();
@@ -215,9 +217,11 @@ describe(`team fuzzer on whole cores (seed ${SEED}, ${DEVICES} devices, ${STEPS}
       if (!killed) expect(stderr).not.toMatch(/\n\s+at /);
     };
 
+    const trainerPcs = devices.filter((d) => d.trainerId);
     for (let step = 0; step < STEPS; step++) {
-      const d = pick(devices);
       const r = rand();
+      // Trainers' actions happen on trainers' PCs; everything else on any PC.
+      const d = r >= 0.4 && r < 0.6 ? pick(trainerPcs) : pick(devices);
       if (r < 0.05) {
         serverDown ? await fx.server.up() : await fx.server.down();
         serverDown = !serverDown;
@@ -225,20 +229,20 @@ describe(`team fuzzer on whole cores (seed ${SEED}, ${DEVICES} devices, ${STEPS}
       } else if (r < 0.12) {
         d.link.plugged ? await d.link.unplug() : await d.link.plug();
         log.push(`pc${d.i} ${d.link.plugged ? 'online' : 'offline'}`);
-      } else if (r < 0.42) {
+      } else if (r < 0.4) {
         await learnerAct(d);
-      } else if (r < 0.56 && d.trainerId) {
+      } else if (r < 0.54) {
         await edit(d, step);
-      } else if (r < 0.62 && d.trainerId) {
+      } else if (r < 0.6) {
         const profileId = pick(learners);
         await d.core.signOff({ token: tok(d).trainer!, profileId, trackId: TRACK, stepId: 'signoff-day1' });
         acked.get(profileId)!.signedOff = true;
         acked.get(profileId)!.done.add('signoff-day1');
-      } else if (r < 0.66) {
+      } else if (r < 0.64) {
         await d.core.close();
         await open(d);
         log.push(`pc${d.i} restarted`);
-      } else if (r < 0.72) {
+      } else if (r < 0.7) {
         await settle(d);
         await killedSync(d);
       } else {
