@@ -132,6 +132,7 @@ describe('two PCs, one team (browser mode, two Chromium contexts)', () => {
     }, { timeout: 20_000 }).toContain('你读过之后这篇文章已更新，请重新阅读。');
     expect(await b.page.locator('main').innerText()).toContain('15 秒内首次回复');
     expect(await axeViolations(b.page)).toEqual([]);
+    await b.page.getByTestId('read-step-bar').scrollIntoViewIfNeeded();
     await b.page.screenshot({ path: screenshotPath('team-two-pcs-reread-zh-CN') });
     await b.page.getByTestId('mark-read').click();
     await b.page.getByTestId('read-step-bar').locator('a').waitFor();
