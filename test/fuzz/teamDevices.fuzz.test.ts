@@ -25,12 +25,17 @@ import { listFiles, teamFixture, TRAINER, LEARNER } from '../electron/core/team/
  * after a person chose the other side at the conflict screen, where both versions were readable);
  * `git fsck` clean on the server.
  *
- * Run the full size with: TEAM_FUZZ_DEVICES=20 TEAM_FUZZ_STEPS=400 npx vitest run test/fuzz/teamDevices.fuzz.test.ts
+ * Run the full size with (progress on stderr):
+ *   TEAM_FUZZ_DEVICES=20 TEAM_FUZZ_STEPS=200 TEAM_FUZZ_MINUTES=60 TEAM_FUZZ_LOG=1 npx vitest run test/fuzz/teamDevices.fuzz.test.ts
  * (TEAM_FUZZ_SEED picks the seed; the result of that run is in the README, "Using Handbook as a team").
  */
 const SEED = Number(process.env.TEAM_FUZZ_SEED ?? 20261202);
 const DEVICES = Number(process.env.TEAM_FUZZ_DEVICES ?? 6);
 const STEPS = Number(process.env.TEAM_FUZZ_STEPS ?? 90);
+/** Minutes the whole run may take (the 20-PC run needs far more than CI's 6). */
+const MINUTES = Number(process.env.TEAM_FUZZ_MINUTES ?? 15);
+/** Progress on stderr for long runs. */
+const progress = (line: string) => { if (process.env.TEAM_FUZZ_LOG) process.stderr.write(`[team fuzz ${new Date().toISOString().slice(11, 19)}] ${line}\n`); };
 const PACK = 'test/fixtures/contract-pack';
 const CLI = path.resolve('bin/handbook.js');
 const CLI_BUILT = fs.existsSync(path.resolve('dist/node/cli.js'));
@@ -74,10 +79,10 @@ beforeAll(async () => { fx = await teamFixture(); });
 afterAll(async () => {
   for (const d of devices) { await d.core.close().catch(() => {}); await d.link.close(); }
   await fx.dispose();
-});
+}, 300_000);
 
 describe(`team fuzzer on whole cores (seed ${SEED}, ${DEVICES} devices, ${STEPS} steps)`, () => {
-  it.skipIf(!CLI_BUILT)('converges: same content and dashboard everywhere, no event or edit lost, server fsck clean', { timeout: 900_000 }, async () => {
+  it.skipIf(!CLI_BUILT)('converges: same content and dashboard everywhere, no event or edit lost, server fsck clean', { timeout: MINUTES * 60_000 }, async () => {
     const rand = rng(SEED);
     const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
     const packFiles = Object.fromEntries(listFiles(PACK).map((f) => [f, fs.readFileSync(path.join(PACK, f))]));
@@ -218,7 +223,9 @@ describe(`team fuzzer on whole cores (seed ${SEED}, ${DEVICES} devices, ${STEPS}
     };
 
     const trainerPcs = devices.filter((d) => d.trainerId);
+    progress(`${DEVICES} PCs joined`);
     for (let step = 0; step < STEPS; step++) {
+      if (step % 25 === 0) progress(`step ${step}/${STEPS}: ${edits.length} edits, ${kills} kills, ${conflictsSeen} conflicts`);
       const r = rand();
       // Trainers' actions happen on trainers' PCs; everything else on any PC.
       const d = r >= 0.4 && r < 0.6 ? pick(trainerPcs) : pick(devices);
@@ -264,6 +271,7 @@ describe(`team fuzzer on whole cores (seed ${SEED}, ${DEVICES} devices, ${STEPS}
       }
       const serverHead = git(bare, 'rev-parse', 'main').trim();
       const aligned = devices.every((d) => git(d.contentDir, 'rev-parse', 'HEAD').trim() === serverHead);
+      progress(`final round ${rounds + 1}: ${moved ? 'still moving' : 'quiet'}, ${aligned ? 'aligned' : 'not aligned'}`);
       if (!moved && aligned) break;
     }
     expect(rounds, 'quiet within 12 rounds').toBeLessThan(12);
