@@ -158,11 +158,10 @@ describe('two PCs, one team (browser mode, two Chromium contexts)', () => {
     await pcs.A.serve!.stop();
     await start('A');
     const a2 = await openAs('A', trainerId, 'en');
-    const editor = new EditorPage(a2.page, PASS);
     await a2.page.evaluate(() => { location.hash = '#/trainer'; });
     const secret = a2.page.getByTestId('unlock-secret');
     await Promise.race([secret.waitFor(), a2.page.getByTestId('dashboard').waitFor()]);
-    if (await secret.isVisible()) { await secret.fill(editor.passphrase); await secret.press('Enter'); }
+    if (await secret.isVisible()) { await secret.fill(PASS); await secret.press('Enter'); }
     const row = a2.page.getByTestId('row-李新人');
     await row.waitFor();
     // The read step B confirmed twice (before and after A's edit) is done; nothing waits to be re-read.
