@@ -29,6 +29,8 @@ export async function assertSafe(repo: Repo, changes: Change[], totalFiles: numb
   if (totalFiles > limits.maxFiles) {
     throw new TeamError('unsafe', `the repository holds ${totalFiles} files, more than the ${limits.maxFiles} a Handbook pack may have`, { path: '', limit: limits.maxFiles });
   }
+  // The folder was a pack when this PC joined; a server whose content stops being one is refused.
+  if (changes.some((c) => c.path === 'handbook.yaml' && c.a && !c.b)) throw new TeamError('not_pack', 'the server’s content is no longer a Handbook pack (handbook.yaml was removed); this PC keeps its last good content');
   for (const { path: p, b } of changes) {
     if (!b) continue;
     if (p.split('/').some(badSegment)) throw refuse('a path that may not be written', p);

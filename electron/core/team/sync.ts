@@ -91,14 +91,14 @@ async function syncOnce(repo: Repo, state: TeamState, o: SyncOptions): Promise<S
     if (remote !== local) {
       if (await descends(repo, remote, local)) {
         const changes = await diffTrees(repo, await treeOf(repo, local), await treeOf(repo, remote));
-        await assertSafe(repo, changes, 0);
+        await assertSafe(repo, changes, filesAfter(onDisk, changes));
         await applyToWorkdir(repo, changes);
         await git.writeRef({ fs, dir: repo.dir, ref, value: remote, force: true });
         changes.forEach((c) => pulled.add(c.path));
         head = remote;
         outcome = 'updated';
       } else if (!(await descends(repo, local, remote))) {
-        const merged = await mergeFiles(repo, state, local, remote);
+        const merged = await mergeFiles(repo, state, local, remote, onDisk);
         if (merged.conflicts.length) {
           conflicts = merged.conflicts;
           outcome = 'conflict';
@@ -152,6 +152,10 @@ function settleSnapshot(root: string, onDisk: Record<string, [number, number]>, 
   return snap;
 }
 
+/** How many files the folder would hold after `changes`: the pack's file limit holds for syncs as for a join. */
+const filesAfter = (onDisk: Record<string, unknown>, changes: Change[]) =>
+  Object.keys(onDisk).length + changes.filter((c) => !c.a && c.b).length - changes.filter((c) => c.a && !c.b).length;
+
 async function descends(repo: Repo, oid: string, ancestor: string): Promise<boolean> {
   if (oid === ancestor) return true;
   return git.isDescendent({ fs, dir: repo.dir, oid, ancestor, depth: -1, cache: repo.cache }).catch(() => false);
@@ -163,14 +167,14 @@ const same = (a: FileEntry | null, b: FileEntry | null) => (a === null && b === 
  * Merges by whole files: a file only one side changed takes that side; a file both changed the same
  * way is fine; a file both changed differently waits for a person (unless they chose already).
  */
-async function mergeFiles(repo: Repo, state: TeamState, local: string, remote: string): Promise<{ conflicts: PendingConflict[]; pulled: string[]; head: string }> {
+async function mergeFiles(repo: Repo, state: TeamState, local: string, remote: string, onDisk: Record<string, unknown>): Promise<{ conflicts: PendingConflict[]; pulled: string[]; head: string }> {
   const [base] = await git.findMergeBase({ fs, dir: repo.dir, oids: [local, remote], cache: repo.cache });
   const baseTree = base ? await treeOf(repo, base) : null;
   const localTree = await treeOf(repo, local);
   const remoteTree = await treeOf(repo, remote);
   const ours = new Map((await diffTrees(repo, baseTree, localTree)).map((c) => [c.path, c]));
   const theirs = await diffTrees(repo, baseTree, remoteTree);
-  await assertSafe(repo, theirs, 0);
+  await assertSafe(repo, theirs, filesAfter(onDisk, theirs));
   const take = new Map<string, FileEntry | null>();
   const conflicts: PendingConflict[] = [];
   for (const t of theirs) {
