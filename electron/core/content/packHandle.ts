@@ -90,14 +90,23 @@ function checkedDirPath(root: string, parts: string[], rel: string, create: bool
   };
 }
 
-/** Without /proc: the opened file must be the one at the link-free path inside the pack. */
-function verifyOpened(root: string, rel: string, fd: number): void {
+/**
+ * Without /proc (macOS, Windows): the opened file must be the one at the link-free path inside the
+ * pack. The file ids are compared as 64-bit integers: NTFS file ids and APFS inode numbers do not fit
+ * a double, and two files whose ids round to the same number must not pass for one.
+ */
+export function verifyOpened(root: string, rel: string, fd: number): void {
   if (PROC_FD) return;
+  verifySameFile(root, rel, fd);
+}
+
+/** The check itself, on every platform (the tests run it on Linux too). */
+export function verifySameFile(root: string, rel: string, fd: number): void {
   const real = fs.realpathSync(path.join(root, rel));
   const expected = path.join(fs.realpathSync(root), ...rel.split('/'));
-  const a = fs.fstatSync(fd);
-  const b = fs.lstatSync(real);
-  if (real !== expected || a.dev !== b.dev || a.ino !== b.ino) throw new LinkRefused(rel);
+  const a = fs.fstatSync(fd, { bigint: true });
+  const b = fs.lstatSync(real, { bigint: true });
+  if (real !== expected || b.isSymbolicLink() || a.dev !== b.dev || a.ino !== b.ino) throw new LinkRefused(rel);
 }
 
 /**
