@@ -5,16 +5,17 @@ import type { Pack } from '../../electron/core/content/pack.js';
 import { toRow } from '../../electron/core/onboarding/dashboard.js';
 import { localToday } from '../../electron/core/onboarding/dates.js';
 import { factsOf as indexFacts, trackProgress, tracksFor, type Facts } from '../../electron/core/onboarding/summary.js';
+import { digestOf } from '../../electron/core/store/digest.js';
 import type { Data } from '../../electron/core/store/schema.js';
 import { localKeySet } from '../../electron/core/trust/verify.js';
 
 /** The old access path: this learner's rows found by scanning every collection of the whole database. */
 function factsOf(data: Data, profileId: string): Facts {
   const mine = <T extends { profileId: string }>(rows: T[]) => rows.filter((r) => r.profileId === profileId);
-  return indexFacts({
+  return indexFacts(digestOf({
     completions: mine(data.completions), uncompletions: mine(data.uncompletions), quizAttempts: mine(data.quizAttempts),
     signoffRequests: mine(data.signoffRequests), views: mine(data.views),
-  }, localKeySet(data));
+  }), localKeySet(data));
 }
 
 export function scanningDashboard(data: Data, pack: Pack, now = new Date()): Dashboard {
@@ -22,7 +23,7 @@ export function scanningDashboard(data: Data, pack: Pack, now = new Date()): Das
   const rows = [];
   for (const profile of data.profiles) {
     const facts = factsOf(data, profile.id);
-    if (profile.trainer && facts.completions.size === 0 && facts.attempts.size === 0) continue;
+    if (profile.trainer && facts.completions.size === 0 && facts.quizStats.size === 0) continue;
     for (const t of tracksFor(pack, profile, facts)) rows.push(toRow({ profile, facts, track: trackProgress(pack, t, profile.startDate, today, facts) }));
   }
   return { today, rows };

@@ -1,13 +1,12 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { TrashEntry } from '../../contract.js';
 import { badRequest, HandbookError, notFound } from '../api/errors.js';
 import type { AuthoringContext } from './context.js';
 import { assertWritable } from './files.js';
 import { checkSimpleId, relOfEditable } from './ids.js';
-import { renameWithRetry } from '../fs/atomicWrite.js';
+import { movePackFile, removePackTree, writePackFile } from '../content/packHandle.js';
 
 /**
  * The trash is a hidden folder inside the pack (`.trash/`): the loader and the watcher skip dot
@@ -32,18 +31,29 @@ function relOf(ctx: AuthoringContext, kind: TrashEntry['kind'], id: string): { r
   return { rel, title: title ?? id };
 }
 
+/** A missing file met through a handle: the caller's not-found, not a 500. */
+const missing = (err: unknown) => (err as NodeJS.ErrnoException).code === 'ENOENT';
+
+/**
+ * The entry is written and the file moved through folder handles opened without following links
+ * (content/packHandle.ts): a folder of either path swapped for a link meanwhile cannot make the
+ * move take a file from outside the pack, or put one there.
+ */
 export function moveToTrash(ctx: AuthoringContext, kind: TrashEntry['kind'], id: string, deletedBy: string): Promise<TrashEntry> {
   return ctx.queue.run(async () => {
     const { rel, title } = relOf(ctx, kind, id);
-    const abs = assertWritable(ctx.root, rel);
-    if (!fs.existsSync(abs)) throw notFound(`${kind} "${id}"`);
+    assertWritable(ctx.root, rel);
+    if (!fs.existsSync(path.join(ctx.root, rel))) throw notFound(`${kind} "${id}"`);
     const deletedAt = new Date().toISOString();
     const trashId = deletedAt.replace(/[:.]/g, '-') + '-' + crypto.randomBytes(3).toString('hex');
-    const dir = path.join(ctx.root, TRASH_DIR, trashId);
-    await fsp.mkdir(path.join(dir, path.dirname(rel)), { recursive: true });
     const entry: TrashEntry = { id: trashId, kind, path: rel, title, deletedAt, deletedBy };
-    await fsp.writeFile(path.join(dir, ENTRY), JSON.stringify(entry, null, 2));
-    await renameWithRetry(abs, path.join(dir, rel));
+    await writePackFile(ctx.root, `${TRASH_DIR}/${trashId}/${ENTRY}`, JSON.stringify(entry, null, 2));
+    try {
+      await movePackFile(ctx.root, rel, `${TRASH_DIR}/${trashId}/${rel}`);
+    } catch (err) {
+      await removePackTree(ctx.root, `${TRASH_DIR}/${trashId}`).catch(() => {});
+      throw missing(err) ? notFound(`${kind} "${id}"`) : err;
+    }
     await ctx.changed([rel]);
     return entry;
   });
@@ -72,12 +82,17 @@ export function restoreFromTrash(ctx: AuthoringContext, trashId: string): Promis
   return ctx.queue.run(async () => {
     const entry = listTrash(ctx.root).find((e) => e.id === trashId);
     if (!entry) throw notFound('trash entry');
-    const target = assertWritable(ctx.root, entry.path);
+    assertWritable(ctx.root, entry.path);
     if (!/^(articles|roles)\/.+\.md$|^(tracks|quizzes)\/[^/]+\.ya?ml$/.test(entry.path)) throw badRequest('unknown trash entry');
-    if (fs.existsSync(target)) throw new HandbookError('conflict', `${entry.path} exists again: rename or delete it first`, 'restoreTaken', { path: entry.path });
-    await fsp.mkdir(path.dirname(target), { recursive: true });
-    await renameWithRetry(path.join(ctx.root, TRASH_DIR, trashId, entry.path), target);
-    await fsp.rm(path.join(ctx.root, TRASH_DIR, trashId), { recursive: true, force: true });
+    const taken = () => new HandbookError('conflict', `${entry.path} exists again: rename or delete it first`, 'restoreTaken', { path: entry.path });
+    if (fs.existsSync(path.join(ctx.root, entry.path))) throw taken();
+    try {
+      await movePackFile(ctx.root, `${TRASH_DIR}/${trashId}/${entry.path}`, entry.path);
+    } catch (err) {
+      if (missing(err)) throw notFound('trash entry');
+      throw err instanceof HandbookError && err.code === 'conflict' ? taken() : err;
+    }
+    await removePackTree(ctx.root, `${TRASH_DIR}/${trashId}`);
     await ctx.changed([entry.path]);
     return entry;
   });

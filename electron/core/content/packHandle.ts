@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { HandbookError } from '../api/errors.js';
-import { writeAtomic, type Folder } from '../fs/atomicWrite.js';
+import { renameWithRetry, writeAtomic, type Folder } from '../fs/atomicWrite.js';
 
 const O = fs.constants;
 const NOFOLLOW = O.O_NOFOLLOW ?? 0;
@@ -90,14 +90,23 @@ function checkedDirPath(root: string, parts: string[], rel: string, create: bool
   };
 }
 
-/** Without /proc: the opened file must be the one at the link-free path inside the pack. */
-function verifyOpened(root: string, rel: string, fd: number): void {
+/**
+ * Without /proc (macOS, Windows): the opened file must be the one at the link-free path inside the
+ * pack. The file ids are compared as 64-bit integers: NTFS file ids and APFS inode numbers do not fit
+ * a double, and two files whose ids round to the same number must not pass for one.
+ */
+export function verifyOpened(root: string, rel: string, fd: number): void {
   if (PROC_FD) return;
+  verifySameFile(root, rel, fd);
+}
+
+/** The check itself, on every platform (the tests run it on Linux too). */
+export function verifySameFile(root: string, rel: string, fd: number): void {
   const real = fs.realpathSync(path.join(root, rel));
   const expected = path.join(fs.realpathSync(root), ...rel.split('/'));
-  const a = fs.fstatSync(fd);
-  const b = fs.lstatSync(real);
-  if (real !== expected || a.dev !== b.dev || a.ino !== b.ino) throw new LinkRefused(rel);
+  const a = fs.fstatSync(fd, { bigint: true });
+  const b = fs.lstatSync(real, { bigint: true });
+  if (real !== expected || b.isSymbolicLink() || a.dev !== b.dev || a.ino !== b.ino) throw new LinkRefused(rel);
 }
 
 /**
@@ -155,5 +164,77 @@ export async function writePackFile(root: string, rel: string, data: string | Ui
     await writeAtomic(dir, name, data);
   } finally {
     dir.close();
+  }
+}
+
+function partsOrRefuse(rel: string): string[] {
+  const parts = packParts(rel);
+  if (!parts) throw new HandbookError('bad_request', `not a path inside the pack: ${rel}`);
+  return parts;
+}
+
+/**
+ * Moves a file of the pack to another place in it (the trash, and back) by one rename between two
+ * folder handles opened without following links; the destination's folders are created the same
+ * way. A link in the file's own place is refused (a rename would move the link, never its target,
+ * but a link is not a pack file). An existing destination is refused unless `replace`.
+ */
+export async function movePackFile(root: string, fromRel: string, toRel: string, replace = false): Promise<void> {
+  const from = partsOrRefuse(fromRel);
+  const to = partsOrRefuse(toRel);
+  const src = openDir(root, from.slice(0, -1), fromRel, false);
+  try {
+    const dst = openDir(root, to.slice(0, -1), toRel, true);
+    try {
+      const source = src.at(from[from.length - 1]);
+      const target = dst.at(to[to.length - 1]);
+      if (fs.lstatSync(source).isSymbolicLink()) throw new LinkRefused(fromRel);
+      if (!replace && fs.existsSync(target)) throw new HandbookError('conflict', `${toRel} exists`);
+      await renameWithRetry(source, target);
+      await dst.sync();
+      await src.sync();
+    } finally {
+      dst.close();
+    }
+  } finally {
+    src.close();
+  }
+}
+
+/** Removes a folder (or file) of the pack and all it holds, reached through a parent handle opened without following links. */
+export async function removePackTree(root: string, rel: string): Promise<void> {
+  const parts = partsOrRefuse(rel);
+  const dir = openDir(root, parts.slice(0, -1), rel, false);
+  try {
+    // fs.rm does not follow links inside what it removes; the path itself stays inside the held folder.
+    await fsp.rm(dir.at(parts[parts.length - 1]), { recursive: true, force: true });
+  } finally {
+    dir.close();
+  }
+}
+
+/**
+ * Creates a new file (never an existing one, never through a link) under `root`, its folders made
+ * through handles opened without following links; returns its descriptor, open for writing. For
+ * unpacking a zip into a staging folder that someone else could try to redirect meanwhile.
+ */
+export function createPackFile(root: string, rel: string): number {
+  const parts = partsOrRefuse(rel);
+  const dir = openDir(root, parts.slice(0, -1), rel, true);
+  let fd: number;
+  try {
+    fd = fs.openSync(dir.at(parts[parts.length - 1]), O.O_WRONLY | O.O_CREAT | O.O_EXCL | NOFOLLOW, 0o644);
+  } catch (err) {
+    if (LINK_CODES.has((err as NodeJS.ErrnoException).code ?? '')) throw new LinkRefused(rel);
+    throw err;
+  } finally {
+    dir.close();
+  }
+  try {
+    verifyOpened(root, rel, fd);
+    return fd;
+  } catch (err) {
+    fs.closeSync(fd);
+    throw err;
   }
 }

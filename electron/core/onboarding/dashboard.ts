@@ -10,14 +10,14 @@ import { factsOf, trackProgress, tracksFor, type Facts } from './summary.js';
 type Row = Data['profiles'][number];
 
 /** Trainers appear only when they are following a track themselves. */
-const isLearner = (p: Row, facts: Facts) => !p.trainer || facts.completions.size > 0 || facts.attempts.size > 0;
+const isLearner = (p: Row, facts: Facts) => !p.trainer || facts.completions.size > 0 || facts.quizStats.size > 0;
 
 export interface LearnerTrack { profile: Row; facts: Facts; track: TrackProgress }
-/** What the dashboard reads: the profiles and each learner's records, indexed by profile. */
-export type LearnerSource = Pick<Store, 'shared' | 'records'>;
+/** What the dashboard reads: the profiles and each learner's digest (never the whole records, which start-up leaves unread). */
+export type LearnerSource = Pick<Store, 'shared' | 'digest'>;
 
 function tracksOf(source: LearnerSource, pack: Pack, profile: Row, today: string, keys: KeySet): LearnerTrack[] {
-  const facts = factsOf(source.records(profile.id), keys);
+  const facts = factsOf(source.digest(profile.id), keys);
   if (!isLearner(profile, facts)) return [];
   return tracksFor(pack, profile, facts).map((t) => ({ profile, facts, track: trackProgress(pack, t, profile.startDate, today, facts) }));
 }
@@ -43,10 +43,10 @@ export function toRow({ profile, facts, track }: LearnerTrack): DashboardRow {
 }
 
 /**
- * Rows kept per pack and learner, valid while that learner's records object, profile and day are
+ * Rows kept per pack and learner, valid while that learner's digest object, profile and day are
  * the same: after one learner's write the dashboard recomputes that learner only.
  */
-interface CachedRows { records: object; keys: KeySet; profile: string; today: string; rows: DashboardRow[] }
+interface CachedRows { digest: object; keys: KeySet; profile: string; today: string; rows: DashboardRow[] }
 const rowCache = new WeakMap<Pack, Map<string, CachedRows>>();
 /** Work done in one go before other requests get their turn. */
 const SLICE_MS = 10;
@@ -61,11 +61,11 @@ export async function getDashboard(store: LearnerSource, pack: Pack, role?: stri
   let sliceStart = performance.now();
   for (const profile of store.shared.profiles) {
     if (role && profile.roleId !== role) continue;
-    const records = store.records(profile.id);
+    const digest = store.digest(profile.id);
     const key = JSON.stringify([profile.name, profile.roleId, profile.startDate, profile.trainer]);
     let hit = cache.get(profile.id);
-    if (!hit || hit.records !== records || hit.keys !== keys || hit.profile !== key || hit.today !== today) {
-      hit = { records, keys, profile: key, today, rows: tracksOf(store, pack, profile, today, keys).map(toRow) };
+    if (!hit || hit.digest !== digest || hit.keys !== keys || hit.profile !== key || hit.today !== today) {
+      hit = { digest, keys, profile: key, today, rows: tracksOf(store, pack, profile, today, keys).map(toRow) };
       cache.set(profile.id, hit);
     }
     rows.push(...hit.rows);

@@ -14,7 +14,7 @@ export function getProgress(store: Store, pack: Pack, profileId: string, now = n
   const profile = requireProfile(store, profileId);
   const records = store.records(profileId);
   const today = localToday(now);
-  const facts = factsOf(records, localKeySet(store.shared));
+  const facts = factsOf(store.digest(profileId), localKeySet(store.shared));
   const completed = records.completions
     .map(({ trackId, stepId, completedAt, contentHash, signedBy }) => ({
       trackId, stepId, completedAt, ...(contentHash ? { contentHash } : {}),

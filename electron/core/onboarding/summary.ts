@@ -1,5 +1,6 @@
 import type { NextStep, PhaseProgress, StepProgress, Track, TrackProgress } from '../../contract.js';
 import type { Pack } from '../content/pack.js';
+import type { RecordsDigest } from '../store/digest.js';
 import type { Data } from '../store/schema.js';
 import type { KeySet } from '../trust/signing.js';
 import { claimsTrainer, signoffVerifies } from '../trust/verify.js';
@@ -11,36 +12,34 @@ const NEXT_LIMIT = 5;
 /** The learner's facts, indexed once so a dashboard of many learners stays cheap. */
 export interface Facts {
   completions: Map<string, Data['completions'][number]>;
-  attempts: Map<string, Data['quizAttempts']>;
   requests: Map<string, Data['signoffRequests'][number]>;
   /** Sign-offs whose signature does not check: shown as such, counted as nothing. */
   unverified: Map<string, Data['completions'][number]>;
   lastActivity: string | null;
-  /** Per step: attempts, best score and whether any passed, so a step's progress is found, not computed. */
-  quizStats: Map<string, { attempts: number; best: number; passed: boolean }>;
+  /** Per quiz step: attempts, best score and whether any passed, so a step's progress is found, not computed. */
+  quizStats: Map<string, { trackId: string; attempts: number; best: number; passed: boolean }>;
   /** Per track: the latest fact (completion, attempt, request). */
   trackActivity: Map<string, string>;
 }
 const key = (trackId: string, stepId: string) => `${trackId}\u0000${stepId}`;
 const later = (a: string | null, b: string | null | undefined) => (!b ? a : !a || b > a ? b : a);
 
-type FactRows = Pick<Data, 'completions' | 'uncompletions' | 'quizAttempts' | 'signoffRequests' | 'views'>;
 /**
- * A learner's records object stays the same until they change, and so does the trainers' key set,
- * so their facts are indexed once per change of either.
+ * A learner's digest stays the same object until their records change (`store.digest(profileId)`),
+ * and so does the trainers' key set, so their facts are indexed once per change of either.
  */
-const indexed = new WeakMap<FactRows, { keys: KeySet; facts: Facts }>();
+const indexed = new WeakMap<RecordsDigest, { keys: KeySet; facts: Facts }>();
 
-/** One learner's facts, from that learner's records (`store.records(profileId)`), checked against the trainers' keys. */
-export function factsOf(records: FactRows, keys: KeySet): Facts {
-  const cached = indexed.get(records);
+/** One learner's facts, from that learner's digest (`store.digest(profileId)`), checked against the trainers' keys. */
+export function factsOf(digest: RecordsDigest, keys: KeySet): Facts {
+  const cached = indexed.get(digest);
   if (cached && cached.keys === keys) return cached.facts;
-  const facts: Facts = { completions: new Map(), attempts: new Map(), requests: new Map(), unverified: new Map(), lastActivity: null, quizStats: new Map(), trackActivity: new Map() };
+  const facts: Facts = { completions: new Map(), requests: new Map(), unverified: new Map(), lastActivity: null, quizStats: new Map(), trackActivity: new Map() };
   const touch = (trackId: string, at: string) => {
     facts.lastActivity = later(facts.lastActivity, at);
     facts.trackActivity.set(trackId, later(facts.trackActivity.get(trackId) ?? null, at)!);
   };
-  for (const c of records.completions) {
+  for (const c of digest.completions) {
     if (claimsTrainer(c) && !signoffVerifies(c, keys)) {
       facts.unverified.set(key(c.trackId, c.stepId), c);
       continue;
@@ -48,25 +47,16 @@ export function factsOf(records: FactRows, keys: KeySet): Facts {
     facts.completions.set(key(c.trackId, c.stepId), c);
     touch(c.trackId, c.completedAt);
   }
-  for (const a of records.quizAttempts) {
-    const k = key(a.trackId, a.stepId);
-    const list = facts.attempts.get(k);
-    if (list) list.push(a); else facts.attempts.set(k, [a]);
-    const stats = facts.quizStats.get(k);
-    if (stats) {
-      stats.attempts++;
-      stats.best = Math.max(stats.best, a.score);
-      stats.passed ||= a.passed;
-    } else facts.quizStats.set(k, { attempts: 1, best: a.score, passed: a.passed });
-    touch(a.trackId, a.at);
+  for (const q of digest.quizzes) {
+    facts.quizStats.set(key(q.trackId, q.stepId), { trackId: q.trackId, attempts: q.attempts, best: q.best, passed: q.passed });
+    touch(q.trackId, q.lastAt);
   }
-  for (const r of records.signoffRequests) {
+  for (const r of digest.signoffRequests) {
     facts.requests.set(key(r.trackId, r.stepId), r);
     touch(r.trackId, r.requestedAt);
   }
-  for (const u of records.uncompletions) facts.lastActivity = later(facts.lastActivity, u.at);
-  for (const v of records.views) facts.lastActivity = later(facts.lastActivity, v.at);
-  indexed.set(records, { keys, facts });
+  facts.lastActivity = later(facts.lastActivity, digest.lastOther);
+  indexed.set(digest, { keys, facts });
   return facts;
 }
 
@@ -81,7 +71,7 @@ export function tracksFor(pack: Pack, profile: Row, facts: Facts): Track[] {
 /** A track the learner completed a step of or took a quiz in. */
 function touched(facts: Facts, trackId: string): boolean {
   for (const c of facts.completions.values()) if (c.trackId === trackId) return true;
-  for (const list of facts.attempts.values()) if (list[0].trackId === trackId) return true;
+  for (const q of facts.quizStats.values()) if (q.trackId === trackId) return true;
   return false;
 }
 

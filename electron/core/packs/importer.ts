@@ -6,6 +6,7 @@ import { parseDocument } from 'yaml';
 import type { PackBackup, PackImportPreview, PackImportResult } from '../../contract.js';
 import { HandbookError, notFound } from '../api/errors.js';
 import { assemblePack, readAllFiles } from '../content/pack.js';
+import { createPackFile } from '../content/packHandle.js';
 import { renameWithRetry } from '../fs/atomicWrite.js';
 import { carryOverForeignEntries, PACK_OWN_ENTRIES } from '../host/contentFolder.js';
 import { DEFAULT_LIMITS, PackRefused, type ZipLimits } from './limits.js';
@@ -65,10 +66,12 @@ export async function stageImport(zipFile: string, contentDir: string, key: stri
   try {
     const written = await walkZip(zipFile, limits, (name) => {
       if (!name.startsWith(prefix)) return null;
-      const abs = path.join(staging, name.slice(prefix.length));
+      const rel = name.slice(prefix.length);
+      const abs = path.join(staging, rel);
       if (!abs.startsWith(staging + path.sep)) throw new PackRefused(`entry "${name}" climbs out of the folder`, 'unsafeEntry', { name });
-      fs.mkdirSync(path.dirname(abs), { recursive: true });
-      return fs.createWriteStream(abs, { flags: 'wx' });
+      // Folders made and the file created through handles that never follow a link: a staging folder
+      // swapped for a link meanwhile cannot send an entry outside it.
+      return fs.createWriteStream(abs, { fd: createPackFile(staging, rel) });
     });
     const key2 = (f: ZipFileEntry) => `${f.name}:${f.hash}`;
     if (written.map(key2).join('\n') !== scanned.map(key2).join('\n')) throw new PackRefused('the zip changed while it was being read', 'changedWhileReading');

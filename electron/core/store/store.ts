@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { HandbookError } from '../api/errors.js';
 import { listFileBackups, listLegacyBackups, writeFileBackup, writeRestorePoint } from './backups.js';
+import { digestOf, type RecordsDigest } from './digest.js';
 import { DurableJsonFile, removeStaleTempFiles } from './durableFile.js';
 import { lockDataDir } from './lock.js';
 import {
@@ -10,6 +11,7 @@ import {
   RECORDS_DIR, recordKeysOf, SHARED_FILE, split, unionOf, type Records, type Shared,
 } from './layout.js';
 import { migrate, SchemaError } from './migrations.js';
+import { INDEX_FILE, indexLine, readIndex, sameFiles, stampOf, writeIndex, type FileStamp, type IndexEntry } from './recordsIndex.js';
 import { CURRENT_SCHEMA, emptyData, type Data } from './schema.js';
 
 export type { RecordKey, Records, Shared } from './layout.js';
@@ -32,8 +34,13 @@ export interface Store {
   readonly data: Data;
   /** Profiles, settings and the other shared state. Treat as read-only. */
   readonly shared: Shared;
-  /** One learner's records (the union of their files from every device). Same object until they change. */
+  /** One learner's records (the union of their files from every device). Same object until they change. Read from disk on first use. */
   records(profileId: string): Records;
+  /**
+   * What progress and the dashboard need of one learner's records (see `RecordsDigest`). Same object
+   * until they change; answered from the records index without reading the learner's files.
+   */
+  digest(profileId: string): RecordsDigest;
   /** Ids of every learner that has records. */
   recordOwners(): string[];
   /** Changes the shared state: rewrites only the shared file. */
@@ -57,9 +64,22 @@ export const DB_FILE = LEGACY_DB_FILE;
 export { SHARED_FILE } from './layout.js';
 
 type Row = Record<string, unknown>;
-interface Learner { devices: Map<string, Row>; view: Records }
+interface Learner {
+  devices: Map<string, Row>;
+  /** Each device file's stamp when read or written; null when what is held is not what the file holds (recovered from a backup). */
+  stamps: Map<string, FileStamp | null>;
+  view: Records;
+  digest?: RecordsDigest;
+  /** The learner's records index line, while it is current. */
+  line?: string;
+}
+interface Summary { entry: IndexEntry; line: string }
 const timeStamp = () => new Date().toISOString().replace(/[:.]/g, '-');
 const forbidden = () => Promise.reject(new HandbookError('forbidden', 'this data folder was opened read-only'));
+/** Shared by every learner without records, so caches keyed on the digest hold for them too. */
+/** How long after a change the records index is rewritten. */
+const INDEX_DELAY_MS = 3000;
+const NO_RECORDS: RecordsDigest = Object.freeze({ completions: [], signoffRequests: [], quizzes: [], lastOther: null }) as unknown as RecordsDigest;
 
 function parseJson(file: string): Row {
   const text = fs.readFileSync(file, 'utf8');
@@ -96,6 +116,15 @@ function rowsOf(raw: Row): Row {
   return out;
 }
 
+/** The stamp of a file as it is now, or null when it cannot be read. */
+function stampNow(file: string): FileStamp | null {
+  try {
+    return stampOf(fs.statSync(file));
+  } catch {
+    return null;
+  }
+}
+
 function deviceIdFor(dataDir: string, create: boolean): string {
   const file = path.join(dataDir, DEVICE_FILE);
   try {
@@ -124,10 +153,18 @@ function readLegacy(dataDir: string, move: boolean): { data: Data; recovery: Rec
   }
 }
 
-/** The in-memory state of a data folder: the shared part and an index of every learner's records by profile. */
+/**
+ * The in-memory state of a data folder: the shared part and every learner's records by profile.
+ * A learner the records index vouches for is held as a summary (their digest) until something asks
+ * for their records; then their files are read (`readFolder`).
+ */
 class State {
   shared: Shared = fullShared({ schemaVersion: CURRENT_SCHEMA });
   readonly learners = new Map<string, Learner>();
+  /** Learners known from the records index whose files have not been read. */
+  readonly summaries = new Map<string, Summary>();
+  /** Reads one learner folder's files (set by the opener, which knows what to do with a damaged one). */
+  readFolder: (folder: string) => void = () => {};
   private readonly seen = new Set<string>();
   private keys: string[] | null = null;
   private view: Data | null = null;
@@ -144,25 +181,68 @@ class State {
     this.view = null;
   }
 
-  setDevice(profileId: string, deviceId: string, rows: Row): void {
-    for (const [k, v] of Object.entries(rows)) if (isRecordRows(v) && !this.seen.has(k)) { this.seen.add(k); this.keys = null; }
-    const devices = this.learners.get(profileId)?.devices ?? new Map<string, Row>();
+  private see(keys: Iterable<string>): void {
+    for (const k of keys) if (!this.seen.has(k)) { this.seen.add(k); this.keys = null; }
+  }
+
+  /** A learner the index vouches for: known, counted, not read. */
+  summarize(summary: Summary): void {
+    this.see(summary.entry.keys);
+    this.summaries.set(summary.entry.profileId, summary);
+    this.view = null;
+  }
+
+  setDevice(profileId: string, deviceId: string, rows: Row, stamp: FileStamp | null): void {
+    this.see(Object.entries(rows).filter(([, v]) => isRecordRows(v)).map(([k]) => k));
+    const known = this.learners.get(profileId);
+    const devices = known?.devices ?? new Map<string, Row>();
+    const stamps = known?.stamps ?? new Map<string, FileStamp | null>();
     devices.set(deviceId, rows);
+    stamps.set(deviceId, stamp);
     const keys = this.recordKeys();
     const files = [...devices.values()] as unknown as Records[];
-    this.learners.set(profileId, { devices, view: unionOf(files, keys) });
+    this.summaries.delete(profileId);
+    this.learners.set(profileId, { devices, stamps, view: unionOf(files, keys) });
+    this.view = null;
+  }
+
+  /** After a lazy read that found exactly the files the index described: its line and digest stay valid. */
+  keepSummary(profileId: string, summary: Summary): void {
+    const l = this.learners.get(profileId);
+    if (!l || [...l.stamps.values()].some((s) => !s)) return;
+    const files = Object.fromEntries([...l.stamps].map(([d, s]) => [`${d}.json`, s!]));
+    if (!sameFiles(files, summary.entry)) return;
+    l.line = summary.line;
+    l.digest = summary.entry.digest;
+  }
+
+  forgetLearners(): void {
+    this.learners.clear();
+    this.summaries.clear();
     this.view = null;
   }
 
   records(profileId: string): Records {
+    const summary = this.summaries.get(profileId);
+    if (summary && !this.learners.has(profileId)) {
+      this.summaries.delete(profileId);
+      this.readFolder(summary.entry.folder);
+      this.keepSummary(profileId, summary);
+    }
     return this.learners.get(profileId)?.view ?? fullRecords({}, this.recordKeys());
+  }
+
+  digest(profileId: string): RecordsDigest {
+    const l = this.learners.get(profileId);
+    if (l) return (l.digest ??= digestOf(l.view));
+    return this.summaries.get(profileId)?.entry.digest ?? NO_RECORDS;
   }
 
   othersOf(profileId: string): Records[] {
     return [...(this.learners.get(profileId)?.devices ?? new Map<string, Row>())].filter(([d]) => d !== this.deviceId).map(([, r]) => r as unknown as Records);
   }
 
-  /** The logical database; each learner collection is assembled only when read. */
+  /** The logical database; each learner collection is assembled only when read (and reads every learner's files then). */
   data(): Data {
     if (this.view) return this.view;
     const out: Row = { ...(this.shared as unknown as Row) };
@@ -172,55 +252,106 @@ class State {
       Object.defineProperty(out, key, {
         enumerable: true,
         configurable: true,
-        get: () => (rows ??= owners.flatMap((id) => (this.learners.get(id)!.view as unknown as Record<string, unknown[]>)[key] ?? [])),
+        get: () => (rows ??= owners.flatMap((id) => (this.records(id) as unknown as Record<string, unknown[]>)[key] ?? [])),
       });
     }
     return (this.view = out as unknown as Data);
   }
 
+  private has(id: string): boolean {
+    return this.learners.has(id) || this.summaries.has(id);
+  }
+
   /** Learners with records: profiles in their order first, then records whose profile is gone. */
   owners(): string[] {
-    const ids = this.shared.profiles.map((p) => p.id).filter((id) => this.learners.has(id));
+    const ids = this.shared.profiles.map((p) => p.id).filter((id) => this.has(id));
     const known = new Set(ids);
-    return [...ids, ...[...this.learners.keys()].filter((id) => !known.has(id))];
+    return [...ids, ...[...this.summaries.keys(), ...this.learners.keys()].filter((id) => !known.has(id))];
   }
 
   /** A plain, detached copy of the whole database. */
   plain(): Data {
     return structuredClone(JSON.parse(JSON.stringify(this.data())) as Data);
   }
+
+  /** The records index as it stands: every learner whose files are all known to hold what memory holds. */
+  indexLines(): string[] {
+    const out = [...this.summaries.values()].map((s) => s.line);
+    for (const [profileId, l] of this.learners) {
+      if ([...l.stamps.values()].some((s) => !s)) continue;
+      const keys = new Set<string>();
+      for (const rows of l.devices.values()) for (const [k, v] of Object.entries(rows)) if (isRecordRows(v)) keys.add(k);
+      l.line ??= indexLine({
+        profileId, folder: profileFolder(profileId), keys: [...keys], digest: this.digest(profileId),
+        files: Object.fromEntries([...l.stamps].map(([d, s]) => [`${d}.json`, s!])),
+      });
+      out.push(l.line);
+    }
+    return out;
+  }
 }
 
-/** Reads the split layout into `state`; `damaged` decides what happens to a file that does not parse. */
-function load(state: State, damaged: (rel: string, err: Error, read: (file: string) => Row) => Row | null): void {
+/** What to do with a file that does not parse: rows to use instead (from a backup), or null to skip it. */
+type Damaged = (rel: string, err: Error, read: (file: string) => Row) => Row | null;
+
+/**
+ * Reads the split layout into `state`. A learner folder whose files are exactly those its line in the
+ * records index was made from is summarized, not read; any other folder is read now.
+ */
+function load(state: State, damaged: Damaged, index: ReturnType<typeof readIndex> = new Map()): void {
   const { dataDir } = state;
   const sharedFile = path.join(dataDir, SHARED_FILE);
-  const shared = fs.existsSync(sharedFile) ? attempt(SHARED_FILE, readShared) : null;
+  const shared = fs.existsSync(sharedFile) ? attempt(dataDir, SHARED_FILE, readShared, damaged) : null;
   state.setShared(fullShared(shared ?? { schemaVersion: CURRENT_SCHEMA }));
   const root = path.join(dataDir, RECORDS_DIR);
   if (!fs.existsSync(root)) return;
   for (const folder of fs.readdirSync(root)) {
     const dir = path.join(root, folder);
     if (!fs.statSync(dir).isDirectory()) continue;
-    for (const name of fs.readdirSync(dir)) {
-      const device = deviceIdOf(name);
-      if (!device) continue;
-      const rel = path.join(RECORDS_DIR, folder, name);
-      const raw = attempt(rel, (f) => {
-        const r = readDevice(f);
-        if (profileFolder(r.profileId as string) !== folder) throw new Error('the file is in another learner\'s folder');
-        return r;
-      });
-      if (raw) state.setDevice(raw.profileId as string, device, rowsOf(raw));
+    const hit = index.get(folder);
+    if (hit && profileFolder(hit.entry.profileId) === folder) {
+      // Stamps before any read: a file replaced after its stamp is taken differs at the next start.
+      const found: Record<string, FileStamp> = {};
+      for (const name of fs.readdirSync(dir)) if (deviceIdOf(name)) found[name] = stampOf(fs.statSync(path.join(dir, name)));
+      if (sameFiles(found, hit.entry)) {
+        state.summarize(hit);
+        continue;
+      }
     }
+    readFolder(state, folder, damaged);
   }
+}
 
-  function attempt(rel: string, read: (file: string) => Row): Row | null {
-    try {
-      return read(path.join(dataDir, rel));
-    } catch (err) {
-      return damaged(rel, err as Error, read);
-    }
+/** Reads every device file of one learner folder into `state`. */
+function readFolder(state: State, folder: string, damaged: Damaged): void {
+  const dir = path.join(state.dataDir, RECORDS_DIR, folder);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const device = deviceIdOf(name);
+    if (!device) continue;
+    const rel = path.join(RECORDS_DIR, folder, name);
+    // The stamp is taken before the read, so it can only be older than what was read, never newer.
+    const stamp = stampNow(path.join(state.dataDir, rel));
+    let live = true;
+    const raw = attempt(state.dataDir, rel, (f) => {
+      const r = readDevice(f);
+      if (profileFolder(r.profileId as string) !== folder) throw new Error('the file is in another learner\'s folder');
+      return r;
+    }, (...args) => { live = false; return damaged(...args); });
+    if (raw) state.setDevice(raw.profileId as string, device, rowsOf(raw), live ? stamp : null);
+  }
+}
+
+function attempt(dataDir: string, rel: string, read: (file: string) => Row, damaged: Damaged): Row | null {
+  try {
+    return read(path.join(dataDir, rel));
+  } catch (err) {
+    return damaged(rel, err as Error, read);
   }
 }
 
@@ -230,7 +361,7 @@ export async function openStore(dataDir: string): Promise<Store> {
   const release = lockDataDir(dataDir);
   try {
     // What a writer killed between write and rename left: the lock holder is the only writer.
-    for (const name of [SHARED_FILE, LEGACY_DB_FILE]) removeStaleTempFiles(path.join(dataDir, name));
+    for (const name of [SHARED_FILE, LEGACY_DB_FILE, INDEX_FILE]) removeStaleTempFiles(path.join(dataDir, name));
     return await openLocked(dataDir, release);
   } catch (err) {
     release();
@@ -253,34 +384,50 @@ async function openLocked(dataDir: string, release: () => void): Promise<Store> 
   const sharedFile = path.join(dataDir, SHARED_FILE);
   const legacyFile = path.join(dataDir, LEGACY_DB_FILE);
   let upgrade: Data | null = null;
+  let staleIndex = true;
   const toRewrite: Array<[string, string]> = [];
+  let opened = false;
+  /**
+   * A damaged file of this PC is moved under `damaged/` and its newest good backup used; another PC's
+   * is that PC's to write: skipped, reported, and left where it is. Found at start-up, the backup is
+   * written back before the store opens; found later (a learner read on first use), this learner's
+   * file is rewritten from memory in their write queue.
+   */
+  const damaged: Damaged = (rel, err, read) => {
+    const file = path.join(dataDir, rel);
+    const device = deviceIdOf(path.basename(rel));
+    if (rel !== SHARED_FILE && device !== state.deviceId) {
+      recoveries.push({ reason: err.message, damagedFile: file, restoredFrom: null });
+      return null;
+    }
+    const damagedFile = path.join(dataDir, 'damaged', rel.replace(/\.json$/, `.damaged-${timeStamp()}.json`));
+    fs.mkdirSync(path.dirname(damagedFile), { recursive: true });
+    fs.renameSync(file, damagedFile);
+    for (const backup of listFileBackups(dataDir, rel)) {
+      try {
+        const good = read(backup);
+        if (!opened) toRewrite.push([rel, JSON.stringify(good)]);
+        else {
+          const profileId = good.profileId as string;
+          void enqueue('records:' + profileId, () => putRecords(profileId, state.records(profileId))).catch(() => { /* the next write of this learner tries again */ });
+        }
+        recoveries.push({ reason: err.message, damagedFile, restoredFrom: backup });
+        return good;
+      } catch { /* an older one */ }
+    }
+    recoveries.push({ reason: err.message, damagedFile, restoredFrom: null });
+    return null;
+  };
+  state.readFolder = (folder) => readFolder(state, folder, damaged);
   if (!fs.existsSync(sharedFile) && fs.existsSync(legacyFile)) {
     const { data, recovery } = readLegacy(dataDir, true);
     if (recovery) recoveries.push(recovery);
     upgrade = data;
   } else {
-    load(state, (rel, err, read) => {
-      const file = path.join(dataDir, rel);
-      const device = deviceIdOf(path.basename(rel));
-      // Another PC's file is that PC's to write: it is skipped, reported, and left where it is.
-      if (rel !== SHARED_FILE && device !== state.deviceId) {
-        recoveries.push({ reason: err.message, damagedFile: file, restoredFrom: null });
-        return null;
-      }
-      const damagedFile = path.join(dataDir, 'damaged', rel.replace(/\.json$/, `.damaged-${timeStamp()}.json`));
-      fs.mkdirSync(path.dirname(damagedFile), { recursive: true });
-      fs.renameSync(file, damagedFile);
-      for (const backup of listFileBackups(dataDir, rel)) {
-        try {
-          const good = read(backup);
-          toRewrite.push([rel, JSON.stringify(good)]);
-          recoveries.push({ reason: err.message, damagedFile, restoredFrom: backup });
-          return good;
-        } catch { /* an older one */ }
-      }
-      recoveries.push({ reason: err.message, damagedFile, restoredFrom: null });
-      return null;
-    });
+    const index = readIndex(dataDir);
+    load(state, damaged, index);
+    // Learners read now (new, changed or unknown to the index) and lines of folders gone make it stale.
+    staleIndex = state.learners.size > 0 || state.summaries.size !== index.size;
     if (state.shared.schemaVersion < CURRENT_SCHEMA) upgrade = migrate(state.plain());
   }
   // A recovered file is written back at once, so the live file is good again.
@@ -303,6 +450,22 @@ async function openLocked(dataDir: string, release: () => void): Promise<Store> 
     return run;
   };
 
+  // The records index is rewritten a few seconds after changes (many writes, one rewrite) and at close.
+  let indexTimer: NodeJS.Timeout | null = null;
+  let indexWrite: Promise<void> = Promise.resolve();
+  const flushIndex = () => {
+    if (indexTimer) clearTimeout(indexTimer);
+    indexTimer = null;
+    const lines = state.indexLines();
+    indexWrite = indexWrite.then(() => writeIndex(dataDir, lines)).catch(() => { /* a cache: the next start reads the files */ });
+    return indexWrite;
+  };
+  const indexChanged = () => {
+    if (indexTimer) return;
+    indexTimer = setTimeout(() => { void flushIndex(); }, INDEX_DELAY_MS);
+    indexTimer.unref?.();
+  };
+
   const sharedContent = (shared: Shared): string => {
     const out: Row = {};
     for (const [k, v] of Object.entries(shared)) {
@@ -322,8 +485,11 @@ async function openLocked(dataDir: string, release: () => void): Promise<Store> 
       for (const r of rows) if (!r || typeof r !== 'object' || (r as Row).profileId !== profileId) throw new Error(`a row in "${k}" is not ${profileId}'s`);
     }
     const own = ownPart(view, state.othersOf(profileId));
-    await writeFile(relOf(profileId), JSON.stringify({ profileId, deviceId: state.deviceId, ...own }));
-    state.setDevice(profileId, state.deviceId, own);
+    const rel = relOf(profileId);
+    await writeFile(rel, JSON.stringify({ profileId, deviceId: state.deviceId, ...own }));
+    // Only this process writes this PC's files, so what is there now is what was just written.
+    state.setDevice(profileId, state.deviceId, own, stampNow(path.join(dataDir, rel)));
+    indexChanged();
   };
   /** Writes every partition whose content differs from `next`: learners first, the shared file last. */
   const putAll = async (next: Data) => {
@@ -345,11 +511,14 @@ async function openLocked(dataDir: string, release: () => void): Promise<Store> 
   }
   if (fs.existsSync(legacyFile)) fs.renameSync(legacyFile, path.join(dataDir, `handbook-db.before-split-${timeStamp()}.json`));
   if (!fs.existsSync(sharedFile)) await putShared(state.shared);
+  if (staleIndex) indexChanged();
+  opened = true;
 
   return {
     get data() { return state.data(); },
     get shared() { return state.shared; },
     records: (profileId) => state.records(profileId),
+    digest: (profileId) => state.digest(profileId),
     recordOwners: () => state.owners(),
     recovery: recoveries[0] ?? null,
     recoveries,
@@ -387,14 +556,17 @@ async function openLocked(dataDir: string, release: () => void): Promise<Store> 
       return exclusive(async () => {
         await writeRestorePoint(dataDir, JSON.stringify(state.data()));
         await swapRecords(dataDir, state.deviceId, split(next).records);
-        state.learners.clear();
-        for (const [id, rows] of split(next).records) state.setDevice(id, state.deviceId, rows as unknown as Row);
+        state.forgetLearners();
+        for (const [id, rows] of split(next).records) state.setDevice(id, state.deviceId, rows as unknown as Row, stampNow(deviceFile(dataDir, id, state.deviceId)));
+        indexChanged();
         await putShared(fullShared(split(next).shared as unknown as Row));
         return state.data();
       });
     },
     async close() {
       await Promise.all([barrier, ...tails.values()]);
+      if (indexTimer || staleIndex) await flushIndex();
+      await indexWrite;
       release();
     },
   };
@@ -454,26 +626,30 @@ export function openStoreReadOnly(dataDir: string): Store {
     const { data } = readLegacy(dataDir, false);
     const parts = split(data);
     state.setShared(fullShared(parts.shared as unknown as Row));
-    for (const [id, rows] of parts.records) state.setDevice(id, state.deviceId, rows as unknown as Row);
+    for (const [id, rows] of parts.records) state.setDevice(id, state.deviceId, rows as unknown as Row, null);
   } else {
     // A damaged file is read from its newest good backup, and left where it is for the app to recover.
-    load(state, (rel, _err, read) => {
+    const damaged: Damaged = (rel, _err, read) => {
       for (const backup of listFileBackups(dataDir, rel)) {
         try { return read(backup); } catch { /* an older one */ }
       }
       return null;
-    });
+    };
+    state.readFolder = (folder) => readFolder(state, folder, damaged);
+    // The running app's index is used (read, never written): a progress CSV then reads no learner's file.
+    load(state, damaged, readIndex(dataDir));
     if (state.shared.schemaVersion < CURRENT_SCHEMA) {
       const parts = split(migrate(state.plain()));
-      state.learners.clear();
+      state.forgetLearners();
       state.setShared(fullShared(parts.shared as unknown as Row));
-      for (const [id, rows] of parts.records) state.setDevice(id, state.deviceId, rows as unknown as Row);
+      for (const [id, rows] of parts.records) state.setDevice(id, state.deviceId, rows as unknown as Row, null);
     }
   }
   return {
     get data() { return state.data(); },
     get shared() { return state.shared; },
     records: (profileId) => state.records(profileId),
+    digest: (profileId) => state.digest(profileId),
     recordOwners: () => state.owners(),
     recovery: null,
     recoveries: [],
