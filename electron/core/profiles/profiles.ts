@@ -11,6 +11,7 @@ import { requireProfile, type ProfileRow } from './rows.js';
 
 type Row = ProfileRow;
 
+// Onboarding and reading look profiles up through here; the lookup itself lives in rows.ts so the sessions can use it without a cycle.
 export { requireProfile };
 
 export const toProfile = (p: Row): Profile => ({
