@@ -305,9 +305,11 @@ function load(state: State, damaged: Damaged, index: ReturnType<typeof readIndex
   state.setShared(fullShared(shared ?? { schemaVersion: CURRENT_SCHEMA }));
   const root = path.join(dataDir, RECORDS_DIR);
   if (!fs.existsSync(root)) return;
-  for (const folder of fs.readdirSync(root)) {
+  for (const e of fs.readdirSync(root, { withFileTypes: true })) {
+    // A link is not a learner's folder (and one stat per learner less at start-up).
+    if (!e.isDirectory()) continue;
+    const folder = e.name;
     const dir = path.join(root, folder);
-    if (!fs.statSync(dir).isDirectory()) continue;
     const hit = index.get(folder);
     if (hit && profileFolder(hit.entry.profileId) === folder) {
       // Stamps before any read: a file replaced after its stamp is taken differs at the next start.
