@@ -79,9 +79,9 @@ async function syncOnce(repo: Repo, state: TeamState, o: SyncOptions): Promise<S
   let pushed = false;
   let publishRefused = false;
   for (let round = 0; round < 4; round++) {
-    await git.fetch({ fs, dir: repo.dir, remote: 'origin', ref: state.branch, singleBranch: true, tags: false, cache: repo.cache, ...net });
-    const remote = await git.resolveRef({ fs, dir: repo.dir, ref: remoteRef });
-    const local = await git.resolveRef({ fs, dir: repo.dir, ref });
+    await fetchIfMoved(repo, state, net);
+    const remote = await git.resolveRef({ fs: repo.fs, dir: repo.dir, ref: remoteRef });
+    const local = await git.resolveRef({ fs: repo.fs, dir: repo.dir, ref });
     if (state.lastRemote && remote !== state.lastRemote && !(await descends(repo, remote, state.lastRemote))) {
       throw new TeamError('rewritten', 'the history on the server was rewritten (force-pushed); this PC keeps its last good content until a trainer re-joins it');
     }
@@ -93,7 +93,7 @@ async function syncOnce(repo: Repo, state: TeamState, o: SyncOptions): Promise<S
         const changes = await diffTrees(repo, await treeOf(repo, local), await treeOf(repo, remote));
         await assertSafe(repo, changes, 0);
         await applyToWorkdir(repo, changes);
-        await git.writeRef({ fs, dir: repo.dir, ref, value: remote, force: true });
+        await git.writeRef({ fs: repo.fs, dir: repo.dir, ref, value: remote, force: true });
         changes.forEach((c) => pulled.add(c.path));
         head = remote;
         outcome = 'updated';
@@ -152,9 +152,23 @@ function settleSnapshot(root: string, onDisk: Record<string, [number, number]>, 
   return snap;
 }
 
+/**
+ * Fetches unless the server's branch still points where this PC's copy of it does. The ref list is
+ * one small request; a fetch adds a pack negotiation (a second request and a pack-objects run on the
+ * server) even when nothing is new, and "nothing new" is what most of the ten-minute syncs find.
+ */
+async function fetchIfMoved(repo: Repo, state: TeamState, net: ReturnType<typeof network>): Promise<void> {
+  const known = await git.resolveRef({ fs: repo.fs, dir: repo.dir, ref: `refs/remotes/origin/${state.branch}` }).catch(() => null);
+  if (known) {
+    const refs = await git.listServerRefs({ ...net, url: state.url, prefix: `refs/heads/${state.branch}`, protocolVersion: 1 });
+    if (refs.find((r) => r.ref === `refs/heads/${state.branch}`)?.oid === known) return;
+  }
+  await git.fetch({ fs: repo.fs, dir: repo.dir, remote: 'origin', ref: state.branch, singleBranch: true, tags: false, cache: repo.cache, ...net });
+}
+
 async function descends(repo: Repo, oid: string, ancestor: string): Promise<boolean> {
   if (oid === ancestor) return true;
-  return git.isDescendent({ fs, dir: repo.dir, oid, ancestor, depth: -1, cache: repo.cache }).catch(() => false);
+  return git.isDescendent({ fs: repo.fs, dir: repo.dir, oid, ancestor, depth: -1, cache: repo.cache }).catch(() => false);
 }
 
 const same = (a: FileEntry | null, b: FileEntry | null) => (a === null && b === null) || (!!a && !!b && a.oid === b.oid && a.mode === b.mode);
@@ -164,7 +178,7 @@ const same = (a: FileEntry | null, b: FileEntry | null) => (a === null && b === 
  * way is fine; a file both changed differently waits for a person (unless they chose already).
  */
 async function mergeFiles(repo: Repo, state: TeamState, local: string, remote: string): Promise<{ conflicts: PendingConflict[]; pulled: string[]; head: string }> {
-  const [base] = await git.findMergeBase({ fs, dir: repo.dir, oids: [local, remote], cache: repo.cache });
+  const [base] = await git.findMergeBase({ fs: repo.fs, dir: repo.dir, oids: [local, remote], cache: repo.cache });
   const baseTree = base ? await treeOf(repo, base) : null;
   const localTree = await treeOf(repo, local);
   const remoteTree = await treeOf(repo, remote);
@@ -183,25 +197,25 @@ async function mergeFiles(repo: Repo, state: TeamState, local: string, remote: s
   }
   if (conflicts.length) {
     // Keep the server's side reachable from a ref of our own until a person chose.
-    await git.writeRef({ fs, dir: repo.dir, ref: 'refs/handbook/conflict-theirs', value: remote, force: true });
+    await git.writeRef({ fs: repo.fs, dir: repo.dir, ref: 'refs/handbook/conflict-theirs', value: remote, force: true });
     return { conflicts, pulled: [], head: local };
   }
   const tree = await applyToTree(repo, localTree, take);
   const now = { timestamp: Math.floor(Date.now() / 1000), timezoneOffset: new Date().getTimezoneOffset() };
   const who = { ...state.author, ...now };
   const head = await git.writeCommit({
-    fs, dir: repo.dir,
+    fs: repo.fs, dir: repo.dir,
     commit: { tree, parent: [local, remote], author: who, committer: who, message: `Merge ${state.branch} from the team server\n` },
   });
   const changes: Change[] = await diffTrees(repo, localTree, tree);
   await applyToWorkdir(repo, changes.filter((c) => tracked(c.path)));
-  await git.writeRef({ fs, dir: repo.dir, ref: `refs/heads/${state.branch}`, value: head, force: true });
+  await git.writeRef({ fs: repo.fs, dir: repo.dir, ref: `refs/heads/${state.branch}`, value: head, force: true });
   return { conflicts: [], pulled: changes.map((c) => c.path), head };
 }
 
 async function push(repo: Repo, branch: string, net: ReturnType<typeof network>): Promise<'ok' | 'moved' | 'refused'> {
   try {
-    const r = await git.push({ fs, dir: repo.dir, remote: 'origin', ref: branch, ...net });
+    const r = await git.push({ fs: repo.fs, dir: repo.dir, remote: 'origin', ref: branch, ...net });
     if (r.ok) return 'ok';
     return /non-fast-forward|fetch first|stale/i.test(r.error ?? '') ? 'moved' : 'refused';
   } catch (err) {
