@@ -9,6 +9,8 @@
 import { z } from 'zod';
 
 import { ArticleId, RoleId, ProfileId, IsoDate, Pin, NoArgs, TrackId, StepId, QuizAnswer, EditToken, SessionToken, Passphrase, EditableId, ShortText } from './contract/primitives.js';
+import { teamPublishRequests, type TeamPublishResponses } from './contract/teamPublish.js';
+export * from './contract/teamPublish.js';
 
 /** The front matter fields the editor's form shows. Absent = leave the file's value as it is. */
 const ArticleFields = z.object({
@@ -331,6 +333,7 @@ export const requests = {
   getTeamConflict: z.object({ token: EditToken, path: z.string().min(1).max(1000) }).strict(),
   /** Keep mine or take theirs for one waiting file; the next sync builds the merge (trainers). */
   resolveTeamConflict: z.object({ token: EditToken, path: z.string().min(1).max(1000), choice: z.enum(['mine', 'theirs']) }).strict(),
+  ...teamPublishRequests,
 } as const;
 
 export type MethodName = keyof typeof requests;
@@ -724,7 +727,7 @@ export interface TeamChange {
 }
 export interface TeamChanges { since: string | null; head: string | null; changes: TeamChange[] }
 
-export interface Responses {
+export interface Responses extends TeamPublishResponses {
   getAppInfo: AppInfo;
   backupDatabase: { fileName: string; content: string };
   restoreDatabase: { profiles: number };

@@ -28,6 +28,7 @@ import { EditSessions, newSessionState, type SessionState } from './authoring/se
 import { noteSearch } from './health/failedSearches.js';
 import { createPackService } from './packs/service.js';
 import { teamHandlers } from './team/handlers.js';
+import { teamPublishHandlers } from './teamPublish/handlers.js';
 
 export interface CoreOptions {
   /** The content pack folder. */
@@ -137,13 +138,20 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       });
     },
   });
+  // In a team checkout every save becomes a commit by the trainer, in the pack's language.
+  const teamPublish = teamPublishHandlers({
+    contentDir: root, dataDir: opts.dataDir,
+    requireTrainer: (token) => sessions.require(token),
+    language: () => (pack.info.language?.toLowerCase().startsWith('en') ? 'en' : 'zh-CN'),
+  });
+  const { afterSave: commitTeamSave, settled: teamSavesSettled, ...teamPublishApi } = teamPublish;
   const authoring = authoringHandlers({
     root, pack: () => pack, store, sessions, queue: new WriteQueue(),
     changed: (rels) => reloads.run(async () => {
       for (const r of rels) await refreshFile(root, files, r);
       pack = assemblePack(root, files);
       indexPack(false);
-    }),
+    }).then(() => commitTeamSave(rels)),
   }, packs);
   const team = teamHandlers({
     contentDir: root, dataDir: opts.dataDir,
@@ -260,6 +268,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     async getReadingList({ token, profileId }) { sessions.self(token, profileId, true); return readingList(store, pack, profileId); },
     ...authoring,
     ...teamApi,
+    ...teamPublishApi,
   };
 
   if (!opts.readOnly) warmDashboard(store, () => pack);
@@ -273,6 +282,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     nextReload: () => new Promise((resolve) => reloadWaiters.push(resolve)),
     async close() {
       stopTeamSchedule();
+      await teamSavesSettled();
       await reloads.run(async () => {}); // a reload in flight would start a new watcher after this
       await stopWatching();
       packs.close();

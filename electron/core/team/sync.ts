@@ -10,6 +10,7 @@ import { applyToTree, diffTrees, openRepo, treeOf, type Change, type FileEntry, 
 import { applyToWorkdir, commitLocal, tracked, type Author } from './workdir.js';
 import { withTeamLock } from './lock.js';
 import { commitMessage } from './messages.js';
+import { readPublishing, reviewBranchOf } from './publishing.js';
 import { changedSince, readSnapshot, saveSnapshot, walkTracked } from './statCache.js';
 
 export type SyncOutcome = 'up_to_date' | 'updated' | 'published' | 'merged' | 'conflict';
@@ -34,6 +35,10 @@ export interface SyncOptions {
   credentials: GitCredentials | null;
   /** Language of the commit messages sync writes for edits made outside the app. */
   lang?: 'zh-CN' | 'en';
+  /** Push this PC's commits (default). False: commit, fetch and merge only; the commits wait for "Publish". */
+  publish?: boolean;
+  /** Push to this branch of the server instead of the team branch (`review/<name>`, replaced on every publish). */
+  pushTo?: string;
 }
 
 /** The team state for this content folder, or a clear "not joined". */
@@ -109,14 +114,18 @@ async function syncOnce(repo: Repo, state: TeamState, o: SyncOptions): Promise<S
         }
       }
     }
-    if (outcome !== 'conflict' && head !== remote) {
-      const r = await push(repo, state.branch, net);
+    // With review on, no sync publishes to the team branch: the commits go to the trainer's review branch.
+    const target = o.pushTo ?? (readPublishing(o.dataDir).review ? reviewBranchOf(state.author) : state.branch);
+    const review = target !== state.branch ? target : null;
+    if (outcome !== 'conflict' && head !== remote && o.publish !== false) {
+      const r = await push(repo, state.branch, net, review);
       if (r === 'moved') continue; // someone pushed in between: fetch and merge again
       if (r === 'refused') publishRefused = true;
       else pushed = true;
     }
     const now = new Date().toISOString();
-    const accepted = pushed ? head : remote;
+    // A review branch is not the team's: the team branch still stands where the server has it.
+    const accepted = pushed && !review ? head : remote;
     const next: TeamState = {
       ...state,
       lastRemote: accepted,
@@ -213,9 +222,10 @@ async function mergeFiles(repo: Repo, state: TeamState, local: string, remote: s
   return { conflicts: [], pulled: changes.map((c) => c.path), head };
 }
 
-async function push(repo: Repo, branch: string, net: ReturnType<typeof network>): Promise<'ok' | 'moved' | 'refused'> {
+async function push(repo: Repo, branch: string, net: ReturnType<typeof network>, review: string | null): Promise<'ok' | 'moved' | 'refused'> {
   try {
-    const r = await git.push({ fs: repo.fs, dir: repo.dir, remote: 'origin', ref: branch, ...net });
+    // A review branch belongs to one trainer and always holds their latest proposal: replaced, not merged.
+    const r = await git.push({ fs: repo.fs, dir: repo.dir, remote: 'origin', ref: branch, ...(review ? { remoteRef: review, force: true } : {}), ...net });
     if (r.ok) return 'ok';
     return /non-fast-forward|fetch first|stale/i.test(r.error ?? '') ? 'moved' : 'refused';
   } catch (err) {
