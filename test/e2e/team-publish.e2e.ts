@@ -21,6 +21,7 @@ let seed: SeedClone;
 let serve: ServeHandle;
 let browser: Browser;
 let tmp: string;
+let trainerId: string;
 
 async function call<T>(method: string, body: unknown): Promise<T> {
   const r = await fetch(`${serve.origin}/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
@@ -38,6 +39,8 @@ beforeAll(async () => {
   await joinTeam({ url: server.url('handbook'), contentDir, dataDir, author: { name: '王培训', email: 'wang@example.test' }, credentials: TRAINER });
   serve = await startServe({ contentDir, dataDir });
   browser = await launchBrowser();
+  // Once a trainer exists, making another takes a trainer's session: one trainer for both languages.
+  trainerId = (await call<{ id: string }>('createProfile', { name: '王培训', roleId: 'customer-service', trainer: true, passphrase: PASS })).id;
 });
 afterAll(async () => {
   await browser?.close();
@@ -50,9 +53,8 @@ afterAll(async () => {
 describe('publishing from Settings → Team', () => {
   for (const locale of ['zh-CN', 'en'] as const) {
     it(`a trainer's save waits on this PC until Publish sends it — ${locale}`, async () => {
-      const trainer = await call<{ id: string }>('createProfile', { name: `王培训 ${locale}`, roleId: 'customer-service', trainer: true, passphrase: PASS });
-      await call('updateSettings', { language: locale, theme: 'light', currentProfileId: trainer.id });
-      const { token } = await call<{ token: string }>('openEditSession', { profileId: trainer.id, passphrase: PASS });
+      await call('updateSettings', { language: locale, theme: 'light', currentProfileId: trainerId });
+      const { token } = await call<{ token: string }>('openEditSession', { profileId: trainerId, passphrase: PASS });
       const id = 'customer-service/returns-refunds';
       const src = await call<{ hash: string; body: string }>('getArticleSource', { token, id });
       await call('saveArticle', { token, id, baseHash: src.hash, fields: {}, body: `${src.body}\n\n发布测试 ${locale}。\n` });
