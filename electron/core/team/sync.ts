@@ -79,7 +79,8 @@ async function syncOnce(repo: Repo, state: TeamState, o: SyncOptions): Promise<S
   const remoteRef = `refs/remotes/origin/${state.branch}`;
   const before = readSnapshot(o.dataDir);
   const onDisk = walkTracked(repo.dir, tracked);
-  await commitLocal(repo, state.author, (files) => commitMessage(repo.dir, files, o.lang ?? 'zh-CN'), changedSince(before, onDisk));
+  const touched = changedSince(before, onDisk);
+  await commitLocal(repo, state.author, (files) => commitMessage(repo.dir, files, o.lang ?? 'zh-CN'), touched);
   const pulled = new Set<string>();
   let pushed = false;
   let publishRefused = false;
@@ -139,7 +140,8 @@ async function syncOnce(repo: Repo, state: TeamState, o: SyncOptions): Promise<S
       conflictTheirs: conflicts.length ? remote : null,
     };
     writeState(o.dataDir, next);
-    saveSnapshot(o.dataDir, settleSnapshot(repo.dir, onDisk, [...pulled]));
+    // Unchanged folder, nothing pulled: the snapshot on disk is already this one (10,000 entries not rewritten).
+    if (touched === null || touched.length || pulled.size) saveSnapshot(o.dataDir, settleSnapshot(repo.dir, onDisk, [...pulled]));
     if (publishRefused) outcome = outcome === 'up_to_date' ? 'up_to_date' : outcome;
     else if (pushed && outcome === 'up_to_date') outcome = 'published';
     return { outcome, pulled: [...pulled], pushed, conflicts: conflicts.map((c) => c.path), publishRefused, head, state: next };
