@@ -17,6 +17,7 @@ import { packsRequests, type PacksResponses } from './contract/packs.js';
 import { profilesRequests, type ProfilesResponses } from './contract/profiles.js';
 import { searchRequests, type SearchResponses } from './contract/search.js';
 import { teamRequests, type TeamResponses } from './contract/team.js';
+import { teamPublishRequests, type TeamPublishResponses } from './contract/teamPublish.js';
 
 export * from './contract/app.js';
 export * from './contract/authoring.js';
@@ -26,6 +27,7 @@ export * from './contract/packs.js';
 export * from './contract/profiles.js';
 export * from './contract/search.js';
 export * from './contract/team.js';
+export * from './contract/teamPublish.js';
 
 /** Every method's request schema, by method name. A feature adds one spread line. */
 export const requests = {
@@ -37,6 +39,7 @@ export const requests = {
   ...authoringRequests,
   ...packsRequests,
   ...teamRequests,
+  ...teamPublishRequests,
 } as const;
 
 export type MethodName = keyof typeof requests;
@@ -55,7 +58,8 @@ export interface Responses extends
   OnboardingResponses,
   AuthoringResponses,
   PacksResponses,
-  TeamResponses {}
+  TeamResponses,
+  TeamPublishResponses {}
 
 /** The API: one single-argument async method per request. */
 export type HandbookApi = { [M in MethodName]: (arg: Request<M>) => Promise<Responses[M]> };

@@ -17,6 +17,7 @@ import { authoringHandlers } from './authoring/handlers.js';
 import { EditSessions, newSessionState, type SessionState } from './profiles/sessions.js';
 import { createPackService } from './packs/service.js';
 import { teamHandlers } from './team/handlers.js';
+import { teamPublishHandlers } from './teamPublish/handlers.js';
 import { appHandlers } from './app/handlers.js';
 import { libraryHandlers } from './library/handlers.js';
 import { onboardingHandlers } from './onboarding/handlers.js';
@@ -146,12 +147,19 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   });
   const { startSchedule: startTeamSchedule, stopSchedule: stopTeamSchedule, ...teamApi } = team;
   if (opts.watch && !opts.readOnly) startTeamSchedule();
+  // In a team checkout every save becomes a commit by the trainer, in the pack's language.
+  const teamPublish = teamPublishHandlers({
+    contentDir: root, dataDir: opts.dataDir,
+    requireTrainer: (token) => sessions.require(token),
+    language: () => (pack.info.language?.toLowerCase().startsWith('en') ? 'en' : 'zh-CN'),
+  });
+  const { afterSave: commitTeamSave, settled: teamSavesSettled, ...teamPublishApi } = teamPublish;
   // Authoring writes re-read what they wrote at once, not via the watcher.
   const rereadWritten = (rels: string[]) => reloads.run(async () => {
     for (const r of rels) await refreshFile(root, files, r);
     pack = assemblePack(root, files);
     indexPack(false);
-  });
+  }).then(() => commitTeamSave(rels));
   const current = () => pack;
   // Every method, by feature; each feature's file says who may call what.
   const handlers: Handlers = {
@@ -163,6 +171,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...authoringHandlers({ root, pack: current, store, sessions, queue: new WriteQueue(), changed: rereadWritten }),
     ...packsHandlers({ requireTrainer: (token) => sessions.require(token), packs }),
     ...teamApi,
+    ...teamPublishApi,
   };
 
   if (!opts.readOnly) warmDashboard(store, () => pack);
@@ -176,6 +185,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     nextReload: () => new Promise((resolve) => reloadWaiters.push(resolve)),
     async close() {
       stopTeamSchedule();
+      await teamSavesSettled();
       await reloads.run(async () => {}); // a reload in flight would start a new watcher after this
       await stopWatching();
       packs.close();

@@ -1,9 +1,11 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MenuAction } from '../contract.js';
 import { createSwappableCore, type SwappableCore } from '../core/swappable.js';
 import { MENU_CHANNEL } from '../ipcChannels.js';
+import { useCredentialSeal } from '../core/team/credentials.js';
+import { safeStorageSeal } from './credentialSeal.js';
 import { copySamplePackOnce } from './firstRun.js';
 import { desktopHooks } from './hostHooks.js';
 import { registerIpc } from './ipc.js';
@@ -89,6 +91,8 @@ if (!app.requestSingleInstanceLock()) {
   closeCoreBeforeQuit();
   app.whenReady().then(async () => {
     denyPermissions(session.defaultSession);
+    // safeStorage answers only once the app is ready; team credentials are sealed from then on.
+    useCredentialSeal(safeStorageSeal(safeStorage));
     try {
       const userData = app.getPath('userData');
       core = await createSwappableCore(

@@ -110,6 +110,10 @@ export const TABLE: Record<MethodName, [Row, Rule]> = {
   joinTeam: [(_w, c) => ({ ...tok(c), url: 'http://127.0.0.1:9/none.git', name: 'T', email: 't@example.com', username: '', password: '', contentDir: '/nonexistent/handbook-team-perm' }), T],
   getTeamConflict: [(_w, c) => ({ ...tok(c), path: 'articles/none.md' }), T],
   resolveTeamConflict: [(_w, c) => ({ ...tok(c), path: 'articles/none.md', choice: 'mine' }), T],
+  // Publishing sends a trainer's content to the team, and its settings decide how: trainers. What waits is for everyone to see.
+  publishTeam: [(_w, c) => ({ ...tok(c) }), T],
+  getTeamPublishing: [() => ({}), A],
+  setTeamPublishing: [(_w, c) => ({ ...tok(c), autoPublish: false, review: false }), T],
   deleteProfile: [(w, c) => ({ ...tok(c), profileId: w.learnerC }), T],
   restoreDatabase: [(w, c) => ({ ...tok(c), content: w.backup, confirm: true }), T],
   // Setting a passphrase takes the current one: the trainer's own (the same again, so nothing changes but their sessions end).

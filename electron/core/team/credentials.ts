@@ -11,17 +11,25 @@ export interface GitCredentials { username: string; password: string }
 export const credentialsFile = (dataDir: string) => path.join(dataDir, 'team', 'credentials.json');
 
 /**
- * A host may seal the file (the desktop app uses Electron `safeStorage`); the default stores the
- * JSON as is, protected by the file mode.
+ * A host may seal the file (the desktop app uses Electron `safeStorage`: the OS keychain, DPAPI or
+ * the Secret Service); without one the JSON is stored as is, protected by the file mode. A sealed
+ * file is `{ "sealed": "…" }`, so a process without the seal (the `handbook team` command) knows it
+ * cannot read it and falls back to HANDBOOK_GIT_USERNAME / HANDBOOK_GIT_PASSWORD.
  */
 export interface CredentialSeal { seal(plain: string): string; unseal(sealed: string): string }
-const plainSeal: CredentialSeal = { seal: (s) => s, unseal: (s) => s };
+let hostSeal: CredentialSeal | null = null;
 
-export function saveCredentials(dataDir: string, creds: GitCredentials, seal: CredentialSeal = plainSeal): void {
+/** The desktop host registers its seal once at start-up; every later save and load in this process uses it. */
+export function useCredentialSeal(seal: CredentialSeal | null): void {
+  hostSeal = seal;
+}
+
+export function saveCredentials(dataDir: string, creds: GitCredentials, seal: CredentialSeal | null = hostSeal): void {
   const file = credentialsFile(dataDir);
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const tmp = file + '.' + process.pid + '.tmp';
-  fs.writeFileSync(tmp, seal.seal(JSON.stringify(creds)), { mode: 0o600 });
+  const plain = JSON.stringify(creds);
+  fs.writeFileSync(tmp, seal ? JSON.stringify({ sealed: seal.seal(plain) }) : plain, { mode: 0o600 });
   fs.chmodSync(tmp, 0o600);
   fs.renameSync(tmp, file);
 }
@@ -34,12 +42,14 @@ export function forgetCredentials(dataDir: string): void {
  * HANDBOOK_GIT_USERNAME / HANDBOOK_GIT_PASSWORD win over the stored ones (outside tools, CI);
  * otherwise what join stored; otherwise none (a public repository).
  */
-export function loadCredentials(dataDir: string, env: NodeJS.ProcessEnv = process.env, seal: CredentialSeal = plainSeal): GitCredentials | null {
+export function loadCredentials(dataDir: string, env: NodeJS.ProcessEnv = process.env, seal: CredentialSeal | null = hostSeal): GitCredentials | null {
   if (env.HANDBOOK_GIT_USERNAME || env.HANDBOOK_GIT_PASSWORD) {
     return { username: env.HANDBOOK_GIT_USERNAME ?? '', password: env.HANDBOOK_GIT_PASSWORD ?? '' };
   }
   try {
-    const parsed = JSON.parse(seal.unseal(fs.readFileSync(credentialsFile(dataDir), 'utf8'))) as Partial<GitCredentials>;
+    const stored = JSON.parse(fs.readFileSync(credentialsFile(dataDir), 'utf8')) as Partial<GitCredentials> & { sealed?: unknown };
+    if (typeof stored.sealed === 'string' && !seal) return null;
+    const parsed = (typeof stored.sealed === 'string' && seal ? JSON.parse(seal.unseal(stored.sealed)) : stored) as Partial<GitCredentials>;
     if (typeof parsed.username === 'string' && typeof parsed.password === 'string') return { username: parsed.username, password: parsed.password };
   } catch { /* no file or unreadable: no stored credentials */ }
   return null;

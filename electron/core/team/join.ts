@@ -4,11 +4,12 @@ import git from 'isomorphic-git';
 import { saveCredentials, type GitCredentials } from './credentials.js';
 import { classifyGitError, TeamError } from './errors.js';
 import { checkUrl, network } from './remote.js';
-import { assertSafe, assertWrittenSizes, TREE_LIMITS, type TreeLimits } from './safety.js';
+import { assertSafe, TREE_LIMITS, type TreeLimits } from './safety.js';
 import { writeState, type TeamState } from './state.js';
 import { diffTrees, openRepo, treeOf } from './tree.js';
 import { tracked, type Author } from './workdir.js';
-import { saveSnapshot, walkTracked } from './statCache.js';
+import { saveSnapshot } from './statCache.js';
+import { checkoutFresh } from './checkout.js';
 
 export interface JoinProgress { phase: string; loaded: number; total?: number }
 
@@ -55,13 +56,12 @@ export async function joinTeam(o: JoinOptions): Promise<TeamState> {
     if (!head) throw new TeamError('not_pack', 'the repository is empty: it holds no Handbook pack');
     const tree = await treeOf(repo, head);
     const files = await diffTrees(repo, null, tree);
-    // Paths and kinds before anything is written; sizes right after the checkout (see assertWrittenSizes).
-    await assertSafe(repo, files, files.length, o.limits ?? TREE_LIMITS, { sizes: false });
+    // Paths and kinds before anything is written; each size just before its file is (checkoutFresh).
+    const limits = o.limits ?? TREE_LIMITS;
+    await assertSafe(repo, files, files.length, limits, { sizes: false });
     if (!files.some((f) => f.path === 'handbook.yaml')) throw new TeamError('not_pack', 'the repository is not a Handbook pack (no handbook.yaml at its top)');
-    o.onProgress?.({ phase: 'Checking out', loaded: 0, total: files.length });
-    await git.checkout({ fs, dir, ref: branch, force: true, cache: repo.cache });
-    assertWrittenSizes(dir, files, o.limits ?? TREE_LIMITS);
-    saveSnapshot(o.dataDir, walkTracked(dir, tracked));
+    const snapshot = await checkoutFresh(repo, files, limits, tracked, o.onProgress ? ({ loaded, total }) => o.onProgress!({ phase: 'Checking out', loaded, total }) : undefined);
+    saveSnapshot(o.dataDir, snapshot);
     if (o.credentials && o.remember !== false) saveCredentials(o.dataDir, o.credentials);
     const now = new Date().toISOString();
     const state: TeamState = {

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import git from 'isomorphic-git';
 import { TeamError } from './errors.js';
 import type { Change, Repo } from './tree.js';
@@ -41,22 +40,8 @@ export async function assertSafe(repo: Repo, changes: Change[], totalFiles: numb
   if (opts.sizes === false) return;
   for (const { path: p, b } of changes) {
     if (!b) continue;
-    const { blob } = await git.readBlob({ fs, dir: repo.dir, oid: b.oid, cache: repo.cache });
+    const { blob } = await git.readBlob({ fs: repo.fs, dir: repo.dir, oid: b.oid, cache: repo.cache });
     if (blob.byteLength > limits.maxFileBytes) {
-      throw new TeamError('unsafe', `the repository holds a file over ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB: ${p}`, { path: p });
-    }
-  }
-}
-
-/**
- * Sizes of files already written into a fresh checkout (join): reading every blob twice, once to
- * check and once to write, doubled the time of a join. The folder is new, so a refusal removes it.
- */
-export function assertWrittenSizes(dir: string, changes: Change[], limits: TreeLimits = TREE_LIMITS): void {
-  for (const { path: p, b } of changes) {
-    if (!b) continue;
-    const size = fs.statSync(path.join(dir, p), { throwIfNoEntry: false })?.size ?? 0;
-    if (size > limits.maxFileBytes) {
       throw new TeamError('unsafe', `the repository holds a file over ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB: ${p}`, { path: p });
     }
   }

@@ -7,7 +7,7 @@ import path from 'node:path';
  * 10,000 articles; a walk with `lstat` costs a fraction of that, and git's status then runs on the
  * few paths that differ (none, on a sync with nothing new).
  */
-type Snapshot = Record<string, [number, number]>;
+export type Snapshot = Record<string, [number, number]>;
 const file = (dataDir: string) => path.join(dataDir, 'team', 'stat-cache.json');
 
 export function walkTracked(root: string, tracked: (rel: string) => boolean): Snapshot {

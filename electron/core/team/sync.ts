@@ -10,6 +10,7 @@ import { applyToTree, diffTrees, openRepo, treeOf, type Change, type FileEntry, 
 import { applyToWorkdir, commitLocal, tracked, type Author } from './workdir.js';
 import { withTeamLock } from './lock.js';
 import { commitMessage } from './messages.js';
+import { readPublishing, reviewBranchOf } from './publishing.js';
 import { changedSince, readSnapshot, saveSnapshot, walkTracked } from './statCache.js';
 
 export type SyncOutcome = 'up_to_date' | 'updated' | 'published' | 'merged' | 'conflict';
@@ -34,6 +35,10 @@ export interface SyncOptions {
   credentials: GitCredentials | null;
   /** Language of the commit messages sync writes for edits made outside the app. */
   lang?: 'zh-CN' | 'en';
+  /** Push this PC's commits (default). False: commit, fetch and merge only; the commits wait for "Publish". */
+  publish?: boolean;
+  /** Push to this branch of the server instead of the team branch (`review/<name>`, replaced on every publish). */
+  pushTo?: string;
 }
 
 /** The team state for this content folder, or a clear "not joined". */
@@ -74,14 +79,15 @@ async function syncOnce(repo: Repo, state: TeamState, o: SyncOptions): Promise<S
   const remoteRef = `refs/remotes/origin/${state.branch}`;
   const before = readSnapshot(o.dataDir);
   const onDisk = walkTracked(repo.dir, tracked);
-  await commitLocal(repo, state.author, (files) => commitMessage(repo.dir, files, o.lang ?? 'zh-CN'), changedSince(before, onDisk));
+  const touched = changedSince(before, onDisk);
+  await commitLocal(repo, state.author, (files) => commitMessage(repo.dir, files, o.lang ?? 'zh-CN'), touched);
   const pulled = new Set<string>();
   let pushed = false;
   let publishRefused = false;
   for (let round = 0; round < 4; round++) {
-    await git.fetch({ fs, dir: repo.dir, remote: 'origin', ref: state.branch, singleBranch: true, tags: false, cache: repo.cache, ...net });
-    const remote = await git.resolveRef({ fs, dir: repo.dir, ref: remoteRef });
-    const local = await git.resolveRef({ fs, dir: repo.dir, ref });
+    await fetchIfMoved(repo, state, net);
+    const remote = await git.resolveRef({ fs: repo.fs, dir: repo.dir, ref: remoteRef });
+    const local = await git.resolveRef({ fs: repo.fs, dir: repo.dir, ref });
     if (state.lastRemote && remote !== state.lastRemote && !(await descends(repo, remote, state.lastRemote))) {
       throw new TeamError('rewritten', 'the history on the server was rewritten (force-pushed); this PC keeps its last good content until a trainer re-joins it');
     }
@@ -93,7 +99,7 @@ async function syncOnce(repo: Repo, state: TeamState, o: SyncOptions): Promise<S
         const changes = await diffTrees(repo, await treeOf(repo, local), await treeOf(repo, remote));
         await assertSafe(repo, changes, filesAfter(onDisk, changes));
         await applyToWorkdir(repo, changes);
-        await git.writeRef({ fs, dir: repo.dir, ref, value: remote, force: true });
+        await git.writeRef({ fs: repo.fs, dir: repo.dir, ref, value: remote, force: true });
         changes.forEach((c) => pulled.add(c.path));
         head = remote;
         outcome = 'updated';
@@ -109,14 +115,18 @@ async function syncOnce(repo: Repo, state: TeamState, o: SyncOptions): Promise<S
         }
       }
     }
-    if (outcome !== 'conflict' && head !== remote) {
-      const r = await push(repo, state.branch, net);
+    // With review on, no sync publishes to the team branch: the commits go to the trainer's review branch.
+    const target = o.pushTo ?? (readPublishing(o.dataDir).review ? reviewBranchOf(state.author) : state.branch);
+    const review = target !== state.branch ? target : null;
+    if (outcome !== 'conflict' && head !== remote && o.publish !== false) {
+      const r = await push(repo, state.branch, net, review);
       if (r === 'moved') continue; // someone pushed in between: fetch and merge again
       if (r === 'refused') publishRefused = true;
       else pushed = true;
     }
     const now = new Date().toISOString();
-    const accepted = pushed ? head : remote;
+    // A review branch is not the team's: the team branch still stands where the server has it.
+    const accepted = pushed && !review ? head : remote;
     const next: TeamState = {
       ...state,
       lastRemote: accepted,
@@ -130,7 +140,8 @@ async function syncOnce(repo: Repo, state: TeamState, o: SyncOptions): Promise<S
       conflictTheirs: conflicts.length ? remote : null,
     };
     writeState(o.dataDir, next);
-    saveSnapshot(o.dataDir, settleSnapshot(repo.dir, onDisk, [...pulled]));
+    // Unchanged folder, nothing pulled: the snapshot on disk is already this one (10,000 entries not rewritten).
+    if (touched === null || touched.length || pulled.size) saveSnapshot(o.dataDir, settleSnapshot(repo.dir, onDisk, [...pulled]));
     if (publishRefused) outcome = outcome === 'up_to_date' ? 'up_to_date' : outcome;
     else if (pushed && outcome === 'up_to_date') outcome = 'published';
     return { outcome, pulled: [...pulled], pushed, conflicts: conflicts.map((c) => c.path), publishRefused, head, state: next };
@@ -156,9 +167,23 @@ function settleSnapshot(root: string, onDisk: Record<string, [number, number]>, 
 const filesAfter = (onDisk: Record<string, unknown>, changes: Change[]) =>
   Object.keys(onDisk).length + changes.filter((c) => !c.a && c.b).length - changes.filter((c) => c.a && !c.b).length;
 
+/**
+ * Fetches unless the server's branch still points where this PC's copy of it does. The ref list is
+ * one small request; a fetch adds a pack negotiation (a second request and a pack-objects run on the
+ * server) even when nothing is new, and "nothing new" is what most of the ten-minute syncs find.
+ */
+async function fetchIfMoved(repo: Repo, state: TeamState, net: ReturnType<typeof network>): Promise<void> {
+  const known = await git.resolveRef({ fs: repo.fs, dir: repo.dir, ref: `refs/remotes/origin/${state.branch}` }).catch(() => null);
+  if (known) {
+    const refs = await git.listServerRefs({ ...net, url: state.url, prefix: `refs/heads/${state.branch}`, protocolVersion: 1 });
+    if (refs.find((r) => r.ref === `refs/heads/${state.branch}`)?.oid === known) return;
+  }
+  await git.fetch({ fs: repo.fs, dir: repo.dir, remote: 'origin', ref: state.branch, singleBranch: true, tags: false, cache: repo.cache, ...net });
+}
+
 async function descends(repo: Repo, oid: string, ancestor: string): Promise<boolean> {
   if (oid === ancestor) return true;
-  return git.isDescendent({ fs, dir: repo.dir, oid, ancestor, depth: -1, cache: repo.cache }).catch(() => false);
+  return git.isDescendent({ fs: repo.fs, dir: repo.dir, oid, ancestor, depth: -1, cache: repo.cache }).catch(() => false);
 }
 
 const same = (a: FileEntry | null, b: FileEntry | null) => (a === null && b === null) || (!!a && !!b && a.oid === b.oid && a.mode === b.mode);
@@ -168,7 +193,7 @@ const same = (a: FileEntry | null, b: FileEntry | null) => (a === null && b === 
  * way is fine; a file both changed differently waits for a person (unless they chose already).
  */
 async function mergeFiles(repo: Repo, state: TeamState, local: string, remote: string, onDisk: Record<string, unknown>): Promise<{ conflicts: PendingConflict[]; pulled: string[]; head: string }> {
-  const [base] = await git.findMergeBase({ fs, dir: repo.dir, oids: [local, remote], cache: repo.cache });
+  const [base] = await git.findMergeBase({ fs: repo.fs, dir: repo.dir, oids: [local, remote], cache: repo.cache });
   const baseTree = base ? await treeOf(repo, base) : null;
   const localTree = await treeOf(repo, local);
   const remoteTree = await treeOf(repo, remote);
@@ -187,25 +212,26 @@ async function mergeFiles(repo: Repo, state: TeamState, local: string, remote: s
   }
   if (conflicts.length) {
     // Keep the server's side reachable from a ref of our own until a person chose.
-    await git.writeRef({ fs, dir: repo.dir, ref: 'refs/handbook/conflict-theirs', value: remote, force: true });
+    await git.writeRef({ fs: repo.fs, dir: repo.dir, ref: 'refs/handbook/conflict-theirs', value: remote, force: true });
     return { conflicts, pulled: [], head: local };
   }
   const tree = await applyToTree(repo, localTree, take);
   const now = { timestamp: Math.floor(Date.now() / 1000), timezoneOffset: new Date().getTimezoneOffset() };
   const who = { ...state.author, ...now };
   const head = await git.writeCommit({
-    fs, dir: repo.dir,
+    fs: repo.fs, dir: repo.dir,
     commit: { tree, parent: [local, remote], author: who, committer: who, message: `Merge ${state.branch} from the team server\n` },
   });
   const changes: Change[] = await diffTrees(repo, localTree, tree);
   await applyToWorkdir(repo, changes.filter((c) => tracked(c.path)));
-  await git.writeRef({ fs, dir: repo.dir, ref: `refs/heads/${state.branch}`, value: head, force: true });
+  await git.writeRef({ fs: repo.fs, dir: repo.dir, ref: `refs/heads/${state.branch}`, value: head, force: true });
   return { conflicts: [], pulled: changes.map((c) => c.path), head };
 }
 
-async function push(repo: Repo, branch: string, net: ReturnType<typeof network>): Promise<'ok' | 'moved' | 'refused'> {
+async function push(repo: Repo, branch: string, net: ReturnType<typeof network>, review: string | null): Promise<'ok' | 'moved' | 'refused'> {
   try {
-    const r = await git.push({ fs, dir: repo.dir, remote: 'origin', ref: branch, ...net });
+    // A review branch belongs to one trainer and always holds their latest proposal: replaced, not merged.
+    const r = await git.push({ fs: repo.fs, dir: repo.dir, remote: 'origin', ref: branch, ...(review ? { remoteRef: review, force: true } : {}), ...net });
     if (r.ok) return 'ok';
     return /non-fast-forward|fetch first|stale/i.test(r.error ?? '') ? 'moved' : 'refused';
   } catch (err) {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import git from 'isomorphic-git';
+import { FileSystem } from 'isomorphic-git/models';
 import { TeamError } from './errors.js';
 
 /** One file of a commit's tree. `mode` is git's: 100644, 100755, 120000 (symlink), 160000 (submodule). */
@@ -7,14 +8,20 @@ export interface FileEntry { path: string; oid: string; mode: string }
 /** A path that differs between two trees (null: absent on that side). */
 export interface Change { path: string; a: FileEntry | null; b: FileEntry | null }
 
-export interface Repo { dir: string; cache: object }
-export const openRepo = (dir: string): Repo => ({ dir, cache: {} });
+/**
+ * A checkout as isomorphic-git calls see it. `fs` is wrapped once: isomorphic-git wraps a plain
+ * `fs` again on every call and probes it by provoking an error, which cost seconds over the 10,000
+ * blob reads of a join. A wrapped one is passed through as is (it carries `_original_unwrapped_fs`).
+ */
+export interface Repo { dir: string; cache: object; fs: typeof fs }
+const wrappedFs = new FileSystem(fs) as unknown as typeof fs;
+export const openRepo = (dir: string): Repo => ({ dir, cache: {}, fs: wrappedFs });
 
 interface RawEntry { mode: string; path: string; oid: string; type: 'blob' | 'tree' | 'commit' }
 
 async function entries(repo: Repo, treeOid: string, prefix = ''): Promise<RawEntry[]> {
   try {
-    const { tree } = await git.readTree({ fs, dir: repo.dir, oid: treeOid, cache: repo.cache });
+    const { tree } = await git.readTree({ fs: repo.fs, dir: repo.dir, oid: treeOid, cache: repo.cache });
     return tree as RawEntry[];
   } catch (err) {
     // isomorphic-git refuses `.git`, `..` and the like while parsing a tree: say which path.
@@ -28,7 +35,7 @@ async function entries(repo: Repo, treeOid: string, prefix = ''): Promise<RawEnt
 }
 
 export async function treeOf(repo: Repo, commitOid: string): Promise<string> {
-  const { commit } = await git.readCommit({ fs, dir: repo.dir, oid: commitOid, cache: repo.cache });
+  const { commit } = await git.readCommit({ fs: repo.fs, dir: repo.dir, oid: commitOid, cache: repo.cache });
   return commit.tree;
 }
 
@@ -86,5 +93,5 @@ export async function applyToTree(repo: Repo, rootTree: string | null, changes: 
     if (isEmpty) next.delete(name);
     else next.set(name, { mode: '040000', path: name, oid, type: 'tree' });
   }
-  return git.writeTree({ fs, dir: repo.dir, tree: [...next.values()] });
+  return git.writeTree({ fs: repo.fs, dir: repo.dir, tree: [...next.values()] });
 }

@@ -18,7 +18,7 @@ export const tracked = (p: string) => !p.split('/').some((s) => s.startsWith('.'
  */
 export async function localChanges(repo: Repo, only?: string[] | null): Promise<{ path: string; deleted: boolean }[]> {
   if (only && only.length === 0) return [];
-  const rows = await git.statusMatrix({ fs, dir: repo.dir, filter: tracked, cache: repo.cache, ...(only ? { filepaths: only } : {}) });
+  const rows = await git.statusMatrix({ fs: repo.fs, dir: repo.dir, filter: tracked, cache: repo.cache, ...(only ? { filepaths: only } : {}) });
   return rows
     .filter(([, head, work, stage]) => !(head === 1 && work === 1 && stage === 1))
     .filter(([, head, work]) => !(head === 0 && work === 0))
@@ -32,11 +32,11 @@ export async function localChanges(repo: Repo, only?: string[] | null): Promise<
 export async function commitLocal(repo: Repo, author: Author, message: (files: { path: string; deleted: boolean }[]) => string, only?: string[] | null): Promise<string | null> {
   const changes = await localChanges(repo, only);
   if (!changes.length) return null;
-  for (const c of changes) if (c.deleted) await git.remove({ fs, dir: repo.dir, filepath: c.path, cache: repo.cache });
+  for (const c of changes) if (c.deleted) await git.remove({ fs: repo.fs, dir: repo.dir, filepath: c.path, cache: repo.cache });
   const added = changes.filter((c) => !c.deleted).map((c) => c.path);
-  if (added.length) await git.add({ fs, dir: repo.dir, filepath: added, cache: repo.cache });
+  if (added.length) await git.add({ fs: repo.fs, dir: repo.dir, filepath: added, cache: repo.cache });
   const when = { timestamp: Math.floor(Date.now() / 1000), timezoneOffset: new Date().getTimezoneOffset() };
-  return git.commit({ fs, dir: repo.dir, message: message(changes), author: { ...author, ...when }, committer: { ...author, ...when }, cache: repo.cache });
+  return git.commit({ fs: repo.fs, dir: repo.dir, message: message(changes), author: { ...author, ...when }, committer: { ...author, ...when }, cache: repo.cache });
 }
 
 /** The folder a path lands in, checked against symbolic links already on disk that point elsewhere. */
@@ -66,10 +66,10 @@ export async function applyToWorkdir(repo: Repo, changes: Change[]): Promise<voi
     if (!c.b) {
       fs.rmSync(abs, { force: true });
       pruneEmptyParents(repo.dir, path.dirname(abs));
-      await git.remove({ fs, dir: repo.dir, filepath: c.path, cache: repo.cache });
+      await git.remove({ fs: repo.fs, dir: repo.dir, filepath: c.path, cache: repo.cache });
       continue;
     }
-    const { blob } = await git.readBlob({ fs, dir: repo.dir, oid: c.b.oid, cache: repo.cache });
+    const { blob } = await git.readBlob({ fs: repo.fs, dir: repo.dir, oid: c.b.oid, cache: repo.cache });
     fs.mkdirSync(path.dirname(abs), { recursive: true });
     if (fs.lstatSync(abs, { throwIfNoEntry: false })?.isDirectory()) fs.rmSync(abs, { recursive: true });
     const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.sync`);
@@ -78,7 +78,7 @@ export async function applyToWorkdir(repo: Repo, changes: Change[]): Promise<voi
     written.push(c.path);
   }
   // One index write for all of them: git.add per file rewrites the whole index each time.
-  if (written.length) await git.add({ fs, dir: repo.dir, filepath: written, cache: repo.cache });
+  if (written.length) await git.add({ fs: repo.fs, dir: repo.dir, filepath: written, cache: repo.cache });
 }
 
 function pruneEmptyParents(root: string, dir: string): void {

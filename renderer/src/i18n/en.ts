@@ -630,6 +630,23 @@ export const en = {
   'error.team.reason.bad_url': "The address must start with http:// or https:// and must not contain the user name or password.",
   'error.team.reason.folder_not_empty': "Choose a new or empty folder for the team’s content.",
   'error.team.reason.conflict': "A file changed here and on the server waits for you.",
+  'teamPublish.title': "Publishing your changes",
+  'teamPublish.waiting': "{count, plural, one {# file saved here is} other {# files saved here are}} not on the server yet.",
+  'teamPublish.none': "Everything saved here is on the server.",
+  'teamPublish.trainerOnly': "Unlock with your trainer passphrase to publish.",
+  'teamPublish.publish': "Publish",
+  'teamPublish.sendForReview': "Send for review",
+  'teamPublish.publishing': "Publishing…",
+  'teamPublish.auto': "Publish after every save",
+  'teamPublish.autoHint': "Off: each save stays on this PC (as a saved version) until you press Publish, so readers never see a half-written article.",
+  'teamPublish.review': "Another trainer reviews before publishing",
+  'teamPublish.reviewHint': "On: Publish sends your changes to a review branch; another trainer merges them for the team.",
+  'teamPublish.reviewOn': "Your changes go to {branch} and wait for a reviewer.",
+  'teamPublish.result.published': "Published: the team gets your changes at their next check.",
+  'teamPublish.result.review': "Sent for review on {branch}.",
+  'teamPublish.result.nothing': "Nothing to publish.",
+  'teamPublish.result.conflict': "Some files changed here and on the server: choose above, then publish again.",
+  'teamPublish.result.refused': "The server keeps content writable by trainers only: your changes stay on this PC.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ import { useSession } from '../../state/session';
 import { useLoad } from '../../state/useLoad';
 import { ConflictDialog } from '../editor/ConflictDialog';
 import { useEditSession } from '../editor/editSession';
+import { TeamPublishPanel } from './TeamPublishPanel';
 import { TeamStatusLine } from './TeamStatusLine';
 
 /** Settings → Team: join a team's git repository, see where this PC stands, check now, settle conflicts. */
@@ -52,6 +53,7 @@ function Joined({ status, reload }: { status: TeamStatusInfo; reload(): void }) 
       </div>
       {result && <p className={result.ok ? 'notice' : 'notice notice-error'} role="status" data-testid="team-result">{result.text}</p>}
       {!!status.conflicts?.length && <Conflicts conflicts={status.conflicts} reload={reload} />}
+      <TeamPublishPanel onPublished={reload} />
     </>
   );
 }

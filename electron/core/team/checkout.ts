@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import git from 'isomorphic-git';
+import { GitIndexManager } from 'isomorphic-git/managers';
+import { TeamError } from './errors.js';
+import type { TreeLimits } from './safety.js';
+import type { Snapshot } from './statCache.js';
+import type { Change, Repo } from './tree.js';
+
+export interface CheckoutProgress { loaded: number; total: number }
+
+/**
+ * Writes every file of a freshly cloned tree into the (empty) content folder and git's index in one
+ * go. isomorphic-git's own checkout walks the tree, the folder and the index together and writes
+ * through promises per file: on 10,000 articles it took four times as long as the clone itself.
+ * Here each blob is read once, its size checked before it is written (nothing over the limit ever
+ * lands on disk), written with `wx` (a name that collides, say by case on Windows, is refused
+ * instead of overwriting), and its stat goes both into the index and into the stat cache, so
+ * neither needs a second walk of the folder.
+ *
+ * The paths were checked by `assertSafe` before; the folder is new, so no link can be in the way.
+ */
+export async function checkoutFresh(repo: Repo, files: Change[], limits: TreeLimits, tracked: (p: string) => boolean, onProgress?: (p: CheckoutProgress) => void): Promise<Snapshot> {
+  const snapshot: Snapshot = {};
+  const entries: { filepath: string; stats: fs.Stats; oid: string }[] = [];
+  const made = new Set<string>();
+  const total = files.length;
+  let loaded = 0;
+  for (const { path: rel, b } of files) {
+    if (!b) continue;
+    const { blob } = await git.readBlob({ fs: repo.fs, dir: repo.dir, oid: b.oid, cache: repo.cache });
+    if (blob.byteLength > limits.maxFileBytes) {
+      throw new TeamError('unsafe', `the repository holds a file over ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB: ${rel}`, { path: rel });
+    }
+    const abs = path.join(repo.dir, rel);
+    const parent = path.dirname(abs);
+    if (!made.has(parent)) { fs.mkdirSync(parent, { recursive: true }); made.add(parent); }
+    try {
+      fs.writeFileSync(abs, blob, { mode: b.mode === '100755' ? 0o755 : 0o644, flag: 'wx' });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new TeamError('unsafe', `the repository holds two files this system cannot tell apart: ${JSON.stringify(rel)}`, { path: rel });
+      throw err;
+    }
+    const stats = fs.lstatSync(abs);
+    entries.push({ filepath: rel, stats, oid: b.oid });
+    if (tracked(rel)) snapshot[rel] = [stats.size, Math.floor(stats.mtimeMs)];
+    if (++loaded % 250 === 0) onProgress?.({ loaded, total });
+  }
+  onProgress?.({ loaded: total, total });
+  await GitIndexManager.acquire({ fs: repo.fs, gitdir: path.join(repo.dir, '.git'), cache: {} }, (index) => {
+    for (const e of entries) index.insert(e);
+  });
+  return snapshot;
+}

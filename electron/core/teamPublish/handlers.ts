@@ -1,0 +1,46 @@
+import type { HandbookApi } from '../../contract.js';
+import { loadCredentials } from '../team/credentials.js';
+import { TeamError } from '../team/errors.js';
+import { commitSaved, publishContent, publishingInfo } from '../team/publish.js';
+import { readPublishing, writePublishing } from '../team/publishing.js';
+import { joinedState } from '../team/sync.js';
+
+export type TeamPublishMethods = 'publishTeam' | 'getTeamPublishing' | 'setTeamPublishing';
+
+export interface TeamPublishContext {
+  contentDir: string;
+  dataDir: string;
+  /** Throws unless the token is a live trainer session. */
+  requireTrainer(token: string): unknown;
+  /** The pack's language: commit messages are written in it. */
+  language(): 'zh-CN' | 'en';
+}
+
+export function teamPublishHandlers(ctx: TeamPublishContext): Pick<HandbookApi, TeamPublishMethods> & { afterSave(paths: string[]): void; settled(): Promise<void> } {
+  const publish = () => publishContent({ dataDir: ctx.dataDir, contentDir: ctx.contentDir, credentials: loadCredentials(ctx.dataDir), lang: ctx.language() });
+  // Saves commit one after another, in the order they were made; the save itself does not wait.
+  let queue: Promise<void> = Promise.resolve();
+  return {
+    async publishTeam({ token }) {
+      ctx.requireTrainer(token);
+      return publish();
+    },
+    async getTeamPublishing() { return publishingInfo(ctx.dataDir, ctx.contentDir); },
+    async setTeamPublishing({ token, autoPublish, review }) {
+      ctx.requireTrainer(token);
+      joinedState(ctx.dataDir, ctx.contentDir);
+      writePublishing(ctx.dataDir, { autoPublish, review });
+      return publishingInfo(ctx.dataDir, ctx.contentDir);
+    },
+    afterSave(paths) {
+      queue = queue.then(async () => {
+        const commit = await commitSaved({ dataDir: ctx.dataDir, contentDir: ctx.contentDir, paths, lang: ctx.language() });
+        if (commit && readPublishing(ctx.dataDir).autoPublish) await publish();
+      }).catch((err: unknown) => {
+        // A failed publish is in the team state (reason, since when) for the status to show; the commit stays here.
+        if (!(err instanceof TeamError)) console.error('team: committing a save failed:', (err as Error).message);
+      });
+    },
+    settled() { return queue; },
+  };
+}

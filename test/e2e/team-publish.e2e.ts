@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { joinTeam } from '../../electron/core/team/join';
+import { git as gitCli, seedRepo, startGitServer, type SeedClone, type TestGitServer } from '../support/gitServer';
+import { listFiles } from '../electron/core/team/teamFixture';
+import { axeViolations as audit } from './support/axe';
+import { launchBrowser, screenshotPath } from './support/browser';
+import { startServe, type ServeHandle } from './support/server';
+
+/**
+ * Settings → Team → publishing, in Chromium against browser mode over a joined checkout: a trainer's
+ * save is a commit waiting on this PC; "Publish" (by keyboard) sends it to the real git server.
+ */
+const TRAINER = { username: 'trainer', password: 'e2e-publish-secret' };
+const PASS = 'team trainer 1357';
+let server: TestGitServer;
+let seed: SeedClone;
+let serve: ServeHandle;
+let browser: Browser;
+let tmp: string;
+let trainerId: string;
+
+async function call<T>(method: string, body: unknown): Promise<T> {
+  const r = await fetch(`${serve.origin}/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const env = await r.json();
+  if (!env.ok) throw new Error(env.error.message);
+  return env.data as T;
+}
+
+beforeAll(async () => {
+  server = await startGitServer({ trainer: { password: TRAINER.password, role: 'trainer' } });
+  seed = seedRepo(server, 'handbook', Object.fromEntries(listFiles('content').map((f) => [f, fs.readFileSync(path.join('content', f))])));
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-e2e-publish-'));
+  const contentDir = path.join(tmp, 'content');
+  const dataDir = path.join(tmp, 'data');
+  await joinTeam({ url: server.url('handbook'), contentDir, dataDir, author: { name: '王培训', email: 'wang@example.test' }, credentials: TRAINER });
+  serve = await startServe({ contentDir, dataDir });
+  browser = await launchBrowser();
+  // Once a trainer exists, making another takes a trainer's session: one trainer for both languages.
+  trainerId = (await call<{ id: string }>('createProfile', { name: '王培训', roleId: 'customer-service', trainer: true, passphrase: PASS })).id;
+});
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+  await server?.close();
+  seed?.dispose();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('publishing from Settings → Team', () => {
+  for (const locale of ['zh-CN', 'en'] as const) {
+    it(`a trainer's save waits on this PC until Publish sends it — ${locale}`, async () => {
+      await call('updateSettings', { language: locale, theme: 'light', currentProfileId: trainerId });
+      const { token } = await call<{ token: string }>('openEditSession', { profileId: trainerId, passphrase: PASS });
+      const id = 'customer-service/returns-refunds';
+      const src = await call<{ hash: string; body: string }>('getArticleSource', { token, id });
+      await call('saveArticle', { token, id, baseHash: src.hash, fields: {}, body: `${src.body}\n\n发布测试 ${locale}。\n` });
+      const context = await browser.newContext({ locale, bypassCSP: true, viewport: { width: 1280, height: 1400 } });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(serve.url + '#/settings');
+      await page.getByTestId('unlock-secret').fill(PASS);
+      await page.getByTestId('unlock-secret').press('Enter');
+      const panel = page.getByTestId('team-publish');
+      await expect.poll(async () => panel.getByTestId('team-unpublished').innerText(), { timeout: 10_000 }).toMatch(locale === 'zh-CN' ? /1 个文件还没有发布/ : /1 file saved here is not on the server yet/);
+      await panel.scrollIntoViewIfNeeded();
+      expect(await audit(page)).toEqual([]);
+      await panel.screenshot({ path: screenshotPath(`team-publish-${locale}`) });
+      // Keyboard: focus Publish and press Enter.
+      await panel.getByTestId('team-publish-button').focus();
+      await page.keyboard.press('Enter');
+      await panel.getByTestId('team-publish-result').waitFor();
+      expect(await panel.getByTestId('team-publish-result').innerText()).toMatch(locale === 'zh-CN' ? /已发布/ : /Published/);
+      expect(gitCli(server.repoDir('handbook'), 'log', '-1', '--format=%an|%s', 'main').trim()).toBe(`王培训|更新 退款与退货处理 SOP`);
+      expect(await panel.getByTestId('team-unpublished').innerText()).toMatch(locale === 'zh-CN' ? /都已在服务器上/ : /Everything saved here is on the server/);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+});
