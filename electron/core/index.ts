@@ -51,6 +51,8 @@ export interface CoreOptions {
   now?: () => number;
   /** Sessions and lock-outs to carry over from a core this one replaces (a content folder switch). */
   sessionState?: SessionState;
+  /** Team mode: delay between this PC's last records write and their push (default 5 s; tests shorten it). */
+  teamRecordsPushDelayMs?: number;
 }
 
 /** The API plus what only the hosting process needs. */
@@ -155,8 +157,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       return true;
     },
     language: () => (store.shared.settings.language === 'en' ? 'en' : 'zh-CN'),
+    records: store,
+    recordsPushDelayMs: opts.teamRecordsPushDelayMs,
   });
-  const { startSchedule: startTeamSchedule, stopSchedule: stopTeamSchedule, ...teamApi } = team;
+  const { startSchedule: startTeamSchedule, stopSchedule: stopTeamSchedule, flushRecords: flushTeamRecords, ...teamApi } = team;
   if (opts.watch && !opts.readOnly) startTeamSchedule();
   const handlers: HandbookApi = {
     async getAppInfo(): Promise<AppInfo> {
@@ -273,6 +277,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     nextReload: () => new Promise((resolve) => reloadWaiters.push(resolve)),
     async close() {
       stopTeamSchedule();
+      await flushTeamRecords();
       await reloads.run(async () => {}); // a reload in flight would start a new watcher after this
       await stopWatching();
       packs.close();

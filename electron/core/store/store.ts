@@ -47,6 +47,14 @@ export interface Store {
   readonly recoveries: Recovery[];
   /** Replaces everything (a restore): only keys the schema knows are written; the current database is kept as a restore point first. */
   replaceAll(raw: unknown): Promise<Data>;
+  /**
+   * Re-reads other devices' records files that a team sync just wrote (`records/<folder>/<device>.json`,
+   * relative to the data folder): each learner's view becomes the union again. This device's own
+   * files, broken files and paths outside the layout are skipped. Returns the learners whose files were read.
+   */
+  reloadRecordFiles(rels: string[]): Promise<string[]>;
+  /** Calls `listener` after every write of this device's records (a team pushes them soon after). */
+  onRecordsWritten(listener: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -156,6 +164,15 @@ class State {
 
   records(profileId: string): Records {
     return this.learners.get(profileId)?.view ?? fullRecords({}, this.recordKeys());
+  }
+
+  /** Another device's file of a learner went away: the union drops it. */
+  dropDevice(profileId: string, deviceId: string): void {
+    const devices = this.learners.get(profileId)?.devices;
+    if (!devices?.delete(deviceId)) return;
+    if (devices.size) this.learners.set(profileId, { devices, view: unionOf([...devices.values()] as unknown as Records[], this.recordKeys()) });
+    else this.learners.delete(profileId);
+    this.view = null;
   }
 
   othersOf(profileId: string): Records[] {
@@ -324,7 +341,9 @@ async function openLocked(dataDir: string, release: () => void): Promise<Store> 
     const own = ownPart(view, state.othersOf(profileId));
     await writeFile(relOf(profileId), JSON.stringify({ profileId, deviceId: state.deviceId, ...own }));
     state.setDevice(profileId, state.deviceId, own);
+    for (const l of writeListeners) l();
   };
+  const writeListeners = new Set<() => void>();
   /** Writes every partition whose content differs from `next`: learners first, the shared file last. */
   const putAll = async (next: Data) => {
     const parts = split(next);
@@ -392,6 +411,36 @@ async function openLocked(dataDir: string, release: () => void): Promise<Store> 
         await putShared(fullShared(split(next).shared as unknown as Row));
         return state.data();
       });
+    },
+    async reloadRecordFiles(rels: string[]): Promise<string[]> {
+      const read: string[] = [];
+      for (const rel of rels) {
+        const parts = rel.split(/[\\/]/);
+        const device = parts.length === 3 && parts[0] === RECORDS_DIR ? deviceIdOf(parts[2]) : null;
+        const folder = parts[1];
+        if (!device || device === state.deviceId || !/^[A-Za-z0-9_-]{1,300}$/.test(folder)) continue;
+        const file = path.join(dataDir, RECORDS_DIR, folder, parts[2]);
+        let raw: Row | null = null;
+        try {
+          raw = readDevice(file);
+          if (profileFolder(raw.profileId as string) !== folder) continue;
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== 'ENOENT') continue;
+        }
+        // Through the learner's write queue, so a write in flight computes its own part against the new files.
+        const owner = raw ? (raw.profileId as string) : [...state.learners.keys()].find((id) => profileFolder(id) === folder);
+        if (!owner) continue;
+        await enqueue('records:' + owner, async () => {
+          if (raw) state.setDevice(owner, device, rowsOf(raw));
+          else state.dropDevice(owner, device);
+        });
+        read.push(owner);
+      }
+      return [...new Set(read)];
+    },
+    onRecordsWritten(listener) {
+      writeListeners.add(listener);
+      return () => { writeListeners.delete(listener); };
     },
     async close() {
       await Promise.all([barrier, ...tails.values()]);
@@ -481,6 +530,8 @@ export function openStoreReadOnly(dataDir: string): Store {
     updateRecords: forbidden,
     updateAll: forbidden,
     replaceAll: forbidden,
+    reloadRecordFiles: forbidden,
+    onRecordsWritten: () => () => {},
     close: async () => {},
   };
 }

@@ -8,6 +8,12 @@ import { joinTeam } from './join.js';
 import { readState } from './state.js';
 import { teamStatus } from './status.js';
 import { teamSync } from './teamSync.js';
+import type { Store } from '../store/store.js';
+import { loadCredentials } from './credentials.js';
+import { deviceIdOf } from './device.js';
+import { withTeamLock } from './lock.js';
+import { syncRecords } from './records.js';
+import { RecordsPusher } from './recordsPush.js';
 
 export type TeamMethods = 'getTeamStatus' | 'syncTeam' | 'joinTeam' | 'listTeamChanges' | 'markTeamChangesSeen' | 'getTeamConflict' | 'resolveTeamConflict';
 
@@ -19,25 +25,60 @@ export interface TeamContext {
   /** Makes `dir` the content folder (remembered in Settings); false when this host cannot switch. */
   useContentFolder(dir: string): Promise<boolean>;
   language(): 'zh-CN' | 'en';
+  /** The store's side of other devices' records: re-read what a sync wrote, hear of this PC's writes. */
+  records: Pick<Store, 'reloadRecordFiles' | 'onRecordsWritten'>;
+  /** Delay between this PC's last records write and their push (tests shorten it). */
+  recordsPushDelayMs?: number;
 }
+
+/** How long closing the app waits for this PC's last records to reach the team. */
+const FLUSH_ON_QUIT_MS = 10_000;
 
 /** Readers check at start-up and then every ten minutes (the issue's rhythm); "Check now" any time. */
 export const SYNC_EVERY_MS = 10 * 60 * 1000;
 
-export function teamHandlers(ctx: TeamContext): Pick<HandbookApi, TeamMethods> & { startSchedule(): void; stopSchedule(): void } {
+export interface TeamExtras {
+  startSchedule(): void;
+  stopSchedule(): void;
+  /** On quit: this PC's records not yet pushed go now (bounded in time). */
+  flushRecords(): Promise<void>;
+}
+
+export function teamHandlers(ctx: TeamContext): Pick<HandbookApi, TeamMethods> & TeamExtras {
   let timer: NodeJS.Timeout | null = null;
   const joined = () => {
     const s = readState(ctx.dataDir);
     return !!s && path.resolve(s.contentDir) === path.resolve(ctx.contentDir) && fs.existsSync(path.join(ctx.contentDir, '.git'));
   };
-  const sync = async () => {
-    const r = await teamSync({ contentDir: ctx.contentDir, dataDir: ctx.dataDir, lang: ctx.language() });
+  const received = async (files: string[]) => { if (files.length) await ctx.records.reloadRecordFiles(files); };
+  const pusher = new RecordsPusher(async () => {
+    if (!joined()) return;
+    const state = readState(ctx.dataDir)!;
+    const r = await withTeamLock(ctx.dataDir, () => syncRecords({
+      dataDir: ctx.dataDir, url: state.url, credentials: loadCredentials(ctx.dataDir, process.env), deviceId: deviceIdOf(ctx.dataDir), author: state.author,
+    }));
+    await received(r.files);
+  }, ctx.recordsPushDelayMs);
+  const unsubscribe = ctx.records.onRecordsWritten(() => { if (joined()) pusher.written(); });
+  /** Publishing content (commit, merge, push) takes a trainer; fetching and moving records does not. */
+  const sync = async (publish: boolean) => {
+    const mark = pusher.mark();
+    const r = await teamSync({ contentDir: ctx.contentDir, dataDir: ctx.dataDir, lang: ctx.language(), publish });
+    pusher.sent(mark);
+    await received(r.records.files);
     const { outcome, pulled, pushed, conflicts, publishRefused } = r.content;
-    return { outcome, pulled: pulled.length, pushed, conflicts, publishRefused, records: r.records };
+    const { pushed: sent, pulled: got, total } = r.records;
+    return { outcome, pulled: pulled.length, pushed, conflicts, publishRefused, records: { pushed: sent, pulled: got, total } };
   };
   return {
-    async getTeamStatus() { return teamStatus(ctx.dataDir, ctx.contentDir); },
-    async syncTeam() { return sync(); },
+    async getTeamStatus() {
+      const s = await teamStatus(ctx.dataDir, ctx.contentDir);
+      return s.joined ? { ...s, recordsPending: pusher.pending } : s;
+    },
+    async syncTeam({ token }) {
+      if (token !== undefined) ctx.requireTrainer(token);
+      return sync(token !== undefined);
+    },
     async joinTeam({ token, url, name, email, username, password, contentDir }) {
       ctx.requireTrainer(token);
       const dir = path.resolve(contentDir);
@@ -57,7 +98,7 @@ export function teamHandlers(ctx: TeamContext): Pick<HandbookApi, TeamMethods> &
     },
     startSchedule() {
       if (timer || !joined()) return;
-      const tick = () => { sync().catch((err) => { if (!(err instanceof TeamError)) console.error('team sync failed:', (err as Error).message); }); };
+      const tick = () => { sync(false).catch((err) => { if (!(err instanceof TeamError)) console.error('team sync failed:', (err as Error).message); }); };
       setTimeout(tick, 2000).unref();
       timer = setInterval(tick, SYNC_EVERY_MS);
       timer.unref();
@@ -65,6 +106,10 @@ export function teamHandlers(ctx: TeamContext): Pick<HandbookApi, TeamMethods> &
     stopSchedule() {
       if (timer) clearInterval(timer);
       timer = null;
+    },
+    async flushRecords() {
+      unsubscribe();
+      await pusher.flush(FLUSH_ON_QUIT_MS);
     },
   };
 }

@@ -31,6 +31,8 @@ export interface RecordsSyncResult {
   pulled: number;
   /** Files in the team's records (all devices). */
   total: number;
+  /** The other devices' files written (`records/<profileId>/<deviceId>.json`): the store re-reads these. */
+  files: string[];
 }
 
 /** This PC's own records files (`<profile>/<deviceId>.json`), as relative paths `records/…`. */
@@ -86,9 +88,10 @@ export async function syncRecords(o: { dataDir: string; url: string; credentials
         mine.set(rel, { path: rel, mode: '100644', oid: await git.writeBlob({ fs, dir: repo.dir, blob: body }) });
       }
       const tree = await applyToTree(repo, remoteTree, mine);
-      const pulled = await pullOthers(repo, o.dataDir, o.deviceId, remoteTree);
+      const files = await pullOthers(repo, o.dataDir, o.deviceId, remoteTree);
+      const pulled = files.length;
       const total = (await diffTrees(repo, null, tree)).length;
-      if (tree === remoteTree) return { pushed: 0, pulled, total };
+      if (tree === remoteTree) return { pushed: 0, pulled, total, files };
       const changed = (await diffTrees(repo, remoteTree, tree)).length;
       const when = { timestamp: Math.floor(Date.now() / 1000), timezoneOffset: new Date().getTimezoneOffset() };
       const commit = await git.writeCommit({
@@ -100,7 +103,7 @@ export async function syncRecords(o: { dataDir: string; url: string; credentials
         if (err.code === 'PushRejectedError') return { ok: false, error: 'non-fast-forward' };
         throw err;
       });
-      if (r.ok) return { pushed: changed, pulled, total };
+      if (r.ok) return { pushed: changed, pulled, total, files };
       if (!/non-fast-forward|fetch first|stale/i.test(r.error ?? '')) throw new TeamError('forbidden', 'the server refused the records push');
       // Another PC pushed in between: lay our files over its tree again.
     }
@@ -111,9 +114,9 @@ export async function syncRecords(o: { dataDir: string; url: string; credentials
 }
 
 /** Writes other devices' files that differ into the data folder; never this PC's own files. */
-async function pullOthers(repo: Repo, dataDir: string, deviceId: string, tree: string | null): Promise<number> {
-  if (!tree) return 0;
-  let written = 0;
+async function pullOthers(repo: Repo, dataDir: string, deviceId: string, tree: string | null): Promise<string[]> {
+  if (!tree) return [];
+  const written: string[] = [];
   for (const c of await diffTrees(repo, null, tree)) {
     const id = parseRecordPath(c.path);
     if (!id || id.deviceId === deviceId || !c.b || c.b.mode !== '100644') continue;
@@ -123,7 +126,7 @@ async function pullOthers(repo: Repo, dataDir: string, deviceId: string, tree: s
     const existing = fs.existsSync(target) ? fs.readFileSync(target) : null;
     if (existing && Buffer.compare(existing, Buffer.from(blob)) === 0) continue;
     writeAtomic(target, blob);
-    written++;
+    written.push(c.path);
   }
   return written;
 }
@@ -152,7 +155,7 @@ export function writeAtomic(file: string, body: Uint8Array): void {
  */
 export function syncRecordsFolder(o: { dataDir: string; share: string; deviceId: string }): RecordsSyncResult {
   let pushed = 0;
-  let pulled = 0;
+  const files: string[] = [];
   for (const rel of ownRecordFiles(o.dataDir, o.deviceId)) {
     const body = fs.readFileSync(path.join(o.dataDir, rel));
     const target = path.join(o.share, rel);
@@ -179,8 +182,8 @@ export function syncRecordsFolder(o: { dataDir: string; share: string; deviceId:
       const here = fs.existsSync(target) ? fs.readFileSync(target) : null;
       if (here && Buffer.compare(here, body) === 0) continue;
       writeAtomic(target, body);
-      pulled++;
+      files.push(`records/${profile}/${file}`);
     }
   }
-  return { pushed, pulled, total };
+  return { pushed, pulled: files.length, total, files };
 }

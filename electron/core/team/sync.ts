@@ -7,7 +7,7 @@ import { network } from './remote.js';
 import { assertSafe } from './safety.js';
 import { readState, writeState, type PendingConflict, type TeamState } from './state.js';
 import { applyToTree, diffTrees, openRepo, treeOf, type Change, type FileEntry, type Repo } from './tree.js';
-import { applyToWorkdir, commitLocal, tracked, type Author } from './workdir.js';
+import { applyToWorkdir, commitLocal, localChanges, tracked, type Author } from './workdir.js';
 import { withTeamLock } from './lock.js';
 import { commitMessage } from './messages.js';
 import { changedSince, readSnapshot, saveSnapshot, walkTracked } from './statCache.js';
@@ -34,6 +34,11 @@ export interface SyncOptions {
   credentials: GitCredentials | null;
   /** Language of the commit messages sync writes for edits made outside the app. */
   lang?: 'zh-CN' | 'en';
+  /**
+   * Commit local edits, merge and push (a trainer's sync, the CLI). False: only fast-forward, so a
+   * reader's "Check now" never publishes anything with this PC's stored credentials.
+   */
+  publish?: boolean;
 }
 
 /** The team state for this content folder, or a clear "not joined". */
@@ -74,7 +79,10 @@ async function syncOnce(repo: Repo, state: TeamState, o: SyncOptions): Promise<S
   const remoteRef = `refs/remotes/origin/${state.branch}`;
   const before = readSnapshot(o.dataDir);
   const onDisk = walkTracked(repo.dir, tracked);
-  await commitLocal(repo, state.author, (files) => commitMessage(repo.dir, files, o.lang ?? 'zh-CN'), changedSince(before, onDisk));
+  const publish = o.publish !== false;
+  if (publish) await commitLocal(repo, state.author, (files) => commitMessage(repo.dir, files, o.lang ?? 'zh-CN'), changedSince(before, onDisk));
+  // Edits left uncommitted stay out of the snapshot, so the next publishing sync still finds them.
+  const uncommitted = publish ? [] : (await localChanges(repo, changedSince(before, onDisk))).map((c) => c.path);
   const pulled = new Set<string>();
   let pushed = false;
   let publishRefused = false;
@@ -89,15 +97,17 @@ async function syncOnce(repo: Repo, state: TeamState, o: SyncOptions): Promise<S
     let outcome: SyncOutcome = 'up_to_date';
     let conflicts: PendingConflict[] = [];
     if (remote !== local) {
-      if (await descends(repo, remote, local)) {
-        const changes = await diffTrees(repo, await treeOf(repo, local), await treeOf(repo, remote));
+      const changes = (await descends(repo, remote, local)) ? await diffTrees(repo, await treeOf(repo, local), await treeOf(repo, remote)) : null;
+      // A reader's fast-forward never overwrites an edit not yet committed (it waits for a trainer's sync).
+      const held = changes && !publish && (await localChanges(repo, changes.map((c) => c.path).filter(tracked))).length > 0;
+      if (changes && !held) {
         await assertSafe(repo, changes, 0);
         await applyToWorkdir(repo, changes);
         await git.writeRef({ fs, dir: repo.dir, ref, value: remote, force: true });
         changes.forEach((c) => pulled.add(c.path));
         head = remote;
         outcome = 'updated';
-      } else if (!(await descends(repo, local, remote))) {
+      } else if (publish && !changes && !(await descends(repo, local, remote))) {
         const merged = await mergeFiles(repo, state, local, remote);
         if (merged.conflicts.length) {
           conflicts = merged.conflicts;
@@ -109,7 +119,7 @@ async function syncOnce(repo: Repo, state: TeamState, o: SyncOptions): Promise<S
         }
       }
     }
-    if (outcome !== 'conflict' && head !== remote) {
+    if (publish && outcome !== 'conflict' && head !== remote) {
       const r = await push(repo, state.branch, net);
       if (r === 'moved') continue; // someone pushed in between: fetch and merge again
       if (r === 'refused') publishRefused = true;
@@ -130,7 +140,9 @@ async function syncOnce(repo: Repo, state: TeamState, o: SyncOptions): Promise<S
       conflictTheirs: conflicts.length ? remote : null,
     };
     writeState(o.dataDir, next);
-    saveSnapshot(o.dataDir, settleSnapshot(repo.dir, onDisk, [...pulled]));
+    const seen = { ...onDisk };
+    for (const p of uncommitted) delete seen[p];
+    saveSnapshot(o.dataDir, settleSnapshot(repo.dir, seen, [...pulled]));
     if (publishRefused) outcome = outcome === 'up_to_date' ? 'up_to_date' : outcome;
     else if (pushed && outcome === 'up_to_date') outcome = 'published';
     return { outcome, pulled: [...pulled], pushed, conflicts: conflicts.map((c) => c.path), publishRefused, head, state: next };

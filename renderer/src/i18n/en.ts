@@ -597,6 +597,8 @@ export const en = {
   'team.result.merged': "Merged: {count, plural, one {# file} other {# files}} from the team, your changes published.",
   'team.result.conflict': "Some files changed on both sides: choose below.",
   'team.result.refused': "The server keeps content writable by trainers only: your content changes stay on this PC.",
+  'team.publishNeedsTrainer': "Changes made on this PC are published when a trainer unlocks and checks now.",
+  'team.recordsPending': "progress not yet sent",
   'team.records': "Progress: {pushed} sent, {pulled} received.",
   'team.conflicts': "Waiting for you",
   'team.resolve': "Choose…",

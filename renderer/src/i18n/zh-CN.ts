@@ -599,6 +599,8 @@ export const zhCN: Record<MessageKey, string> = {
   'team.result.merged': "已合并：收到团队的 {count} 个文件，你的修改已发布。",
   'team.result.conflict': "有文件在两边都被修改，请在下方选择。",
   'team.result.refused': "服务器只允许培训师修改内容：你的内容修改保留在本机。",
+  'team.publishNeedsTrainer': "本机的内容改动要由培训师解锁后点“立即检查”才会发布。",
+  'team.recordsPending': "学习进度尚未发送",
   'team.records': "进度：发送 {pushed} 个，收到 {pulled} 个。",
   'team.conflicts': "等你处理",
   'team.resolve': "选择…",

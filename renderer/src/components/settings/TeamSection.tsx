@@ -24,13 +24,15 @@ export function TeamSection() {
 
 function Joined({ status, reload }: { status: TeamStatusInfo; reload(): void }) {
   const { t } = useI18n();
+  const { token } = useEditSession();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const check = async () => {
     setBusy(true);
     setResult(null);
     try {
-      const r: TeamSyncInfo = await api.syncTeam({});
+      // Only an unlocked trainer's check commits and publishes content; anyone's fetches and moves progress.
+      const r: TeamSyncInfo = await api.syncTeam(token ? { token } : {});
       const text = r.publishRefused ? t('team.result.refused') : t(`team.result.${r.outcome}`, { count: r.pulled });
       setResult({ ok: !r.publishRefused && r.outcome !== 'conflict', text: `${text} ${t('team.records', { pushed: r.records.pushed, pulled: r.records.pulled })}` });
     } catch (err) {
@@ -46,6 +48,7 @@ function Joined({ status, reload }: { status: TeamStatusInfo; reload(): void }) 
         <dt>{t('team.server')}</dt><dd><code>{status.url}</code></dd>
       </dl>
       <TeamStatusLine status={status} />
+      {!token && status.state === 'unpublished' && <p className="hint" data-testid="team-publish-hint">{t('team.publishNeedsTrainer')}</p>}
       <div className="button-row">
         <button type="button" className="primary" onClick={check} disabled={busy} data-testid="team-check">{busy ? t('team.checking') : t('team.checkNow')}</button>
         <a className="button" href="#/changes">{t('team.whatChanged')}</a>
