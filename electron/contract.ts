@@ -8,6 +8,8 @@
  */
 import { z } from 'zod';
 
+import { teamRosterRequests, type TeamRosterResponses } from './contract/teamRoster.js';
+export * from './contract/teamRoster.js';
 import { ArticleId, RoleId, ProfileId, IsoDate, Pin, NoArgs, TrackId, StepId, QuizAnswer, EditToken, SessionToken, Passphrase, EditableId, ShortText } from './contract/primitives.js';
 
 /** The front matter fields the editor's form shows. Absent = leave the file's value as it is. */
@@ -334,6 +336,7 @@ export const requests = {
   getTeamConflict: z.object({ token: EditToken, path: z.string().min(1).max(1000) }).strict(),
   /** Keep mine or take theirs for one waiting file; the next sync builds the merge (trainers). */
   resolveTeamConflict: z.object({ token: EditToken, path: z.string().min(1).max(1000), choice: z.enum(['mine', 'theirs']) }).strict(),
+  ...teamRosterRequests,
 } as const;
 
 export type MethodName = keyof typeof requests;
@@ -729,7 +732,7 @@ export interface TeamChange {
 }
 export interface TeamChanges { since: string | null; head: string | null; changes: TeamChange[] }
 
-export interface Responses {
+export interface Responses extends TeamRosterResponses {
   getAppInfo: AppInfo;
   backupDatabase: { fileName: string; content: string };
   restoreDatabase: { profiles: number };

@@ -28,6 +28,7 @@ import { EditSessions, newSessionState, type SessionState } from './authoring/se
 import { noteSearch } from './health/failedSearches.js';
 import { createPackService } from './packs/service.js';
 import { teamHandlers } from './team/handlers.js';
+import { teamRosterHandlers } from './team/rosterHandlers.js';
 
 export interface CoreOptions {
   /** The content pack folder. */
@@ -264,6 +265,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     async getReadingList({ token, profileId }) { sessions.self(token, profileId, true); return readingList(store, pack, profileId); },
     ...authoring,
     ...teamApi,
+    ...teamRosterHandlers({ dataDir: opts.dataDir, store, sessions }),
   };
 
   if (!opts.readOnly) warmDashboard(store, () => pack);

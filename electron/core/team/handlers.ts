@@ -14,6 +14,7 @@ import { deviceIdOf } from './device.js';
 import { withTeamLock } from './lock.js';
 import { syncRecords } from './records.js';
 import { RecordsPusher } from './recordsPush.js';
+import { writeOwnRoster } from './roster.js';
 
 export type TeamMethods = 'getTeamStatus' | 'syncTeam' | 'joinTeam' | 'listTeamChanges' | 'markTeamChangesSeen' | 'getTeamConflict' | 'resolveTeamConflict';
 
@@ -26,7 +27,7 @@ export interface TeamContext {
   useContentFolder(dir: string): Promise<boolean>;
   language(): 'zh-CN' | 'en';
   /** The store's side of other devices' records: re-read what a sync wrote, hear of this PC's writes. */
-  records: Pick<Store, 'reloadRecordFiles' | 'onRecordsWritten'>;
+  records: Pick<Store, 'reloadRecordFiles' | 'onRecordsWritten' | 'shared'>;
   /** Delay between this PC's last records write and their push (tests shorten it). */
   recordsPushDelayMs?: number;
 }
@@ -51,9 +52,12 @@ export function teamHandlers(ctx: TeamContext): Pick<HandbookApi, TeamMethods> &
     return !!s && path.resolve(s.contentDir) === path.resolve(ctx.contentDir) && fs.existsSync(path.join(ctx.contentDir, '.git'));
   };
   const received = async (files: string[]) => { if (files.length) await ctx.records.reloadRecordFiles(files); };
+  /** The roster travels with every push: the profiles this PC holds, as they are now. */
+  const roster = () => writeOwnRoster(ctx.dataDir, deviceIdOf(ctx.dataDir), ctx.records.shared.profiles);
   const pusher = new RecordsPusher(async () => {
     if (!joined()) return;
     const state = readState(ctx.dataDir)!;
+    await roster();
     const r = await withTeamLock(ctx.dataDir, () => syncRecords({
       dataDir: ctx.dataDir, url: state.url, credentials: loadCredentials(ctx.dataDir, process.env), deviceId: deviceIdOf(ctx.dataDir), author: state.author,
     }));
@@ -63,6 +67,7 @@ export function teamHandlers(ctx: TeamContext): Pick<HandbookApi, TeamMethods> &
   /** Publishing content (commit, merge, push) takes a trainer; fetching and moving records does not. */
   const sync = async (publish: boolean) => {
     const mark = pusher.mark();
+    await roster();
     const r = await teamSync({ contentDir: ctx.contentDir, dataDir: ctx.dataDir, lang: ctx.language(), publish });
     pusher.sent(mark);
     await received(r.records.files);

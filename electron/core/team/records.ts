@@ -5,6 +5,7 @@ import type { GitCredentials } from './credentials.js';
 import { SAFE_ID } from './device.js';
 import { classifyGitError, TeamError } from './errors.js';
 import { network } from './remote.js';
+import { ownRosterPath, parseRosterPath } from './roster.js';
 import { applyToTree, diffTrees, openRepo, treeOf, type FileEntry, type Repo } from './tree.js';
 import type { Author } from './workdir.js';
 
@@ -35,11 +36,11 @@ export interface RecordsSyncResult {
   files: string[];
 }
 
-/** This PC's own records files (`<profile>/<deviceId>.json`), as relative paths `records/…`. */
+/** This PC's own files: its records (`records/<profile>/<deviceId>.json`) and its roster file (`roster/<deviceId>.json`). */
 export function ownRecordFiles(dataDir: string, deviceId: string): string[] {
   const root = recordsDir(dataDir);
-  if (!fs.existsSync(root)) return [];
-  const out: string[] = [];
+  const out: string[] = fs.existsSync(path.join(dataDir, ownRosterPath(deviceId))) ? [ownRosterPath(deviceId)] : [];
+  if (!fs.existsSync(root)) return out;
   for (const profile of fs.readdirSync(root, { withFileTypes: true })) {
     if (!profile.isDirectory() || !SAFE_ID.test(profile.name)) continue;
     if (fs.existsSync(path.join(root, profile.name, deviceId + '.json'))) out.push(`records/${profile.name}/${deviceId}.json`);
@@ -118,9 +119,9 @@ async function pullOthers(repo: Repo, dataDir: string, deviceId: string, tree: s
   if (!tree) return [];
   const written: string[] = [];
   for (const c of await diffTrees(repo, null, tree)) {
-    const id = parseRecordPath(c.path);
+    const id = parseRecordPath(c.path) ?? parseRosterPath(c.path);
     if (!id || id.deviceId === deviceId || !c.b || c.b.mode !== '100644') continue;
-    const target = path.join(dataDir, 'records', id.profileId, id.deviceId + '.json');
+    const target = path.join(dataDir, c.path);
     const { blob } = await git.readBlob({ fs, dir: repo.dir, oid: c.b.oid, cache: repo.cache });
     if (blob.byteLength > MAX_RECORD_BYTES || !isJson(blob)) continue;
     const existing = fs.existsSync(target) ? fs.readFileSync(target) : null;

@@ -563,6 +563,7 @@ export const en = {
   'error.sessionNeeded': 'Choose your profile (or unlock as a trainer) first.',
   'error.pinRequired': '{name} has a PIN: enter it first.',
   'error.keyTampered': 'The signing key of {name} was changed outside Handbook. Restore the data folder from a backup.',
+  'error.passphraseNeeded': 'A trainer needs a passphrase on this computer (8 characters or more); a learner has none.',
   'error.deleteTrainer': 'A trainer profile is kept: its key verifies the sign-offs it gave.',
   // Team mode (git)
   'team.title': "Team",

@@ -565,6 +565,7 @@ export const zhCN: Record<MessageKey, string> = {
   'error.sessionNeeded': '请先选择你的档案（或以培训师身份解锁）。',
   'error.pinRequired': '{name} 设置了 PIN，请先输入。',
   'error.keyTampered': '{name} 的签名密钥在 Handbook 之外被改动。请从备份恢复数据文件夹。',
+  'error.passphraseNeeded': '培训师在这台电脑上需要设置口令（至少 8 个字符）；学员不需要口令。',
   'error.deleteTrainer': '培训师档案会被保留：它的密钥用于验证其给出的签核。',
   // Team mode (git)
   'team.title': "团队",
