@@ -29,6 +29,7 @@ import { noteSearch } from './health/failedSearches.js';
 import { createPackService } from './packs/service.js';
 import { teamHandlers } from './team/handlers.js';
 import { teamRosterHandlers } from './team/rosterHandlers.js';
+import { withDeviceTimes, withTeamRoster } from './team/teamView.js';
 
 export interface CoreOptions {
   /** The content pack folder. */
@@ -119,6 +120,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   let stopWatching = startWatching();
 
   // Who is calling: every method about a profile's records, and every trainer-only one, asks these.
+  // The whole team's learners for the trainer's dashboard and CSV (this PC's profiles plus the team's roster).
+  const teamView = withTeamRoster(store, opts.dataDir);
   const sessions = new EditSessions(store, opts.sessionState ?? newSessionState(new PinGuard()), opts.now);
   // Authoring and content packs (trainers): writes re-read what they wrote at once, not via the watcher.
   const packs = createPackService({
@@ -244,12 +247,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       return requestSignoff(store, pack, r);
     },
     async signOff(req) { return signOff(store, pack, sessions, req); },
-    async getDashboard({ token, role }) { sessions.require(token); return getDashboard(store, pack, role); },
+    async getDashboard({ token, role }) { sessions.require(token); return withDeviceTimes(await getDashboard(teamView, pack, role), opts.dataDir); },
     async exportProgress({ token, ...req }) {
       // Everyone's records: a trainer only. One learner's: that learner, or a trainer.
       if (req.profileId) sessions.self(token, req.profileId, true);
       else sessions.require(token);
-      return exportProgress(store, pack, req);
+      return exportProgress(teamView, pack, req);
     },
     async importProgress({ token, data }) { sessions.require(token); return importProgress(store, data); },
     async setBookmark({ token, profileId, articleId, bookmarked }) {

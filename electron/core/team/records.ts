@@ -6,6 +6,7 @@ import { SAFE_ID } from './device.js';
 import { classifyGitError, TeamError } from './errors.js';
 import { network } from './remote.js';
 import { ownRosterPath, parseRosterPath } from './roster.js';
+import { noteCommitTimes, noteDeviceTimes, noteFolderTimes } from './devices.js';
 import { applyToTree, diffTrees, openRepo, treeOf, type FileEntry, type Repo } from './tree.js';
 import type { Author } from './workdir.js';
 
@@ -83,6 +84,7 @@ export async function syncRecords(o: { dataDir: string; url: string; credentials
         if ((err as { code?: string }).code !== 'NotFoundError') throw err;
       }
       const remoteTree = remote ? await treeOf(repo, remote) : null;
+      if (remote) await noteCommitTimes(repo, o.dataDir, remote);
       const mine = new Map<string, FileEntry | null>();
       for (const rel of ownRecordFiles(o.dataDir, o.deviceId)) {
         const body = fs.readFileSync(path.join(o.dataDir, rel));
@@ -92,7 +94,10 @@ export async function syncRecords(o: { dataDir: string; url: string; credentials
       const files = await pullOthers(repo, o.dataDir, o.deviceId, remoteTree);
       const pulled = files.length;
       const total = (await diffTrees(repo, null, tree)).length;
-      if (tree === remoteTree) return { pushed: 0, pulled, total, files };
+      if (tree === remoteTree) {
+        noteDeviceTimes(o.dataDir, { [o.deviceId]: new Date().toISOString() });
+        return { pushed: 0, pulled, total, files };
+      }
       const changed = (await diffTrees(repo, remoteTree, tree)).length;
       const when = { timestamp: Math.floor(Date.now() / 1000), timezoneOffset: new Date().getTimezoneOffset() };
       const commit = await git.writeCommit({
@@ -104,7 +109,10 @@ export async function syncRecords(o: { dataDir: string; url: string; credentials
         if (err.code === 'PushRejectedError') return { ok: false, error: 'non-fast-forward' };
         throw err;
       });
-      if (r.ok) return { pushed: changed, pulled, total, files };
+      if (r.ok) {
+        noteDeviceTimes(o.dataDir, { [o.deviceId]: new Date().toISOString() });
+        return { pushed: changed, pulled, total, files };
+      }
       if (!/non-fast-forward|fetch first|stale/i.test(r.error ?? '')) throw new TeamError('forbidden', 'the server refused the records push');
       // Another PC pushed in between: lay our files over its tree again.
     }
@@ -186,5 +194,6 @@ export function syncRecordsFolder(o: { dataDir: string; share: string; deviceId:
       files.push(`records/${profile}/${file}`);
     }
   }
+  noteFolderTimes(o.dataDir, o.share);
   return { pushed, pulled: files.length, total, files };
 }

@@ -239,6 +239,7 @@ export const en = {
   'trainer.quizzes': 'Quiz best',
   'trainer.signoffs': 'Sign-offs',
   'trainer.reread': 'Not re-read',
+  'trainer.deviceSynced': '{pc}: last synced {at}',
   'trainer.lastActivity': 'Last activity',
   'trainer.notTaken': 'not taken',
   'trainer.pending': '{count} pending',

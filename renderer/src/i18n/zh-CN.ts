@@ -241,6 +241,7 @@ export const zhCN: Record<MessageKey, string> = {
   'trainer.quizzes': '测验最高分',
   'trainer.signoffs': '签核',
   'trainer.reread': '未重读',
+  'trainer.deviceSynced': '{pc}：上次同步 {at}',
   'trainer.lastActivity': '最近活动',
   'trainer.notTaken': '未参加',
   'trainer.pending': '{count} 项待签核',
