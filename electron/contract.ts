@@ -694,6 +694,8 @@ export type TeamReasonCode =
   | 'conflict';
 export interface TeamStatusInfo {
   joined: boolean;
+  /** `folder`: a shared network folder instead of a git server (url is its path). Absent: git. */
+  mode?: 'git' | 'folder';
   url?: string;
   branch?: string;
   author?: { name: string; email: string };

@@ -163,6 +163,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     language: () => (store.shared.settings.language === 'en' ? 'en' : 'zh-CN'),
     records: store,
     recordsPushDelayMs: opts.teamRecordsPushDelayMs,
+    contentChanged: (rels) => onFilesChanged(rels),
   });
   const { startSchedule: startTeamSchedule, stopSchedule: stopTeamSchedule, flushRecords: flushTeamRecords, ...teamApi } = team;
   if (opts.watch && !opts.readOnly) startTeamSchedule();

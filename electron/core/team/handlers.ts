@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { HandbookApi } from '../../contract.js';
+import type { HandbookApi, TeamStatusInfo, TeamSyncInfo } from '../../contract.js';
 import { listTeamChanges, markTeamChangesSeen } from './changes.js';
 import { chooseConflictSide, conflictVersions } from './conflicts.js';
 import { TeamError } from './errors.js';
@@ -15,6 +15,7 @@ import { withTeamLock } from './lock.js';
 import { syncRecords } from './records.js';
 import { RecordsPusher } from './recordsPush.js';
 import { writeOwnRoster } from './roster.js';
+import { isFolderAddress, joinShare, pollShareContent, readShareState, SHARE_POLL_MS, syncShareRecords, type ShareState } from './share.js';
 
 export type TeamMethods = 'getTeamStatus' | 'syncTeam' | 'joinTeam' | 'listTeamChanges' | 'markTeamChangesSeen' | 'getTeamConflict' | 'resolveTeamConflict';
 
@@ -30,6 +31,8 @@ export interface TeamContext {
   records: Pick<Store, 'reloadRecordFiles' | 'onRecordsWritten' | 'shared'>;
   /** Delay between this PC's last records write and their push (tests shorten it). */
   recordsPushDelayMs?: number;
+  /** Content files that changed on a shared folder (found by polling): reload them as the watcher would. */
+  contentChanged?(rels: string[]): Promise<void>;
 }
 
 /** How long closing the app waits for this PC's last records to reach the team. */
@@ -51,10 +54,40 @@ export function teamHandlers(ctx: TeamContext): Pick<HandbookApi, TeamMethods> &
     const s = readState(ctx.dataDir);
     return !!s && path.resolve(s.contentDir) === path.resolve(ctx.contentDir) && fs.existsSync(path.join(ctx.contentDir, '.git'));
   };
+  /** A shared-folder team whose content is this core's content folder. */
+  const shareJoined = () => {
+    const s = readShareState(ctx.dataDir);
+    return s && path.resolve(s.contentDir) === path.resolve(ctx.contentDir) ? s : null;
+  };
+  const shareStatus = { lastSyncAt: null as string | null, failingSince: null as string | null, lastError: null as TeamStatusInfo['lastError'], lastChange: null as TeamStatusInfo['lastChange'] };
   const received = async (files: string[]) => { if (files.length) await ctx.records.reloadRecordFiles(files); };
+  /** One look at the shared folder: content changes found by polling, then records both ways. */
+  const syncShare = async (share: ShareState): Promise<TeamSyncInfo> => {
+    const at = new Date().toISOString();
+    try {
+      const mark = pusher.mark();
+      await roster();
+      const changed = pollShareContent(ctx.dataDir, share);
+      if (changed.length) await ctx.contentChanged?.(changed);
+      const r = syncShareRecords(ctx.dataDir, share, deviceIdOf(ctx.dataDir));
+      pusher.sent(mark);
+      await received(r.files);
+      Object.assign(shareStatus, { lastSyncAt: at, failingSince: null, lastError: null, ...(changed.length ? { lastChange: { at, files: changed.length } } : {}) });
+      return { outcome: changed.length ? 'updated' : 'up_to_date', pulled: changed.length, pushed: false, conflicts: [], publishRefused: false, records: { pushed: r.pushed, pulled: r.pulled, total: r.total } };
+    } catch (err) {
+      if (err instanceof TeamError) Object.assign(shareStatus, { failingSince: shareStatus.failingSince ?? at, lastError: { reason: err.reason, message: err.message, at } });
+      throw err;
+    }
+  };
   /** The roster travels with every push: the profiles this PC holds, as they are now. */
   const roster = () => writeOwnRoster(ctx.dataDir, deviceIdOf(ctx.dataDir), ctx.records.shared.profiles);
   const pusher = new RecordsPusher(async () => {
+    const share = shareJoined();
+    if (share) {
+      await roster();
+      await received(syncShareRecords(ctx.dataDir, share, deviceIdOf(ctx.dataDir)).files);
+      return;
+    }
     if (!joined()) return;
     const state = readState(ctx.dataDir)!;
     await roster();
@@ -63,9 +96,11 @@ export function teamHandlers(ctx: TeamContext): Pick<HandbookApi, TeamMethods> &
     }));
     await received(r.files);
   }, ctx.recordsPushDelayMs);
-  const unsubscribe = ctx.records.onRecordsWritten(() => { if (joined()) pusher.written(); });
+  const unsubscribe = ctx.records.onRecordsWritten(() => { if (joined() || shareJoined()) pusher.written(); });
   /** Publishing content (commit, merge, push) takes a trainer; fetching and moving records does not. */
-  const sync = async (publish: boolean) => {
+  const sync = async (publish: boolean): Promise<TeamSyncInfo> => {
+    const share = shareJoined();
+    if (share) return syncShare(share);
     const mark = pusher.mark();
     await roster();
     const r = await teamSync({ contentDir: ctx.contentDir, dataDir: ctx.dataDir, lang: ctx.language(), publish });
@@ -77,6 +112,13 @@ export function teamHandlers(ctx: TeamContext): Pick<HandbookApi, TeamMethods> &
   };
   return {
     async getTeamStatus() {
+      const share = shareJoined();
+      if (share) {
+        return {
+          joined: true, mode: 'folder', url: share.share, branch: '', hasCredentials: false, recordsPending: pusher.pending,
+          state: shareStatus.failingSince ? 'failing' : 'up_to_date', conflicts: [], localChanges: 0, head: null, ...shareStatus,
+        };
+      }
       const s = await teamStatus(ctx.dataDir, ctx.contentDir);
       return s.joined ? { ...s, recordsPending: pusher.pending } : s;
     },
@@ -86,6 +128,11 @@ export function teamHandlers(ctx: TeamContext): Pick<HandbookApi, TeamMethods> &
     },
     async joinTeam({ token, url, name, email, username, password, contentDir }) {
       ctx.requireTrainer(token);
+      if (isFolderAddress(url)) {
+        // A shared folder: its `content/` is read where it is (no copy); `contentDir` is not used.
+        const share = joinShare(ctx.dataDir, url);
+        return { contentDir: share.contentDir, switched: await ctx.useContentFolder(share.contentDir) };
+      }
       const dir = path.resolve(contentDir);
       const credentials = username || password ? { username, password } : null;
       await joinTeam({ url, contentDir: dir, dataDir: ctx.dataDir, author: { name, email }, credentials });
@@ -102,10 +149,11 @@ export function teamHandlers(ctx: TeamContext): Pick<HandbookApi, TeamMethods> &
       return { waiting: chooseConflictSide(ctx.dataDir, ctx.contentDir, p, choice) };
     },
     startSchedule() {
-      if (timer || !joined()) return;
+      const polling = !!shareJoined();
+      if (timer || !(joined() || polling)) return;
       const tick = () => { sync(false).catch((err) => { if (!(err instanceof TeamError)) console.error('team sync failed:', (err as Error).message); }); };
       setTimeout(tick, 2000).unref();
-      timer = setInterval(tick, SYNC_EVERY_MS);
+      timer = setInterval(tick, polling ? SHARE_POLL_MS : SYNC_EVERY_MS);
       timer.unref();
     },
     stopSchedule() {

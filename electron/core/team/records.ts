@@ -174,6 +174,22 @@ export function syncRecordsFolder(o: { dataDir: string; share: string; deviceId:
     pushed++;
   }
   let total = 0;
+  const copyIn = (rel: string, src: string): void => {
+    const st = fs.lstatSync(src);
+    if (!st.isFile() || st.size > MAX_RECORD_BYTES) return;
+    const body = fs.readFileSync(src);
+    if (!isJson(body)) return;
+    const target = path.join(o.dataDir, rel);
+    const here = fs.existsSync(target) ? fs.readFileSync(target) : null;
+    if (here && Buffer.compare(here, body) === 0) return;
+    writeAtomic(target, body);
+    files.push(rel);
+  };
+  const rosterRoot = path.join(o.share, 'roster');
+  for (const name of fs.existsSync(rosterRoot) ? fs.readdirSync(rosterRoot) : []) {
+    const id = parseRosterPath(`roster/${name}`);
+    if (id && id.deviceId !== o.deviceId) copyIn(`roster/${name}`, path.join(rosterRoot, name));
+  }
   const root = path.join(o.share, 'records');
   for (const profile of fs.existsSync(root) ? fs.readdirSync(root) : []) {
     if (!SAFE_ID.test(profile) || !fs.statSync(path.join(root, profile)).isDirectory()) continue;
@@ -182,16 +198,7 @@ export function syncRecordsFolder(o: { dataDir: string; share: string; deviceId:
       if (!id) continue;
       total++;
       if (id.deviceId === o.deviceId) continue;
-      const src = path.join(root, profile, file);
-      const st = fs.lstatSync(src);
-      if (!st.isFile() || st.size > MAX_RECORD_BYTES) continue;
-      const body = fs.readFileSync(src);
-      if (!isJson(body)) continue;
-      const target = path.join(o.dataDir, 'records', profile, file);
-      const here = fs.existsSync(target) ? fs.readFileSync(target) : null;
-      if (here && Buffer.compare(here, body) === 0) continue;
-      writeAtomic(target, body);
-      files.push(`records/${profile}/${file}`);
+      copyIn(`records/${profile}/${file}`, path.join(root, profile, file));
     }
   }
   noteFolderTimes(o.dataDir, o.share);
