@@ -18,6 +18,7 @@ const people = [
   { id: '2f1c7c1e-0b0a-4c3e-9a51-5d7b3f0e0a01', name: '陈小雨', roleId: 'customer-service', startDate: '2026-11-20', trainer: false, createdAt: '2026-11-20T01:00:00.000Z' },
   { id: '2f1c7c1e-0b0a-4c3e-9a51-5d7b3f0e0a02', name: 'Anna Li', roleId: 'customer-service', startDate: '2026-11-24', trainer: false, createdAt: '2026-11-24T01:00:00.000Z' },
   { id: '2f1c7c1e-0b0a-4c3e-9a51-5d7b3f0e0a03', name: '王培训', roleId: 'customer-service', startDate: '2026-01-05', trainer: true, createdAt: '2026-01-05T01:00:00.000Z' },
+  { id: '2f1c7c1e-0b0a-4c3e-9a51-5d7b3f0e0a04', name: '周小琳', roleId: 'customer-service', startDate: '2026-11-28', trainer: false, createdAt: '2026-11-28T01:00:00.000Z' },
 ];
 
 async function call<T>(method: string, body: unknown): Promise<T> {
@@ -31,6 +32,15 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-e2e-roster-'));
   fs.mkdirSync(path.join(dataDir, 'roster'), { recursive: true });
   fs.writeFileSync(path.join(dataDir, 'roster', 'f00dfeed-0000-4000-8000-000000000001.json'), JSON.stringify({ deviceId: 'f00dfeed-0000-4000-8000-000000000001', deviceName: 'CS-PC-02', profiles: people }));
+  // 周小琳 (a learner of the team, not on this PC) did a step on CS-PC-02; that PC last synced at a known time.
+  const otherPc = 'f00dfeed-0000-4000-8000-000000000001';
+  fs.mkdirSync(path.join(dataDir, 'records', people[3].id), { recursive: true });
+  fs.writeFileSync(path.join(dataDir, 'records', people[3].id, `${otherPc}.json`), JSON.stringify({
+    profileId: people[3].id, deviceId: otherPc,
+    completions: [{ profileId: people[3].id, trackId: 'customer-service', stepId: 'task-accounts', completedAt: '2026-12-01T02:00:00.000Z' }],
+  }));
+  fs.mkdirSync(path.join(dataDir, 'team'), { recursive: true });
+  fs.writeFileSync(path.join(dataDir, 'team', 'devices.json'), JSON.stringify({ head: null, times: { [otherPc]: '2026-12-01T02:32:00.000Z' } }));
   serve = await startServe({ dataDir });
   browser = await launchBrowser();
 });
@@ -74,6 +84,27 @@ describe('team roster in the profile picker', () => {
       const profiles = await call<{ id: string; hasPin: boolean }[]>('listProfiles', {});
       expect(profiles.find((p) => p.id === person.id)).toMatchObject({ hasPin: true });
       expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  for (const locale of ['zh-CN', 'en'] as const) {
+    it(`the trainer's dashboard shows the team's learners of other PCs and when each PC last synced — ${locale}`, async () => {
+      const profiles = await call<{ id: string; name: string }[]>('listProfiles', {});
+      let tid = profiles.find((p) => p.name === '赵主管')?.id;
+      if (!tid) tid = (await call<{ id: string }>('createProfile', { name: '赵主管', roleId: 'customer-service', trainer: true, passphrase: 'dashboard pass 99' })).id;
+      await call('updateSettings', { language: locale, theme: 'light', currentProfileId: tid });
+      const context = await browser.newContext({ locale, bypassCSP: true, viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(serve.origin + '/?token=' + serve.token + '#/trainer');
+      await page.getByTestId('unlock-secret').fill('dashboard pass 99');
+      await page.getByTestId('unlock-secret').press('Enter');
+      const row = page.getByTestId('row-周小琳');
+      await row.waitFor();
+      const devices = row.getByTestId('row-devices');
+      expect(await devices.innerText()).toMatch(locale === 'zh-CN' ? /CS-PC-02：上次同步/ : /CS-PC-02: last synced/);
+      expect(await audit(page)).toEqual([]);
+      await page.getByTestId('dashboard').screenshot({ path: screenshotPath(`team-dashboard-${locale}`) });
       await context.close();
     });
   }
