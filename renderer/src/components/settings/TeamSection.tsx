@@ -45,7 +45,7 @@ function Joined({ status, reload }: { status: TeamStatusInfo; reload(): void }) 
   return (
     <>
       <dl className="paths">
-        <dt>{t('team.server')}</dt><dd><code>{status.url}</code></dd>
+        <dt>{status.mode === 'folder' ? t('team.sharedFolder') : t('team.server')}</dt><dd><code>{status.url}</code></dd>
       </dl>
       <TeamStatusLine status={status} />
       {!token && status.state === 'unpublished' && <p className="hint" data-testid="team-publish-hint">{t('team.publishNeedsTrainer')}</p>}
@@ -132,7 +132,8 @@ function JoinForm() {
       <p>{t('team.intro')}</p>
       {!token && <p className="muted small">{t('team.trainerOnly')}</p>}
       <form className="form" onSubmit={submit} data-testid="team-join-form">
-        <label>{t('team.url')}<input {...field('url')} type="url" required placeholder={t('team.urlPlaceholder')} /></label>
+        <label>{t('team.url')}<input {...field('url')} type="text" inputMode="url" required placeholder={t('team.urlPlaceholder')} aria-describedby="team-url-hint" /></label>
+        <p className="muted small" id="team-url-hint">{t('team.urlFolderHint')}</p>
         <label>{t('team.name')}<input {...field('name')} required autoComplete="name" /></label>
         <label>{t('team.email')}<input {...field('email')} type="email" required autoComplete="email" /></label>
         <label>{t('team.username')}<input {...field('username')} autoComplete="username" /></label>
