@@ -35,6 +35,8 @@ export function withTeamRoster(store: Store, dataDir: string): Store {
 
 /** Each dashboard row with the PCs that hold the learner's records and when each last synced. */
 export function withDeviceTimes(dashboard: Dashboard, dataDir: string): Dashboard {
+  // Not in a team (no roster was ever written or received): a PC of its own has nothing to say here.
+  if (!fs.existsSync(rosterDir(dataDir))) return dashboard;
   const devices = learnerDevices(dataDir, [...new Set(dashboard.rows.map((r) => r.profileId))]);
   return { ...dashboard, rows: dashboard.rows.map((r) => ({ ...r, devices: (devices.get(r.profileId) ?? []).map(({ name, lastSyncedAt }) => ({ name, lastSyncedAt })) })) };
 }
