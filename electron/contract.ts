@@ -17,6 +17,7 @@ import { packsRequests, type PacksResponses } from './contract/packs.js';
 import { profilesRequests, type ProfilesResponses } from './contract/profiles.js';
 import { searchRequests, type SearchResponses } from './contract/search.js';
 import { teamRequests, type TeamResponses } from './contract/team.js';
+import { teamRosterRequests, type TeamRosterResponses } from './contract/teamRoster.js';
 import { teamPublishRequests, type TeamPublishResponses } from './contract/teamPublish.js';
 
 export * from './contract/app.js';
@@ -27,6 +28,7 @@ export * from './contract/packs.js';
 export * from './contract/profiles.js';
 export * from './contract/search.js';
 export * from './contract/team.js';
+export * from './contract/teamRoster.js';
 export * from './contract/teamPublish.js';
 
 /** Every method's request schema, by method name. A feature adds one spread line. */
@@ -39,6 +41,7 @@ export const requests = {
   ...authoringRequests,
   ...packsRequests,
   ...teamRequests,
+  ...teamRosterRequests,
   ...teamPublishRequests,
 } as const;
 
@@ -59,6 +62,7 @@ export interface Responses extends
   AuthoringResponses,
   PacksResponses,
   TeamResponses,
+  TeamRosterResponses,
   TeamPublishResponses {}
 
 /** The API: one single-argument async method per request. */

@@ -20,6 +20,7 @@ export const METHOD_NAMES = [
   'setPassphrase', 'deleteProfile', 'getTeamStatus', 'syncTeam', 'joinTeam', 'listTeamChanges', 'markTeamChangesSeen',
   'getTeamConflict', 'resolveTeamConflict',
   'publishTeam', 'getTeamPublishing', 'setTeamPublishing',
+  'listTeamRoster', 'adoptTeamProfile',
 ] as const satisfies readonly MethodName[];
 
 // A method added to the contract but not above is a type error here, naming the method.

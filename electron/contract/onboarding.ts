@@ -160,6 +160,8 @@ export interface DashboardRow {
   needsReread: Array<{ stepId: string; articleId: string; title: string }>;
   /** Sign-offs recorded without a signature that checks: they count for nothing until a trainer signs again. */
   unverifiedSignoffs: Array<{ stepId: string; title: string; claimedBy: string | null }>;
+  /** Team mode: the PCs holding this learner's records, and when each last synced (null: not known yet). */
+  devices?: Array<{ name: string; lastSyncedAt: string | null }>;
 }
 export interface Dashboard { today: string; rows: DashboardRow[] }
 export interface ProgressFile { filename: string; mimeType: string; content: string }

@@ -1,13 +1,16 @@
 /** Team mode: the pack is a git checkout shared through a server (see DESIGN.md "Team mode"). */
 import { z } from 'zod';
 
-import { EditToken, NoArgs, ProfileId } from './primitives.js';
+import { EditToken, NoArgs, ProfileId, SessionToken } from './primitives.js';
 
 export const teamRequests = {
   /** Where this PC's team checkout stands; `{ joined: false }` when the content folder is not one. No network. */
   getTeamStatus: NoArgs,
-  /** "Check now": commit local edits, fetch, fast-forward or merge, publish, then this PC's records. */
-  syncTeam: NoArgs,
+  /**
+   * "Check now": fetch and fast-forward the content, then move this PC's records. With a trainer's
+   * `token` it also commits local edits, merges and publishes; without one it never publishes.
+   */
+  syncTeam: z.object({ token: SessionToken.optional() }).strict(),
   /** Clones the team's repository into an empty folder and switches Handbook to it (trainers). */
   joinTeam: z.object({
     token: EditToken,
@@ -47,6 +50,8 @@ export type TeamReasonCode =
   | 'conflict';
 export interface TeamStatusInfo {
   joined: boolean;
+  /** `folder`: a shared network folder instead of a git server (url is its path). Absent: git. */
+  mode?: 'git' | 'folder';
   url?: string;
   branch?: string;
   author?: { name: string; email: string };
@@ -60,6 +65,8 @@ export interface TeamStatusInfo {
   conflicts?: { path: string; choice?: 'mine' | 'theirs' }[];
   /** Files edited here and not yet committed. */
   localChanges?: number;
+  /** This PC's records written since their last push (they go a few seconds after a write, or at the next sync). */
+  recordsPending?: boolean;
   head?: string | null;
 }
 export interface TeamSyncInfo {

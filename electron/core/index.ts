@@ -25,6 +25,8 @@ import { warmDashboard } from './onboarding/dashboard.js';
 import { packsHandlers } from './packs/handlers.js';
 import { profilesHandlers } from './profiles/handlers.js';
 import { searchHandlers } from './search/handlers.js';
+import { teamRosterHandlers } from './team/rosterHandlers.js';
+import { withDeviceTimes, withTeamRoster } from './team/teamView.js';
 
 export interface CoreOptions {
   /** The content pack folder. */
@@ -48,6 +50,8 @@ export interface CoreOptions {
   now?: () => number;
   /** Sessions and lock-outs to carry over from a core this one replaces (a content folder switch). */
   sessionState?: SessionState;
+  /** Team mode: delay between this PC's last records write and their push (default 5 s; tests shorten it). */
+  teamRecordsPushDelayMs?: number;
 }
 
 /** The API plus what only the hosting process needs. */
@@ -113,6 +117,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   let stopWatching = startWatching();
 
   // Who is calling: every method about a profile's records, and every trainer-only one, asks these.
+  // The whole team's learners for the trainer's dashboard and CSV (this PC's profiles plus the team's roster).
+  const teamView = withTeamRoster(store, opts.dataDir);
   const sessions = new EditSessions(store, opts.sessionState ?? newSessionState(new PinGuard()), opts.now);
   // Content packs (trainers): an import swaps the whole folder, with the watcher stopped meanwhile.
   const packs = createPackService({
@@ -144,8 +150,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       return true;
     },
     language: () => (store.shared.settings.language === 'en' ? 'en' : 'zh-CN'),
+    records: store,
+    recordsPushDelayMs: opts.teamRecordsPushDelayMs,
+    contentChanged: (rels) => onFilesChanged(rels),
   });
-  const { startSchedule: startTeamSchedule, stopSchedule: stopTeamSchedule, ...teamApi } = team;
+  const { startSchedule: startTeamSchedule, stopSchedule: stopTeamSchedule, flushRecords: flushTeamRecords, ...teamApi } = team;
   if (opts.watch && !opts.readOnly) startTeamSchedule();
   // In a team checkout every save becomes a commit by the trainer, in the pack's language.
   const teamPublish = teamPublishHandlers({
@@ -167,11 +176,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...profilesHandlers({ store, sessions, roleExists: (id) => pack.roles.has(id) || pack.tracks.has(id) }),
     ...libraryHandlers({ pack: current, store, sessions }),
     ...searchHandlers({ search, store }),
-    ...onboardingHandlers({ pack: current, store, sessions }),
+    ...onboardingHandlers({ pack: current, store, sessions, teamStore: teamView, withTeamDetails: (d) => withDeviceTimes(d, opts.dataDir) }),
     ...authoringHandlers({ root, pack: current, store, sessions, queue: new WriteQueue(), changed: rereadWritten }),
     ...packsHandlers({ requireTrainer: (token) => sessions.require(token), packs }),
     ...teamApi,
     ...teamPublishApi,
+    ...teamRosterHandlers({ dataDir: opts.dataDir, store, sessions }),
   };
 
   if (!opts.readOnly) warmDashboard(store, () => pack);
@@ -186,6 +196,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     async close() {
       stopTeamSchedule();
       await teamSavesSettled();
+      await flushTeamRecords();
       await reloads.run(async () => {}); // a reload in flight would start a new watcher after this
       await stopWatching();
       packs.close();

@@ -104,7 +104,11 @@ export const TABLE: Record<MethodName, [Row, Rule]> = {
   // Team mode: the status and "what changed" are about content everyone reads; a sync only ever
   // fast-forwards what readers see. Joining and settling conflicts change the content: trainers.
   getTeamStatus: [() => ({}), A],
-  syncTeam: [() => ({}), A],
+  // The roster is names and roles (no secrets); adopting a learner is open like creating one (a trainer: see team/roster tests).
+  listTeamRoster: [() => ({}), A],
+  adoptTeamProfile: [() => ({ profileId: 'not-in-the-roster' }), A],
+  // Without a token a sync only fetches (anyone's "Check now"); a token asks to publish: a trainer's only.
+  syncTeam: [(_w, c) => ({ ...tok(c) }), { none: true, trainer: true }],
   listTeamChanges: [(w) => ({ profileId: w.learnerA }), A],
   markTeamChangesSeen: [(w) => ({ profileId: w.learnerA }), A],
   joinTeam: [(_w, c) => ({ ...tok(c), url: 'http://127.0.0.1:9/none.git', name: 'T', email: 't@example.com', username: '', password: '', contentDir: '/nonexistent/handbook-team-perm' }), T],

@@ -54,7 +54,8 @@ export async function team(argv: string[]): Promise<number> {
       return 0;
     }
     if (sub === 'sync') {
-      const r = await teamSync({ contentDir, dataDir, lang });
+      // Whoever runs the command holds the data folder and its credentials: the issue's `sync` publishes.
+      const r = await teamSync({ contentDir, dataDir, lang, publish: true });
       const c = r.content;
       out(r, [
         `content: ${c.outcome}${c.pulled.length ? `, ${c.pulled.length} file(s) updated` : ''}${c.pushed ? ', published' : ''}`,

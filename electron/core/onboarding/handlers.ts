@@ -1,4 +1,4 @@
-import type { Handlers } from '../../contract.js';
+import type { Dashboard, Handlers } from '../../contract.js';
 import type { EditSessions } from '../profiles/sessions.js';
 import type { Pack } from '../content/pack.js';
 import type { Store } from '../store/store.js';
@@ -18,13 +18,17 @@ export interface OnboardingContext {
   pack(): Pack;
   store: Store;
   sessions: EditSessions;
+  /** The store as the trainer's dashboard and CSV see it: in a team, with the learners of the team's roster too. */
+  teamStore: Store;
+  /** Adds what only the team knows to a dashboard (each learner's PCs and when each last synced). */
+  withTeamDetails(dashboard: Dashboard): Dashboard;
 }
 
 /**
  * Tracks, progress, quizzes, sign-offs and the dashboard. A learner reads and writes only their own
  * records; a trainer reads everyone's but writes a learner's facts only by signing them off.
  */
-export function onboardingHandlers({ pack, store, sessions }: OnboardingContext): Pick<Handlers, OnboardingMethods> {
+export function onboardingHandlers({ pack, store, sessions, teamStore, withTeamDetails }: OnboardingContext): Pick<Handlers, OnboardingMethods> {
   return {
     async listTracks() { return [...pack().tracks.values()]; },
     async getProgress({ token, profileId }) { sessions.self(token, profileId, true); return getProgress(store, pack(), profileId); },
@@ -34,12 +38,12 @@ export function onboardingHandlers({ pack, store, sessions }: OnboardingContext)
     async submitQuiz({ token, ...req }) { sessions.self(token, req.profileId, false); return submitQuiz(store, pack(), req); },
     async requestSignoff({ token, ...req }) { sessions.self(token, req.profileId, false); return requestSignoff(store, pack(), req); },
     async signOff(req) { return signOff(store, pack(), sessions, req); },
-    async getDashboard({ token, role }) { sessions.require(token); return getDashboard(store, pack(), role); },
+    async getDashboard({ token, role }) { sessions.require(token); return withTeamDetails(await getDashboard(teamStore, pack(), role)); },
     async exportProgress({ token, ...req }) {
       // Everyone's records: a trainer only. One learner's: that learner, or a trainer.
       if (req.profileId) sessions.self(token, req.profileId, true);
       else sessions.require(token);
-      return exportProgress(store, pack(), req);
+      return exportProgress(teamStore, pack(), req);
     },
     async importProgress({ token, data }) { sessions.require(token); return importProgress(store, data); },
   };

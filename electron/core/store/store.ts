@@ -54,6 +54,14 @@ export interface Store {
   readonly recoveries: Recovery[];
   /** Replaces everything (a restore): only keys the schema knows are written; the current database is kept as a restore point first. */
   replaceAll(raw: unknown): Promise<Data>;
+  /**
+   * Re-reads other devices' records files that a team sync just wrote (`records/<folder>/<device>.json`,
+   * relative to the data folder): each learner's view becomes the union again. This device's own
+   * files, broken files and paths outside the layout are skipped. Returns the learners whose files were read.
+   */
+  reloadRecordFiles(rels: string[]): Promise<string[]>;
+  /** Calls `listener` after every write of this device's records (a team pushes them soon after). */
+  onRecordsWritten(listener: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -236,6 +244,17 @@ class State {
     const l = this.learners.get(profileId);
     if (l) return (l.digest ??= digestOf(l.view));
     return this.summaries.get(profileId)?.entry.digest ?? NO_RECORDS;
+  }
+
+  /** Another device's file of a learner went away: the union drops it. */
+  dropDevice(profileId: string, deviceId: string): void {
+    this.records(profileId); // a learner held as a summary is read first, so the union keeps the other devices
+    const known = this.learners.get(profileId);
+    if (!known?.devices.delete(deviceId)) return;
+    known.stamps.delete(deviceId);
+    if (known.devices.size) this.learners.set(profileId, { devices: known.devices, stamps: known.stamps, view: unionOf([...known.devices.values()] as unknown as Records[], this.recordKeys()) });
+    else this.learners.delete(profileId);
+    this.view = null;
   }
 
   othersOf(profileId: string): Records[] {
@@ -492,7 +511,9 @@ async function openLocked(dataDir: string, release: () => void): Promise<Store> 
     // Only this process writes this PC's files, so what is there now is what was just written.
     state.setDevice(profileId, state.deviceId, own, stampNow(path.join(dataDir, rel)));
     indexChanged();
+    for (const l of writeListeners) l();
   };
+  const writeListeners = new Set<() => void>();
   /** Writes every partition whose content differs from `next`: learners first, the shared file last. */
   const putAll = async (next: Data) => {
     const parts = split(next);
@@ -564,6 +585,39 @@ async function openLocked(dataDir: string, release: () => void): Promise<Store> 
         await putShared(fullShared(split(next).shared as unknown as Row));
         return state.data();
       });
+    },
+    async reloadRecordFiles(rels: string[]): Promise<string[]> {
+      const read: string[] = [];
+      for (const rel of rels) {
+        const parts = rel.split(/[\\/]/);
+        const device = parts.length === 3 && parts[0] === RECORDS_DIR ? deviceIdOf(parts[2]) : null;
+        const folder = parts[1];
+        if (!device || device === state.deviceId || !/^[A-Za-z0-9_-]{1,300}$/.test(folder)) continue;
+        const file = path.join(dataDir, RECORDS_DIR, folder, parts[2]);
+        let raw: Row | null = null;
+        try {
+          raw = readDevice(file);
+          if (profileFolder(raw.profileId as string) !== folder) continue;
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== 'ENOENT') continue;
+        }
+        // Through the learner's write queue, so a write in flight computes its own part against the new files.
+        const owner = raw ? (raw.profileId as string) : [...state.learners.keys(), ...state.summaries.keys()].find((id) => profileFolder(id) === folder);
+        if (!owner) continue;
+        await enqueue('records:' + owner, async () => {
+          if (raw) {
+            state.records(owner); // a learner held as a summary is read first: the union needs every device
+            state.setDevice(owner, device, rowsOf(raw), stampNow(file));
+          } else state.dropDevice(owner, device);
+          indexChanged();
+        });
+        read.push(owner);
+      }
+      return [...new Set(read)];
+    },
+    onRecordsWritten(listener) {
+      writeListeners.add(listener);
+      return () => { writeListeners.delete(listener); };
     },
     async close() {
       await Promise.all([barrier, ...tails.values()]);
@@ -659,6 +713,8 @@ export function openStoreReadOnly(dataDir: string): Store {
     updateRecords: forbidden,
     updateAll: forbidden,
     replaceAll: forbidden,
+    reloadRecordFiles: forbidden,
+    onRecordsWritten: () => () => {},
     close: async () => {},
   };
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Handlers } from '../../contract.js';
+import type { Handlers, TeamStatusInfo, TeamSyncInfo } from '../../contract.js';
 import { listTeamChanges, markTeamChangesSeen } from './changes.js';
 import { chooseConflictSide, conflictVersions } from './conflicts.js';
 import { TeamError } from './errors.js';
@@ -8,6 +8,14 @@ import { joinTeam } from './join.js';
 import { readState } from './state.js';
 import { teamStatus } from './status.js';
 import { teamSync } from './teamSync.js';
+import type { Store } from '../store/store.js';
+import { loadCredentials } from './credentials.js';
+import { deviceIdOf } from './device.js';
+import { withTeamLock } from './lock.js';
+import { syncRecords } from './records.js';
+import { RecordsPusher } from './recordsPush.js';
+import { writeOwnRoster } from './roster.js';
+import { isFolderAddress, joinShare, pollShareContent, readShareState, SHARE_POLL_MS, syncShareRecords, type ShareState } from './share.js';
 
 export type TeamMethods = 'getTeamStatus' | 'syncTeam' | 'joinTeam' | 'listTeamChanges' | 'markTeamChangesSeen' | 'getTeamConflict' | 'resolveTeamConflict';
 
@@ -19,27 +27,112 @@ export interface TeamContext {
   /** Makes `dir` the content folder (remembered in Settings); false when this host cannot switch. */
   useContentFolder(dir: string): Promise<boolean>;
   language(): 'zh-CN' | 'en';
+  /** The store's side of other devices' records: re-read what a sync wrote, hear of this PC's writes. */
+  records: Pick<Store, 'reloadRecordFiles' | 'onRecordsWritten' | 'shared'>;
+  /** Delay between this PC's last records write and their push (tests shorten it). */
+  recordsPushDelayMs?: number;
+  /** Content files that changed on a shared folder (found by polling): reload them as the watcher would. */
+  contentChanged?(rels: string[]): Promise<void>;
 }
+
+/** How long closing the app waits for this PC's last records to reach the team. */
+const FLUSH_ON_QUIT_MS = 10_000;
 
 /** Readers check at start-up and then every ten minutes (the issue's rhythm); "Check now" any time. */
 export const SYNC_EVERY_MS = 10 * 60 * 1000;
 
-export function teamHandlers(ctx: TeamContext): Pick<Handlers, TeamMethods> & { startSchedule(): void; stopSchedule(): void } {
+export interface TeamExtras {
+  startSchedule(): void;
+  stopSchedule(): void;
+  /** On quit: this PC's records not yet pushed go now (bounded in time). */
+  flushRecords(): Promise<void>;
+}
+
+export function teamHandlers(ctx: TeamContext): Pick<Handlers, TeamMethods> & TeamExtras {
   let timer: NodeJS.Timeout | null = null;
   const joined = () => {
     const s = readState(ctx.dataDir);
     return !!s && path.resolve(s.contentDir) === path.resolve(ctx.contentDir) && fs.existsSync(path.join(ctx.contentDir, '.git'));
   };
-  const sync = async () => {
-    const r = await teamSync({ contentDir: ctx.contentDir, dataDir: ctx.dataDir, lang: ctx.language() });
+  /** A shared-folder team whose content is this core's content folder. */
+  const shareJoined = () => {
+    const s = readShareState(ctx.dataDir);
+    return s && path.resolve(s.contentDir) === path.resolve(ctx.contentDir) ? s : null;
+  };
+  const shareStatus = { lastSyncAt: null as string | null, failingSince: null as string | null, lastError: null as TeamStatusInfo['lastError'], lastChange: null as TeamStatusInfo['lastChange'] };
+  const received = async (files: string[]) => { if (files.length) await ctx.records.reloadRecordFiles(files); };
+  /** One look at the shared folder: content changes found by polling, then records both ways. */
+  const syncShare = async (share: ShareState): Promise<TeamSyncInfo> => {
+    const at = new Date().toISOString();
+    try {
+      const mark = pusher.mark();
+      await roster();
+      const changed = pollShareContent(ctx.dataDir, share);
+      if (changed.length) await ctx.contentChanged?.(changed);
+      const r = syncShareRecords(ctx.dataDir, share, deviceIdOf(ctx.dataDir));
+      pusher.sent(mark);
+      await received(r.files);
+      Object.assign(shareStatus, { lastSyncAt: at, failingSince: null, lastError: null, ...(changed.length ? { lastChange: { at, files: changed.length } } : {}) });
+      return { outcome: changed.length ? 'updated' : 'up_to_date', pulled: changed.length, pushed: false, conflicts: [], publishRefused: false, records: { pushed: r.pushed, pulled: r.pulled, total: r.total } };
+    } catch (err) {
+      if (err instanceof TeamError) Object.assign(shareStatus, { failingSince: shareStatus.failingSince ?? at, lastError: { reason: err.reason, message: err.message, at } });
+      throw err;
+    }
+  };
+  /** The roster travels with every push: the profiles this PC holds, as they are now. */
+  const roster = () => writeOwnRoster(ctx.dataDir, deviceIdOf(ctx.dataDir), ctx.records.shared.profiles);
+  const pusher = new RecordsPusher(async () => {
+    const share = shareJoined();
+    if (share) {
+      await roster();
+      await received(syncShareRecords(ctx.dataDir, share, deviceIdOf(ctx.dataDir)).files);
+      return;
+    }
+    if (!joined()) return;
+    const state = readState(ctx.dataDir)!;
+    await roster();
+    const r = await withTeamLock(ctx.dataDir, () => syncRecords({
+      dataDir: ctx.dataDir, url: state.url, credentials: loadCredentials(ctx.dataDir, process.env), deviceId: deviceIdOf(ctx.dataDir), author: state.author,
+    }));
+    await received(r.files);
+  }, ctx.recordsPushDelayMs);
+  const unsubscribe = ctx.records.onRecordsWritten(() => { if (joined() || shareJoined()) pusher.written(); });
+  /** Publishing content (commit, merge, push) takes a trainer; fetching and moving records does not. */
+  const sync = async (publish: boolean): Promise<TeamSyncInfo> => {
+    const share = shareJoined();
+    if (share) return syncShare(share);
+    const mark = pusher.mark();
+    await roster();
+    const r = await teamSync({ contentDir: ctx.contentDir, dataDir: ctx.dataDir, lang: ctx.language(), publish });
+    pusher.sent(mark);
+    await received(r.records.files);
     const { outcome, pulled, pushed, conflicts, publishRefused } = r.content;
-    return { outcome, pulled: pulled.length, pushed, conflicts, publishRefused, records: r.records };
+    const { pushed: sent, pulled: got, total } = r.records;
+    return { outcome, pulled: pulled.length, pushed, conflicts, publishRefused, records: { pushed: sent, pulled: got, total } };
   };
   return {
-    async getTeamStatus() { return teamStatus(ctx.dataDir, ctx.contentDir); },
-    async syncTeam() { return sync(); },
+    async getTeamStatus() {
+      const share = shareJoined();
+      if (share) {
+        return {
+          joined: true, mode: 'folder', url: share.share, branch: '', hasCredentials: false, recordsPending: pusher.pending,
+          state: shareStatus.failingSince ? 'failing' : 'up_to_date', conflicts: [], localChanges: 0, head: null, ...shareStatus,
+        };
+      }
+      const s = await teamStatus(ctx.dataDir, ctx.contentDir);
+      return s.joined ? { ...s, recordsPending: pusher.pending } : s;
+    },
+    async syncTeam({ token }) {
+      if (token !== undefined) ctx.requireTrainer(token);
+      return sync(token !== undefined);
+    },
     async joinTeam({ token, url, name, email, username, password, contentDir }) {
       ctx.requireTrainer(token);
+      if (isFolderAddress(url)) {
+        // A shared folder: its `content/` is read where it is (no copy); `contentDir` is not used.
+        const share = joinShare(ctx.dataDir, url);
+        return { contentDir: share.contentDir, switched: await ctx.useContentFolder(share.contentDir) };
+      }
       const dir = path.resolve(contentDir);
       const credentials = username || password ? { username, password } : null;
       await joinTeam({ url, contentDir: dir, dataDir: ctx.dataDir, author: { name, email }, credentials });
@@ -56,15 +149,20 @@ export function teamHandlers(ctx: TeamContext): Pick<Handlers, TeamMethods> & { 
       return { waiting: chooseConflictSide(ctx.dataDir, ctx.contentDir, p, choice) };
     },
     startSchedule() {
-      if (timer || !joined()) return;
-      const tick = () => { sync().catch((err) => { if (!(err instanceof TeamError)) console.error('team sync failed:', (err as Error).message); }); };
+      const polling = !!shareJoined();
+      if (timer || !(joined() || polling)) return;
+      const tick = () => { sync(false).catch((err) => { if (!(err instanceof TeamError)) console.error('team sync failed:', (err as Error).message); }); };
       setTimeout(tick, 2000).unref();
-      timer = setInterval(tick, SYNC_EVERY_MS);
+      timer = setInterval(tick, polling ? SHARE_POLL_MS : SYNC_EVERY_MS);
       timer.unref();
     },
     stopSchedule() {
       if (timer) clearInterval(timer);
       timer = null;
+    },
+    async flushRecords() {
+      unsubscribe();
+      await pusher.flush(FLUSH_ON_QUIT_MS);
     },
   };
 }

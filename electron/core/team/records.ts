@@ -5,6 +5,8 @@ import type { GitCredentials } from './credentials.js';
 import { SAFE_ID } from './device.js';
 import { classifyGitError, TeamError } from './errors.js';
 import { network } from './remote.js';
+import { ownRosterPath, parseRosterPath } from './roster.js';
+import { noteCommitTimes, noteDeviceTimes, noteFolderTimes } from './devices.js';
 import { applyToTree, diffTrees, openRepo, treeOf, type FileEntry, type Repo } from './tree.js';
 import type { Author } from './workdir.js';
 
@@ -31,13 +33,15 @@ export interface RecordsSyncResult {
   pulled: number;
   /** Files in the team's records (all devices). */
   total: number;
+  /** The other devices' files written (`records/<profileId>/<deviceId>.json`): the store re-reads these. */
+  files: string[];
 }
 
-/** This PC's own records files (`<profile>/<deviceId>.json`), as relative paths `records/…`. */
+/** This PC's own files: its records (`records/<profile>/<deviceId>.json`) and its roster file (`roster/<deviceId>.json`). */
 export function ownRecordFiles(dataDir: string, deviceId: string): string[] {
   const root = recordsDir(dataDir);
-  if (!fs.existsSync(root)) return [];
-  const out: string[] = [];
+  const out: string[] = fs.existsSync(path.join(dataDir, ownRosterPath(deviceId))) ? [ownRosterPath(deviceId)] : [];
+  if (!fs.existsSync(root)) return out;
   for (const profile of fs.readdirSync(root, { withFileTypes: true })) {
     if (!profile.isDirectory() || !SAFE_ID.test(profile.name)) continue;
     if (fs.existsSync(path.join(root, profile.name, deviceId + '.json'))) out.push(`records/${profile.name}/${deviceId}.json`);
@@ -80,15 +84,20 @@ export async function syncRecords(o: { dataDir: string; url: string; credentials
         if ((err as { code?: string }).code !== 'NotFoundError') throw err;
       }
       const remoteTree = remote ? await treeOf(repo, remote) : null;
+      if (remote) await noteCommitTimes(repo, o.dataDir, remote);
       const mine = new Map<string, FileEntry | null>();
       for (const rel of ownRecordFiles(o.dataDir, o.deviceId)) {
         const body = fs.readFileSync(path.join(o.dataDir, rel));
         mine.set(rel, { path: rel, mode: '100644', oid: await git.writeBlob({ fs, dir: repo.dir, blob: body }) });
       }
       const tree = await applyToTree(repo, remoteTree, mine);
-      const pulled = await pullOthers(repo, o.dataDir, o.deviceId, remoteTree);
+      const files = await pullOthers(repo, o.dataDir, o.deviceId, remoteTree);
+      const pulled = files.length;
       const total = (await diffTrees(repo, null, tree)).length;
-      if (tree === remoteTree) return { pushed: 0, pulled, total };
+      if (tree === remoteTree) {
+        noteDeviceTimes(o.dataDir, { [o.deviceId]: new Date().toISOString() });
+        return { pushed: 0, pulled, total, files };
+      }
       const changed = (await diffTrees(repo, remoteTree, tree)).length;
       const when = { timestamp: Math.floor(Date.now() / 1000), timezoneOffset: new Date().getTimezoneOffset() };
       const commit = await git.writeCommit({
@@ -100,7 +109,10 @@ export async function syncRecords(o: { dataDir: string; url: string; credentials
         if (err.code === 'PushRejectedError') return { ok: false, error: 'non-fast-forward' };
         throw err;
       });
-      if (r.ok) return { pushed: changed, pulled, total };
+      if (r.ok) {
+        noteDeviceTimes(o.dataDir, { [o.deviceId]: new Date().toISOString() });
+        return { pushed: changed, pulled, total, files };
+      }
       if (!/non-fast-forward|fetch first|stale/i.test(r.error ?? '')) throw new TeamError('forbidden', 'the server refused the records push');
       // Another PC pushed in between: lay our files over its tree again.
     }
@@ -111,19 +123,19 @@ export async function syncRecords(o: { dataDir: string; url: string; credentials
 }
 
 /** Writes other devices' files that differ into the data folder; never this PC's own files. */
-async function pullOthers(repo: Repo, dataDir: string, deviceId: string, tree: string | null): Promise<number> {
-  if (!tree) return 0;
-  let written = 0;
+async function pullOthers(repo: Repo, dataDir: string, deviceId: string, tree: string | null): Promise<string[]> {
+  if (!tree) return [];
+  const written: string[] = [];
   for (const c of await diffTrees(repo, null, tree)) {
-    const id = parseRecordPath(c.path);
+    const id = parseRecordPath(c.path) ?? parseRosterPath(c.path);
     if (!id || id.deviceId === deviceId || !c.b || c.b.mode !== '100644') continue;
-    const target = path.join(dataDir, 'records', id.profileId, id.deviceId + '.json');
+    const target = path.join(dataDir, c.path);
     const { blob } = await git.readBlob({ fs, dir: repo.dir, oid: c.b.oid, cache: repo.cache });
     if (blob.byteLength > MAX_RECORD_BYTES || !isJson(blob)) continue;
     const existing = fs.existsSync(target) ? fs.readFileSync(target) : null;
     if (existing && Buffer.compare(existing, Buffer.from(blob)) === 0) continue;
     writeAtomic(target, blob);
-    written++;
+    written.push(c.path);
   }
   return written;
 }
@@ -152,7 +164,7 @@ export function writeAtomic(file: string, body: Uint8Array): void {
  */
 export function syncRecordsFolder(o: { dataDir: string; share: string; deviceId: string }): RecordsSyncResult {
   let pushed = 0;
-  let pulled = 0;
+  const files: string[] = [];
   for (const rel of ownRecordFiles(o.dataDir, o.deviceId)) {
     const body = fs.readFileSync(path.join(o.dataDir, rel));
     const target = path.join(o.share, rel);
@@ -162,6 +174,22 @@ export function syncRecordsFolder(o: { dataDir: string; share: string; deviceId:
     pushed++;
   }
   let total = 0;
+  const copyIn = (rel: string, src: string): void => {
+    const st = fs.lstatSync(src);
+    if (!st.isFile() || st.size > MAX_RECORD_BYTES) return;
+    const body = fs.readFileSync(src);
+    if (!isJson(body)) return;
+    const target = path.join(o.dataDir, rel);
+    const here = fs.existsSync(target) ? fs.readFileSync(target) : null;
+    if (here && Buffer.compare(here, body) === 0) return;
+    writeAtomic(target, body);
+    files.push(rel);
+  };
+  const rosterRoot = path.join(o.share, 'roster');
+  for (const name of fs.existsSync(rosterRoot) ? fs.readdirSync(rosterRoot) : []) {
+    const id = parseRosterPath(`roster/${name}`);
+    if (id && id.deviceId !== o.deviceId) copyIn(`roster/${name}`, path.join(rosterRoot, name));
+  }
   const root = path.join(o.share, 'records');
   for (const profile of fs.existsSync(root) ? fs.readdirSync(root) : []) {
     if (!SAFE_ID.test(profile) || !fs.statSync(path.join(root, profile)).isDirectory()) continue;
@@ -170,17 +198,9 @@ export function syncRecordsFolder(o: { dataDir: string; share: string; deviceId:
       if (!id) continue;
       total++;
       if (id.deviceId === o.deviceId) continue;
-      const src = path.join(root, profile, file);
-      const st = fs.lstatSync(src);
-      if (!st.isFile() || st.size > MAX_RECORD_BYTES) continue;
-      const body = fs.readFileSync(src);
-      if (!isJson(body)) continue;
-      const target = path.join(o.dataDir, 'records', profile, file);
-      const here = fs.existsSync(target) ? fs.readFileSync(target) : null;
-      if (here && Buffer.compare(here, body) === 0) continue;
-      writeAtomic(target, body);
-      pulled++;
+      copyIn(`records/${profile}/${file}`, path.join(root, profile, file));
     }
   }
-  return { pushed, pulled, total };
+  noteFolderTimes(o.dataDir, o.share);
+  return { pushed, pulled: files.length, total, files };
 }

@@ -7,7 +7,7 @@ import { network } from './remote.js';
 import { assertSafe } from './safety.js';
 import { readState, writeState, type PendingConflict, type TeamState } from './state.js';
 import { applyToTree, diffTrees, openRepo, treeOf, type Change, type FileEntry, type Repo } from './tree.js';
-import { applyToWorkdir, commitLocal, tracked, type Author } from './workdir.js';
+import { applyToWorkdir, commitLocal, localChanges, tracked, type Author } from './workdir.js';
 import { withTeamLock } from './lock.js';
 import { commitMessage } from './messages.js';
 import { readPublishing, reviewBranchOf } from './publishing.js';
@@ -35,7 +35,10 @@ export interface SyncOptions {
   credentials: GitCredentials | null;
   /** Language of the commit messages sync writes for edits made outside the app. */
   lang?: 'zh-CN' | 'en';
-  /** Push this PC's commits (default). False: commit, fetch and merge only; the commits wait for "Publish". */
+  /**
+   * Commit local edits, merge and push (a trainer's sync, the CLI). False: only fast-forward, so a
+   * reader's "Check now" never publishes anything with this PC's stored credentials.
+   */
   publish?: boolean;
   /** Push to this branch of the server instead of the team branch (`review/<name>`, replaced on every publish). */
   pushTo?: string;
@@ -80,7 +83,10 @@ async function syncOnce(repo: Repo, state: TeamState, o: SyncOptions): Promise<S
   const before = readSnapshot(o.dataDir);
   const onDisk = walkTracked(repo.dir, tracked);
   const touched = changedSince(before, onDisk);
-  await commitLocal(repo, state.author, (files) => commitMessage(repo.dir, files, o.lang ?? 'zh-CN'), touched);
+  const publish = o.publish !== false;
+  if (publish) await commitLocal(repo, state.author, (files) => commitMessage(repo.dir, files, o.lang ?? 'zh-CN'), touched);
+  // Edits left uncommitted stay out of the snapshot, so the next publishing sync still finds them.
+  const uncommitted = publish ? [] : (await localChanges(repo, touched)).map((c) => c.path);
   const pulled = new Set<string>();
   let pushed = false;
   let publishRefused = false;
@@ -95,15 +101,17 @@ async function syncOnce(repo: Repo, state: TeamState, o: SyncOptions): Promise<S
     let outcome: SyncOutcome = 'up_to_date';
     let conflicts: PendingConflict[] = [];
     if (remote !== local) {
-      if (await descends(repo, remote, local)) {
-        const changes = await diffTrees(repo, await treeOf(repo, local), await treeOf(repo, remote));
+      const changes = (await descends(repo, remote, local)) ? await diffTrees(repo, await treeOf(repo, local), await treeOf(repo, remote)) : null;
+      // A reader's fast-forward never overwrites an edit not yet committed (it waits for a trainer's sync).
+      const held = changes && !publish && (await localChanges(repo, changes.map((c) => c.path).filter(tracked))).length > 0;
+      if (changes && !held) {
         await assertSafe(repo, changes, filesAfter(onDisk, changes));
         await applyToWorkdir(repo, changes);
         await git.writeRef({ fs: repo.fs, dir: repo.dir, ref, value: remote, force: true });
         changes.forEach((c) => pulled.add(c.path));
         head = remote;
         outcome = 'updated';
-      } else if (!(await descends(repo, local, remote))) {
+      } else if (publish && !changes && !(await descends(repo, local, remote))) {
         const merged = await mergeFiles(repo, state, local, remote, onDisk);
         if (merged.conflicts.length) {
           conflicts = merged.conflicts;
@@ -118,7 +126,7 @@ async function syncOnce(repo: Repo, state: TeamState, o: SyncOptions): Promise<S
     // With review on, no sync publishes to the team branch: the commits go to the trainer's review branch.
     const target = o.pushTo ?? (readPublishing(o.dataDir).review ? reviewBranchOf(state.author) : state.branch);
     const review = target !== state.branch ? target : null;
-    if (outcome !== 'conflict' && head !== remote && o.publish !== false) {
+    if (publish && outcome !== 'conflict' && head !== remote) {
       const r = await push(repo, state.branch, net, review);
       if (r === 'moved') continue; // someone pushed in between: fetch and merge again
       if (r === 'refused') publishRefused = true;
@@ -141,7 +149,11 @@ async function syncOnce(repo: Repo, state: TeamState, o: SyncOptions): Promise<S
     };
     writeState(o.dataDir, next);
     // Unchanged folder, nothing pulled: the snapshot on disk is already this one (10,000 entries not rewritten).
-    if (touched === null || touched.length || pulled.size) saveSnapshot(o.dataDir, settleSnapshot(repo.dir, onDisk, [...pulled]));
+    if (touched === null || touched.length || pulled.size) {
+      const seen = { ...onDisk };
+      for (const p of uncommitted) delete seen[p];
+      saveSnapshot(o.dataDir, settleSnapshot(repo.dir, seen, [...pulled]));
+    }
     if (publishRefused) outcome = outcome === 'up_to_date' ? 'up_to_date' : outcome;
     else if (pushed && outcome === 'up_to_date') outcome = 'published';
     return { outcome, pulled: [...pulled], pushed, conflicts: conflicts.map((c) => c.path), publishRefused, head, state: next };

@@ -4,6 +4,7 @@ import { useRoleName } from '../i18n/useRoleName';
 import { useSession } from '../state/session';
 import { CreateProfileForm } from './CreateProfileForm';
 import { Dialog } from './Dialog';
+import { TeamRosterList } from './TeamRosterList';
 
 /** Shared PC: pick who you are, or add yourself. */
 export function ProfilePicker({ onClose }: { onClose: () => void }) {
@@ -15,9 +16,15 @@ export function ProfilePicker({ onClose }: { onClose: () => void }) {
     await updateSettings({ currentProfileId: id });
     onClose();
   };
+  const adopted = async (p: { id: string }) => {
+    await reloadProfiles();
+    await choose(p.id);
+  };
   return (
     <Dialog title={creating ? t('profile.create') : t('profile.pickerTitle')} onClose={onClose} labelledBy="profile-dialog-title">
       {creating ? (
+        <>
+        <TeamRosterList onAdopted={adopted} />
         <CreateProfileForm
           onCancel={profiles.length ? () => setCreating(false) : onClose}
           onCreated={async (p) => {
@@ -25,6 +32,7 @@ export function ProfilePicker({ onClose }: { onClose: () => void }) {
             await choose(p.id);
           }}
         />
+        </>
       ) : (
         <>
           <p className="muted">{t('profile.pickerHint')}</p>
@@ -41,6 +49,7 @@ export function ProfilePicker({ onClose }: { onClose: () => void }) {
               </li>
             ))}
           </ul>
+          <TeamRosterList onAdopted={adopted} />
           <div className="dialog-actions">
             <button type="button" onClick={onClose}>{t('common.close')}</button>
             <button type="button" className="primary" onClick={() => setCreating(true)}>{t('profile.create')}</button>

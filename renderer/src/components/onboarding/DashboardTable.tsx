@@ -34,6 +34,11 @@ export function DashboardTable({ rows }: { rows: DashboardRow[] }) {
               <th scope="row">
                 <a href={learnerHref(r.profileId)}>{r.name}</a>
                 <div className="muted small">{roleName(r.roleId)} · {t('profile.startedOn', { date: r.startDate })}</div>
+                {!!r.devices?.length && (
+                  <div className="muted small" data-testid="row-devices">
+                    {r.devices.map((d) => t('trainer.deviceSynced', { pc: d.name, at: d.lastSyncedAt ? formatWhen(d.lastSyncedAt, locale) : t('trainer.never') })).join(' · ')}
+                  </div>
+                )}
               </th>
               <td>{locale === 'en' ? r.trackTitleEn : r.trackTitle}</td>
               <td className="cell-progress">

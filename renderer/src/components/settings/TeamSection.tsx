@@ -25,13 +25,15 @@ export function TeamSection() {
 
 function Joined({ status, reload }: { status: TeamStatusInfo; reload(): void }) {
   const { t } = useI18n();
+  const { token } = useEditSession();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const check = async () => {
     setBusy(true);
     setResult(null);
     try {
-      const r: TeamSyncInfo = await api.syncTeam({});
+      // Only an unlocked trainer's check commits and publishes content; anyone's fetches and moves progress.
+      const r: TeamSyncInfo = await api.syncTeam(token ? { token } : {});
       const text = r.publishRefused ? t('team.result.refused') : t(`team.result.${r.outcome}`, { count: r.pulled });
       setResult({ ok: !r.publishRefused && r.outcome !== 'conflict', text: `${text} ${t('team.records', { pushed: r.records.pushed, pulled: r.records.pulled })}` });
     } catch (err) {
@@ -44,9 +46,10 @@ function Joined({ status, reload }: { status: TeamStatusInfo; reload(): void }) 
   return (
     <>
       <dl className="paths">
-        <dt>{t('team.server')}</dt><dd><code>{status.url}</code></dd>
+        <dt>{status.mode === 'folder' ? t('team.sharedFolder') : t('team.server')}</dt><dd><code>{status.url}</code></dd>
       </dl>
       <TeamStatusLine status={status} />
+      {!token && status.state === 'unpublished' && <p className="hint" data-testid="team-publish-hint">{t('team.publishNeedsTrainer')}</p>}
       <div className="button-row">
         <button type="button" className="primary" onClick={check} disabled={busy} data-testid="team-check">{busy ? t('team.checking') : t('team.checkNow')}</button>
         <a className="button" href="#/changes">{t('team.whatChanged')}</a>
@@ -131,7 +134,8 @@ function JoinForm() {
       <p>{t('team.intro')}</p>
       {!token && <p className="muted small">{t('team.trainerOnly')}</p>}
       <form className="form" onSubmit={submit} data-testid="team-join-form">
-        <label>{t('team.url')}<input {...field('url')} type="url" required placeholder={t('team.urlPlaceholder')} /></label>
+        <label>{t('team.url')}<input {...field('url')} type="text" inputMode="url" required placeholder={t('team.urlPlaceholder')} aria-describedby="team-url-hint" /></label>
+        <p className="muted small" id="team-url-hint">{t('team.urlFolderHint')}</p>
         <label>{t('team.name')}<input {...field('name')} required autoComplete="name" /></label>
         <label>{t('team.email')}<input {...field('email')} type="email" required autoComplete="email" /></label>
         <label>{t('team.username')}<input {...field('username')} autoComplete="username" /></label>

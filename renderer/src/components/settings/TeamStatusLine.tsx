@@ -19,6 +19,7 @@ export function TeamStatusLine({ status }: { status: TeamStatusInfo }) {
         </strong>
         {!failing && <> · {t('team.lastSync', { at: last })}</>}
         {status.lastChange && !failing && <> · {t('team.updated', { count: status.lastChange.files, at: when(status.lastChange.at, locale) ?? '' })}</>}
+        {status.recordsPending && <> · {t('team.recordsPending')}</>}
       </p>
       {status.lastError && <p>{errorText({ key: 'team.reason.' + status.lastError.reason, message: status.lastError.message, params: { path: '' } }, t)}</p>}
     </div>

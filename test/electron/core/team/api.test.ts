@@ -48,14 +48,14 @@ describe('team API', () => {
     const { seed, pc, token } = await setUp();
     write(pc.contentDir, 'articles/cs/presales.md', 'MINE\n');
     seed.commit({ 'articles/cs/presales.md': 'THEIRS\n' }, 'Theirs');
-    expect((await core.syncTeam({})).outcome).toBe('conflict');
+    expect((await core.syncTeam({ token })).outcome).toBe('conflict');
     const badToken = 'x'.repeat(32);
     await expect(core.getTeamConflict({ token: badToken, path: 'articles/cs/presales.md' })).rejects.toMatchObject({ code: 'unauthorized' });
     await expect(core.resolveTeamConflict({ token: badToken, path: 'articles/cs/presales.md', choice: 'theirs' })).rejects.toMatchObject({ code: 'unauthorized' });
     await expect(core.joinTeam({ token: badToken, url: fx.url, name: 'x', email: 'x@x', username: '', password: '', contentDir: fx.pc().contentDir })).rejects.toMatchObject({ code: 'unauthorized' });
     expect(await core.getTeamConflict({ token, path: 'articles/cs/presales.md' })).toMatchObject({ mine: 'MINE\n', theirs: 'THEIRS\n' });
     expect(await core.resolveTeamConflict({ token, path: 'articles/cs/presales.md', choice: 'theirs' })).toEqual({ waiting: 0 });
-    expect((await core.syncTeam({})).outcome).toBe('merged');
+    expect((await core.syncTeam({ token })).outcome).toBe('merged');
     expect(read(pc.contentDir, 'articles/cs/presales.md')).toBe('THEIRS\n');
   });
 

@@ -21,12 +21,12 @@ describe('records over git', () => {
     write(b.dataDir, 'records/p-ming/dev-b.json', events('e2'));
     write(b.dataDir, 'records/p-li/dev-b.json', events('e3'));
     const ra = await syncRecords({ dataDir: a.dataDir, url: fx.url, credentials: LEARNER, deviceId: 'dev-a', author });
-    expect(ra).toEqual({ pushed: 1, pulled: 0, total: 1 });
+    expect(ra).toEqual({ pushed: 1, pulled: 0, total: 1, files: [] });
     const rb = await syncRecords({ dataDir: b.dataDir, url: fx.url, credentials: LEARNER, deviceId: 'dev-b', author });
     expect(rb).toMatchObject({ pushed: 2, pulled: 1, total: 3 });
     expect(read(b.dataDir, 'records/p-ming/dev-a.json')).toBe(events('e1'));
     const again = await syncRecords({ dataDir: a.dataDir, url: fx.url, credentials: TRAINER, deviceId: 'dev-a', author });
-    expect(again).toEqual({ pushed: 0, pulled: 2, total: 3 });
+    expect(again).toEqual({ pushed: 0, pulled: 2, total: 3, files: ["records/p-li/dev-b.json", "records/p-ming/dev-b.json"] });
     expect(read(a.dataDir, 'records/p-li/dev-b.json')).toBe(events('e3'));
     const onServer = git(fx.server.repoDir('pack'), 'ls-tree', '-r', '--name-only', RECORDS_BRANCH).trim().split('\n');
     expect(onServer.sort()).toEqual(['records/p-li/dev-b.json', 'records/p-ming/dev-a.json', 'records/p-ming/dev-b.json']);
@@ -72,14 +72,14 @@ describe('records on a shared folder', () => {
     const a = fx.pc('a');
     const b = fx.pc('b');
     write(a.dataDir, 'records/p-ming/dev-a.json', events('a1'));
-    expect(syncRecordsFolder({ dataDir: a.dataDir, share, deviceId: 'dev-a' })).toEqual({ pushed: 1, pulled: 0, total: 1 });
+    expect(syncRecordsFolder({ dataDir: a.dataDir, share, deviceId: 'dev-a' })).toMatchObject({ pushed: 1, pulled: 0, total: 1 });
     // B was offline (no share) while writing; it copies when it is back.
     write(b.dataDir, 'records/p-ming/dev-b.json', events('b1'));
     write(b.dataDir, 'records/p-ming/dev-a.json', events('stale copy'));
-    expect(syncRecordsFolder({ dataDir: b.dataDir, share, deviceId: 'dev-b' })).toEqual({ pushed: 1, pulled: 1, total: 2 });
+    expect(syncRecordsFolder({ dataDir: b.dataDir, share, deviceId: 'dev-b' })).toMatchObject({ pushed: 1, pulled: 1, total: 2 });
     expect(read(b.dataDir, 'records/p-ming/dev-a.json')).toBe(events('a1'));
     expect(read(share, 'records/p-ming/dev-a.json')).toBe(events('a1'));
-    expect(syncRecordsFolder({ dataDir: a.dataDir, share, deviceId: 'dev-a' })).toEqual({ pushed: 0, pulled: 1, total: 2 });
+    expect(syncRecordsFolder({ dataDir: a.dataDir, share, deviceId: 'dev-a' })).toEqual({ pushed: 0, pulled: 1, total: 2, files: ['records/p-ming/dev-b.json'] });
     expect(read(a.dataDir, 'records/p-ming/dev-b.json')).toBe(events('b1'));
   });
 });
