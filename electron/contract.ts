@@ -9,6 +9,10 @@
 import { z } from 'zod';
 
 import { ArticleId, RoleId, ProfileId, IsoDate, Pin, NoArgs, TrackId, StepId, QuizAnswer, EditToken, SessionToken, Passphrase, EditableId, ShortText } from './contract/primitives.js';
+import { acknowledgeRequests, type AcknowledgeResponses } from './contract/acknowledge.js';
+import { reviewsRequests, type ReviewsResponses, type Verification } from './contract/reviews.js';
+export * from './contract/acknowledge.js';
+export * from './contract/reviews.js';
 
 /** The front matter fields the editor's form shows. Absent = leave the file's value as it is. */
 const ArticleFields = z.object({
@@ -157,6 +161,8 @@ export const requests = {
     platform: z.string().max(100).optional(),
     status: z.enum(['draft', 'published', 'archived']).optional(),
     sort: z.enum(['title', 'updated', 'review']).optional(),
+    /** `verified`: within the review cycle after a review or a "still valid"; `overdue`: past it. */
+    review: z.enum(['verified', 'overdue']).optional(),
   }).strict(),
   /** One article rendered to HTML (unsanitized: the renderer sanitizes before it touches the DOM). */
   getArticle: z.object({ id: ArticleId }).strict(),
@@ -331,6 +337,8 @@ export const requests = {
   getTeamConflict: z.object({ token: EditToken, path: z.string().min(1).max(1000) }).strict(),
   /** Keep mine or take theirs for one waiting file; the next sync builds the merge (trainers). */
   resolveTeamConflict: z.object({ token: EditToken, path: z.string().min(1).max(1000), choice: z.enum(['mine', 'theirs']) }).strict(),
+  ...acknowledgeRequests,
+  ...reviewsRequests,
 } as const;
 
 export type MethodName = keyof typeof requests;
@@ -396,6 +404,8 @@ export interface ArticleSummary {
   /** Date the next review is due, or null when no review cycle is set. */
   reviewDue: string | null;
   needsReview: boolean;
+  /** The latest signed "still valid" (verifyArticle) counted in `reviewed`, or null. */
+  lastVerified?: Verification | null;
   /** File modification time, ISO. */
   updatedAt: string;
 }
@@ -724,7 +734,7 @@ export interface TeamChange {
 }
 export interface TeamChanges { since: string | null; head: string | null; changes: TeamChange[] }
 
-export interface Responses {
+export interface Responses extends AcknowledgeResponses, ReviewsResponses {
   getAppInfo: AppInfo;
   backupDatabase: { fileName: string; content: string };
   restoreDatabase: { profiles: number };

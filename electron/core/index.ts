@@ -28,6 +28,10 @@ import { EditSessions, newSessionState, type SessionState } from './authoring/se
 import { noteSearch } from './health/failedSearches.js';
 import { createPackService } from './packs/service.js';
 import { teamHandlers } from './team/handlers.js';
+import type { AuthoringContext } from './authoring/context.js';
+import { acknowledgeHandlers } from './acknowledge/handlers.js';
+import { reviewsHandlers } from './reviews/handlers.js';
+import { reviewedSummary, verifications } from './reviews/verifications.js';
 
 export interface CoreOptions {
   /** The content pack folder. */
@@ -137,14 +141,19 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       });
     },
   });
-  const authoring = authoringHandlers({
+  const authoringCtx: AuthoringContext = {
     root, pack: () => pack, store, sessions, queue: new WriteQueue(),
     changed: (rels) => reloads.run(async () => {
       for (const r of rels) await refreshFile(root, files, r);
       pack = assemblePack(root, files);
       indexPack(false);
     }),
-  }, packs);
+  };
+  const authoring = authoringHandlers(authoringCtx, packs);
+  const acknowledge = acknowledgeHandlers(authoringCtx);
+  const reviews = reviewsHandlers({ pack: () => pack, store, sessions });
+  // What people see of an article's review: its front matter and the signed "still valid" events.
+  const reviewed = () => { const index = verifications(store); return (a: Parameters<typeof reviewedSummary>[0]) => reviewedSummary(a, index); };
   const team = teamHandlers({
     contentDir: root, dataDir: opts.dataDir,
     requireTrainer: (token) => sessions.require(token),
@@ -210,8 +219,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       });
       return { ...store.shared.settings };
     },
-    async listArticles(req) { return listArticles(pack, req as ParsedRequest<'listArticles'>); },
-    async getArticle({ id }) { return getArticle(pack, id); },
+    async listArticles(req) { return listArticles(pack, req as ParsedRequest<'listArticles'>, reviewed()); },
+    async getArticle({ id }) { return getArticle(pack, id, reviewed()); },
     async listRoles() { return [...pack.roles.values()].map((r) => r.summary); },
     async getRole({ id }) { return getRole(pack, id); },
     async listProblems(): Promise<Problem[]> { return pack.problems; },
@@ -260,6 +269,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     async getReadingList({ token, profileId }) { sessions.self(token, profileId, true); return readingList(store, pack, profileId); },
     ...authoring,
     ...teamApi,
+    ...acknowledge,
+    ...reviews,
   };
 
   if (!opts.readOnly) warmDashboard(store, () => pack);
