@@ -40,7 +40,7 @@ export function AckReportSection({ token, state }: { token: string; state: Loade
                 <a href={articleHref(a.articleId)}>{a.title}</a>{' '}
                 <span className="muted small">{t('ack.policyMeta', { version: a.policy.version, due: a.policy.due })} · {t('ack.reportSummary', { confirmed: a.confirmed, total: a.total, overdue: a.overdue })}</span>
               </summary>
-              <table className="data-table" data-testid={`ack-table-${a.articleId}`}>
+              <table className="dashboard" data-testid={`ack-table-${a.articleId}`}>
                 <thead><tr><th scope="col">{t('ack.colName')}</th><th scope="col">{t('ack.colRole')}</th><th scope="col">{t('ack.colState')}</th><th scope="col">{t('ack.colConfirmed')}</th><th scope="col">{t('ack.colDue')}</th></tr></thead>
                 <tbody>
                   {a.people.map((p) => (
