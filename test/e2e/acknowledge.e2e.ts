@@ -86,6 +86,8 @@ describe('阅读确认 and verified SOPs in Chromium', () => {
     expect((await learnerAcks()).pending).toEqual([]);
 
     // A material change in the editor: everyone confirms again.
+    // The shared PC's selected profile was the learner's meanwhile: back to the trainer's.
+    await call('updateSettings', { currentProfileId: trainerId, language: 'zh-CN' });
     await t.page.reload();
     await t.page.locator('h1').first().waitFor();
     await unlock(t.page);
@@ -94,6 +96,7 @@ describe('阅读确认 and verified SOPs in Chromium', () => {
     await expect.poll(async () => (await learnerAcks()).pending.map((p: any) => [p.articleId, p.version, p.confirmedVersion]), { timeout: 15_000 }).toEqual([[ARTICLE, 2, 1]]);
 
     // The learner's Home says so.
+    await call('updateSettings', { currentProfileId: learnerId });
     await l.page.goto(serve.url);
     await expect.poll(() => l.page.getByTestId('pending-acks').textContent(), { timeout: 10_000 }).toContain('你确认第 1 版后有重大修改');
     expect(l.errors).toEqual([]);

@@ -36,10 +36,12 @@ export function AckReportSection({ token, state }: { token: string; state: Loade
           </p>
           {r.articles.map((a) => (
             <details key={a.articleId} className="ack-policy" open={a.confirmed < a.total}>
+              {/* No link inside the summary: a link in a disclosure button is two controls in one (axe nested-interactive). */}
               <summary>
-                <a href={articleHref(a.articleId)}>{a.title}</a>{' '}
+                {a.title}{' '}
                 <span className="muted small">{t('ack.policyMeta', { version: a.policy.version, due: a.policy.due })} · {t('ack.reportSummary', { confirmed: a.confirmed, total: a.total, overdue: a.overdue })}</span>
               </summary>
+              <p className="small"><a href={articleHref(a.articleId)}>{a.title}</a></p>
               <table className="dashboard" data-testid={`ack-table-${a.articleId}`}>
                 <thead><tr><th scope="col">{t('ack.colName')}</th><th scope="col">{t('ack.colRole')}</th><th scope="col">{t('ack.colState')}</th><th scope="col">{t('ack.colConfirmed')}</th><th scope="col">{t('ack.colDue')}</th></tr></thead>
                 <tbody>
