@@ -17,6 +17,8 @@ import { packsRequests, type PacksResponses } from './contract/packs.js';
 import { profilesRequests, type ProfilesResponses } from './contract/profiles.js';
 import { searchRequests, type SearchResponses } from './contract/search.js';
 import { teamRequests, type TeamResponses } from './contract/team.js';
+import { reviewsRequests, type ReviewsResponses } from './contract/reviews.js';
+import { acknowledgeRequests, type AcknowledgeResponses } from './contract/acknowledge.js';
 import { teamRosterRequests, type TeamRosterResponses } from './contract/teamRoster.js';
 import { teamPublishRequests, type TeamPublishResponses } from './contract/teamPublish.js';
 
@@ -28,6 +30,8 @@ export * from './contract/packs.js';
 export * from './contract/profiles.js';
 export * from './contract/search.js';
 export * from './contract/team.js';
+export * from './contract/reviews.js';
+export * from './contract/acknowledge.js';
 export * from './contract/teamRoster.js';
 export * from './contract/teamPublish.js';
 
@@ -41,6 +45,8 @@ export const requests = {
   ...authoringRequests,
   ...packsRequests,
   ...teamRequests,
+  ...reviewsRequests,
+  ...acknowledgeRequests,
   ...teamRosterRequests,
   ...teamPublishRequests,
 } as const;
@@ -62,6 +68,8 @@ export interface Responses extends
   AuthoringResponses,
   PacksResponses,
   TeamResponses,
+  ReviewsResponses,
+  AcknowledgeResponses,
   TeamRosterResponses,
   TeamPublishResponses {}
 

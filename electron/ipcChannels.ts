@@ -21,6 +21,8 @@ export const METHOD_NAMES = [
   'getTeamConflict', 'resolveTeamConflict',
   'publishTeam', 'getTeamPublishing', 'setTeamPublishing',
   'listTeamRoster', 'adoptTeamProfile',
+  'listMyAcknowledgements', 'confirmAcknowledgement', 'getAcknowledgementPolicy', 'setAcknowledgementPolicy',
+  'getAcknowledgementReport', 'exportAcknowledgements', 'verifyArticle', 'getReviewQueue',
 ] as const satisfies readonly MethodName[];
 
 // A method added to the contract but not above is a type error here, naming the method.

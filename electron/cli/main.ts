@@ -1,5 +1,6 @@
 import { HandbookError } from '../core/api/errors.js';
 import { UsageError } from './args.js';
+import { ack, ackHelp } from './commands/ack.js';
 import { pack, packHelp } from './commands/pack.js';
 import { progress, progressHelp } from './commands/progress.js';
 import { search, searchHelp } from './commands/search.js';
@@ -14,6 +15,7 @@ const commands: Record<string, { run: (argv: string[]) => Promise<number>; help:
   progress: { run: progress, help: progressHelp },
   pack: { run: pack, help: packHelp },
   team: { run: team, help: teamHelp },
+  ack: { run: ack, help: ackHelp },
 };
 
 const usage = `Usage: handbook <command> [options]

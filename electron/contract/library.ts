@@ -2,6 +2,7 @@
 import { z } from 'zod';
 
 import { ArticleId, NoArgs, ProfileId, RoleId, SessionToken } from './primitives.js';
+import type { Verification } from './reviews.js';
 
 export const libraryRequests = {
   /** Articles of the pack with their metadata (no bodies), filtered and sorted. */
@@ -13,6 +14,8 @@ export const libraryRequests = {
     platform: z.string().max(100).optional(),
     status: z.enum(['draft', 'published', 'archived']).optional(),
     sort: z.enum(['title', 'updated', 'review']).optional(),
+    /** `verified`: within the review cycle after a review or a "still valid"; `overdue`: past it. */
+    review: z.enum(['verified', 'overdue']).optional(),
   }).strict(),
   /** One article rendered to HTML (unsanitized: the renderer sanitizes before it touches the DOM). */
   getArticle: z.object({ id: ArticleId }).strict(),
@@ -46,6 +49,8 @@ export interface ArticleSummary {
   /** Date the next review is due, or null when no review cycle is set. */
   reviewDue: string | null;
   needsReview: boolean;
+  /** The latest signed "still valid" (verifyArticle) counted in `reviewed`, or null. */
+  lastVerified?: Verification | null;
   /** File modification time, ISO. */
   updatedAt: string;
 }

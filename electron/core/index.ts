@@ -27,6 +27,10 @@ import { profilesHandlers } from './profiles/handlers.js';
 import { searchHandlers } from './search/handlers.js';
 import { teamRosterHandlers } from './team/rosterHandlers.js';
 import { withDeviceTimes, withTeamRoster } from './team/teamView.js';
+import type { AuthoringContext } from './authoring/context.js';
+import { acknowledgeHandlers } from './acknowledge/handlers.js';
+import { reviewsHandlers } from './reviews/handlers.js';
+import { reviewedSummary, verifications } from './reviews/verifications.js';
 
 export interface CoreOptions {
   /** The content pack folder. */
@@ -170,18 +174,23 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     indexPack(false);
   }).then(() => commitTeamSave(rels));
   const current = () => pack;
+  const authoringCtx: AuthoringContext = { root, pack: current, store, sessions, queue: new WriteQueue(), changed: rereadWritten };
+  // What people see of an article's review: its front matter and the signed "still valid" events.
+  const reviewed = () => { const index = verifications(store); return (a: Parameters<typeof reviewedSummary>[0]) => reviewedSummary(a, index); };
   // Every method, by feature; each feature's file says who may call what.
   const handlers: Handlers = {
     ...appHandlers({ pack: current, store, sessions, host, contentDir: root, defaultContentDir: opts.contentDir, dataDir: opts.dataDir }),
     ...profilesHandlers({ store, sessions, roleExists: (id) => pack.roles.has(id) || pack.tracks.has(id) }),
-    ...libraryHandlers({ pack: current, store, sessions }),
+    ...libraryHandlers({ pack: current, store, sessions, reviewed }),
     ...searchHandlers({ search, store }),
     ...onboardingHandlers({ pack: current, store, sessions, teamStore: teamView, withTeamDetails: (d) => withDeviceTimes(d, opts.dataDir) }),
-    ...authoringHandlers({ root, pack: current, store, sessions, queue: new WriteQueue(), changed: rereadWritten }),
+    ...authoringHandlers(authoringCtx),
     ...packsHandlers({ requireTrainer: (token) => sessions.require(token), packs }),
     ...teamApi,
     ...teamPublishApi,
     ...teamRosterHandlers({ dataDir: opts.dataDir, store, sessions }),
+    ...acknowledgeHandlers(authoringCtx),
+    ...reviewsHandlers({ pack: current, store, sessions }),
   };
 
   if (!opts.readOnly) warmDashboard(store, () => pack);

@@ -118,6 +118,16 @@ export const TABLE: Record<MethodName, [Row, Rule]> = {
   publishTeam: [(_w, c) => ({ ...tok(c) }), T],
   getTeamPublishing: [() => ({}), A],
   setTeamPublishing: [(_w, c) => ({ ...tok(c), autoPublish: false, review: false }), T],
+  // 阅读确认: a person confirms only for themselves (a trainer reads, never confirms for them); policies and reports are trainers'.
+  listMyAcknowledgements: [(w, c) => ({ ...tok(c), profileId: w.learnerA }), S],
+  confirmAcknowledgement: [(w, c) => ({ ...tok(c), profileId: w.learnerA, articleId: 'cs/refunds', version: 1, contentHash: 'stale' }), W],
+  getAcknowledgementPolicy: [(_w, c) => ({ ...tok(c), articleId: 'cs/refunds' }), T],
+  setAcknowledgementPolicy: [(_w, c) => ({ ...tok(c), articleId: 'cs/refunds', baseHash: 'stale', policy: { roles: 'all', due: '2026-12-31' }, material: true }), T],
+  getAcknowledgementReport: [(_w, c) => ({ ...tok(c) }), T],
+  exportAcknowledgements: [(_w, c) => ({ ...tok(c) }), T],
+  // "Still valid" is a signed trainer fact: trainers only, whoever the owner field names.
+  verifyArticle: [(_w, c) => ({ ...tok(c), articleId: 'cs/refunds', contentHash: 'stale' }), T],
+  getReviewQueue: [(_w, c) => ({ ...tok(c), scope: 'all' }), T],
   deleteProfile: [(w, c) => ({ ...tok(c), profileId: w.learnerC }), T],
   restoreDatabase: [(w, c) => ({ ...tok(c), content: w.backup, confirm: true }), T],
   // Setting a passphrase takes the current one: the trainer's own (the same again, so nothing changes but their sessions end).

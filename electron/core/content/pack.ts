@@ -6,6 +6,7 @@ import { readTrack } from './trackFile.js';
 import { walk } from './files.js';
 import { resolveLinks, type Resolved } from './links.js';
 import { readArticleMeta, reviewDueDate } from './meta.js';
+import { ACK_FIELD, readAckPolicy } from '../acknowledge/policy.js';
 import { readMarkdownSource, type MarkdownSource } from './source.js';
 import { readYamlFile, type YamlFile } from './yamlFile.js';
 
@@ -136,6 +137,7 @@ export function assemblePack(root: string, files: PackFiles): Pack {
     seenLower.set(key, rel);
     const { meta, problems: fieldProblems } = readArticleMeta(src.data);
     for (const fp of fieldProblems) problems.push({ path: rel, line: lineOfField(src.text, fp.field), severity: 'warning', code: 'front-matter-field', message: fp.message });
+    if (!isRole) for (const message of readAckPolicy(src.data).problems) problems.push({ path: rel, line: lineOfField(src.text, ACK_FIELD), severity: 'warning', code: 'front-matter-field', message });
     const title = meta.title || src.analysis.firstH1 || path.posix.basename(id);
     if (isRole) {
       const d = src.data as any;

@@ -5,6 +5,7 @@ import type { ContentHealth, HealthLink, Problem } from '../../contract.js';
 import type { Pack } from '../content/pack.js';
 import { SOURCE_HASH, sourceState } from '../content/quizSources.js';
 import type { Store } from '../store/store.js';
+import { reviewedSummary, verifications } from '../reviews/verifications.js';
 
 const idOf = (rel: string) => /^articles\/(.+)\.md$/i.exec(rel)?.[1] ?? null;
 
@@ -22,7 +23,9 @@ export function contentHealth(pack: Pack, store: Store, today = new Date().toISO
   const brokenLinks = pack.problems.filter((p) => p.code === 'broken-link').map(link);
   const missingImages = pack.problems.filter((p) => p.code === 'missing-image' || p.code === 'bad-image').map(link);
 
-  const articles = [...pack.articles.values()].map((a) => a.summary);
+  // A signed "still valid" moves the next review like an edit of `reviewed` does.
+  const index = verifications(store);
+  const articles = [...pack.articles.values()].map((a) => reviewedSummary(a, index, today));
   const overdueReviews = articles
     .filter((a) => a.reviewDue !== null && a.reviewDue < today && a.status !== 'archived')
     .sort((a, b) => a.reviewDue!.localeCompare(b.reviewDue!))

@@ -2,15 +2,20 @@ import type { Article, ArticleList, ArticleSummary, LinkRef, ParsedRequest, Role
 import { notFound } from '../api/errors.js';
 import { plainTextHtml } from '../content/markdown.js';
 import { markdownPool } from '../content/markdownPool.js';
-import type { Pack } from '../content/pack.js';
+import type { ArticleRecord, Pack } from '../content/pack.js';
+import { isVerified } from '../reviews/verifications.js';
+
+/** How an article's summary is shown: as loaded, or with review events applied (see core/reviews). */
+export type SummaryView = (a: ArticleRecord) => ArticleSummary;
+const asLoaded: SummaryView = (a) => a.summary;
 import type { MarkdownSource } from '../content/source.js';
 
 const count = (into: Record<string, number>, keys: string[]) => { for (const k of keys) into[k] = (into[k] ?? 0) + 1; };
 /** Keyed by what authors typed: without a prototype, `constructor` or `__proto__` are tags like any other. */
 const tally = (): Record<string, number> => Object.create(null);
 
-export function listArticles(pack: Pack, q: ParsedRequest<'listArticles'>): ArticleList {
-  const all = [...pack.articles.values()].map((a) => a.summary);
+export function listArticles(pack: Pack, q: ParsedRequest<'listArticles'>, view: SummaryView = asLoaded): ArticleList {
+  const all = [...pack.articles.values()].map(view);
   const facets: ArticleList['facets'] = { roles: tally(), tags: tally(), platforms: tally(), statuses: tally() };
   for (const a of all) {
     count(facets.roles, a.roles); count(facets.tags, a.tags); count(facets.platforms, a.platforms); count(facets.statuses, [a.status]);
@@ -21,6 +26,7 @@ export function listArticles(pack: Pack, q: ParsedRequest<'listArticles'>): Arti
     (!q.role || a.roles.includes(q.role)) &&
     (!q.tag || a.tags.includes(q.tag)) &&
     (!q.platform || a.platforms.includes(q.platform)) &&
+    (!q.review || (q.review === 'overdue' ? a.needsReview : isVerified(a))) &&
     (q.status ? a.status === q.status : a.status !== 'archived'));
   const byTitle = (a: ArticleSummary, b: ArticleSummary) => a.title.localeCompare(b.title, 'zh-Hans-CN');
   const sorters: Record<string, (a: ArticleSummary, b: ArticleSummary) => number> = {
@@ -51,12 +57,12 @@ function rendered(pack: Pack, id: string, source: MarkdownSource) {
   return r;
 }
 
-export async function getArticle(pack: Pack, id: string): Promise<Article> {
+export async function getArticle(pack: Pack, id: string, view: SummaryView = asLoaded): Promise<Article> {
   const a = pack.articles.get(id);
   if (!a) throw notFound(`article "${id}"`);
   const { html, toc } = await rendered(pack, id, a.source);
   const backlinks = (pack.links.backlinks.get(id) ?? []).map((b) => ref(pack, b));
-  return { ...a.summary, html, toc, backlinks, related: related(pack, id, new Set([id, ...backlinks.map((b) => b.id)])), hash: a.source.hash };
+  return { ...view(a), html, toc, backlinks, related: related(pack, id, new Set([id, ...backlinks.map((b) => b.id)])), hash: a.source.hash };
 }
 
 /** Articles sharing the most tags, then roles, with this one; linked articles are left to the backlinks. */

@@ -77,7 +77,21 @@ export interface DataV4 extends Omit<DataV3, 'schemaVersion' | 'profiles' | 'com
   }>;
 }
 
-export type Data = DataV4;
+/**
+ * Collections added to version 4 without a new version number: new learner records, empty in an
+ * older file (the store and `migrate` fill every missing collection), so nothing needs upgrading.
+ */
+export interface DataV4Additions {
+  /** 阅读确认: a person confirmed "I have read and understood" a policy version (core/acknowledge/). */
+  acknowledgements: Array<{ profileId: string; articleId: string; version: number; contentHash: string; at: string }>;
+  /**
+   * "Still valid": a trainer's signed statement that an article is current (core/reviews/). Kept in
+   * the trainer's own records (`profileId` is the trainer), so each file keeps one writer.
+   */
+  articleReviews: Array<{ profileId: string; articleId: string; contentHash: string; at: string; signature: string }>;
+}
+
+export type Data = DataV4 & DataV4Additions;
 export const CURRENT_SCHEMA = 4;
 
 export function emptyData(): Data {
@@ -91,6 +105,8 @@ export function emptyData(): Data {
     signoffRequests: [],
     bookmarks: [],
     views: [],
+    acknowledgements: [],
+    articleReviews: [],
     settings: { language: 'system', theme: 'system', currentProfileId: null, contentDir: null },
   };
 }

@@ -1,6 +1,6 @@
 import type { ParsedRequest, Profile } from '../../contract.js';
 import { badRequest, notFound } from '../api/errors.js';
-import type { EditSessions } from '../authoring/session.js';
+import type { EditSessions } from '../profiles/sessions.js';
 import { toProfile } from '../profiles/profiles.js';
 import { hashPin } from '../profiles/pin.js';
 import type { Data } from '../store/schema.js';

@@ -1,5 +1,5 @@
 import type { HandbookApi } from '../../contract.js';
-import type { EditSessions } from '../authoring/session.js';
+import type { EditSessions } from '../profiles/sessions.js';
 import type { Store } from '../store/store.js';
 import { adoptTeamProfile } from './adopt.js';
 import { teamRoster } from './roster.js';

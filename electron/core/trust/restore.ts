@@ -37,6 +37,8 @@ export const DataSchema = z.object({
   signoffRequests: z.array(z.object({ ...Ref, requestedAt: Iso, note: Text(500).optional() }).strict()),
   bookmarks: z.array(z.object({ profileId: Id, articleId: Text(300), at: Iso }).strict()),
   views: z.array(z.object({ profileId: Id, articleId: Text(300), at: Iso }).strict()),
+  acknowledgements: z.array(z.object({ profileId: Id, articleId: Text(300), version: z.number().int().min(1), contentHash: Text(100), at: Iso }).strict()).optional(),
+  articleReviews: z.array(z.object({ profileId: Id, articleId: Text(300), contentHash: Text(100), at: Iso, signature: Text(200) }).strict()).optional(),
   failedSearches: z.array(z.object({ query: Text(2000), count: z.number().int().min(0), firstAt: Iso, lastAt: Iso }).strict()),
   settings: z.object({
     language: z.enum(['system', 'zh-CN', 'en']), theme: z.enum(['system', 'light', 'dark']),

@@ -40,3 +40,20 @@ export function verifySignoff(fact: SignoffFact, signature: string | undefined, 
     return !!k && crypto.verify(null, data, k, sig);
   });
 }
+
+/** Signs any canonical text (a JSON array of strings, see canonical.ts) with a trainer's key: other trainer facts than sign-offs. */
+export function signCanonical(text: string, key: crypto.KeyObject): string {
+  return crypto.sign(null, Buffer.from(text), key).toString('base64');
+}
+
+/** Whether `signature` is `trainerId`'s signature of `text` by one of the keys the set holds for them. */
+export function verifyCanonical(text: string, trainerId: string, signature: string | undefined, keys: KeySet): boolean {
+  if (!signature || signature.length > 200) return false;
+  const sig = Buffer.from(signature, 'base64');
+  if (sig.length !== 64) return false;
+  const data = Buffer.from(text);
+  return (keys.get(trainerId) ?? []).some((spki) => {
+    const k = publicKey(spki);
+    return !!k && crypto.verify(null, data, k, sig);
+  });
+}

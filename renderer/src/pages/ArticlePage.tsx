@@ -7,6 +7,8 @@ import { Icon } from '../components/Icon';
 import { ReadStepBar } from '../components/onboarding/ReadStepBar';
 import { PageState } from '../components/PageState';
 import { ReviewBadge } from '../components/ReviewBadge';
+import { AckBar } from '../components/acknowledge/AckBar';
+import { StillValidButton } from '../components/acknowledge/StillValidButton';
 import { SafeHtml } from '../components/SafeHtml';
 import { parseHighlight } from '../components/search/markMatches';
 import { Toc } from '../components/Toc';
@@ -86,10 +88,12 @@ export function ArticlePage({ id, section }: { id: string; section: string | nul
                 <div><dt>{t('article.owner')}</dt><dd>{a.owner || t('article.noOwner')}</dd></div>
                 <div><dt>{t('article.reviewed')}</dt><dd>{a.reviewed ?? t('article.never')}</dd></div>
                 {a.reviewDue && <div><dt>{t('article.reviewDue')}</dt><dd className={a.needsReview ? 'overdue' : undefined}>{a.reviewDue}</dd></div>}
+                {a.lastVerified && <div><dt>✓</dt><dd data-testid="verified-by">{t('review.verifiedBy', { name: a.lastVerified.by, date: a.reviewed ?? '' })}</dd></div>}
               </dl>
               <div className="article-actions">
                 <ReviewBadge article={a} />
                 {profile?.trainer && <a className="button small" href={editHref(a.id)} data-testid="edit-article">{t('content.edit')}</a>}
+                {profile?.trainer && <StillValidButton article={a} onVerified={retry} />}
                 {a.status !== 'published' && <span className={`badge badge-${a.status}`}>{t(`status.${a.status}`)}</span>}
                 {profile && (
                   <button type="button" className={bookmarked ? 'toggle on' : 'toggle'} aria-pressed={bookmarked} onClick={toggleBookmark} data-testid="bookmark">
@@ -104,6 +108,7 @@ export function ArticlePage({ id, section }: { id: string; section: string | nul
             </header>
             <SafeHtml key={highlight.join('\u0001')} className="prose" html={a.html} highlight={highlight} />
             <ReadStepBar articleId={a.id} />
+            <AckBar articleId={a.id} hash={a.hash} />
             <footer className="article-footer" lang={locale}>
               {(a.roles.length > 0 || a.tags.length > 0 || a.platforms.length > 0) && (
                 <dl className="chips-list">

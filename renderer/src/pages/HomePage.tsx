@@ -8,6 +8,9 @@ import { useI18n } from '../i18n/i18n';
 import { useSession } from '../state/session';
 import { useLoad } from '../state/useLoad';
 import { editHref, href } from '../app/route';
+import { PendingAcksCard } from '../components/acknowledge/PendingAcksCard';
+import { ReviewQueueCard } from '../components/acknowledge/ReviewQueueCard';
+import { useEditSession } from '../components/editor/editSession';
 
 function TrainerDeskCard() {
   const { t } = useI18n();
@@ -29,6 +32,7 @@ export function HomePage({ onPickProfile }: { onPickProfile: () => void }) {
   const [reading] = useLoad(() => (profile ? withToken(profile.id, (token) => api.getReadingList({ token, profileId: profile.id })) : Promise.resolve(null)), [profile?.id, ready]);
   const [stale] = useLoad(() => api.listArticles({ sort: 'review' }), []);
   const { progress } = useProgress(profile?.id ?? null);
+  const { token: trainerToken } = useEditSession();
   const packName = locale === 'en' && info.pack.nameEn ? info.pack.nameEn : info.pack.name;
   const staleArticles = stale.status === 'ready' ? stale.data.articles.filter((a) => a.needsReview).slice(0, 6) : [];
   return (
@@ -48,6 +52,8 @@ export function HomePage({ onPickProfile }: { onPickProfile: () => void }) {
         {/* A trainer is not a new hire: their role's track (with its due dates) shows only once they take part in it. */}
         {profile?.trainer && !progress?.completed.length ? <TrainerDeskCard /> : profile && progress && progress.tracks.length > 0 && <MyTrackCard progress={progress} />}
         <div className="card-grid">
+          <PendingAcksCard />
+          {trainerToken && <ReviewQueueCard token={trainerToken} />}
           {profile && reading.status === 'ready' && reading.data && (
             <>
               <div className="card">

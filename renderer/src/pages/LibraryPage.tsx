@@ -11,7 +11,7 @@ import { useSession } from '../state/session';
 import { useLoad } from '../state/useLoad';
 import { href } from '../app/route';
 
-const FILTERS = ['category', 'role', 'tag', 'platform', 'status', 'sort'] as const;
+const FILTERS = ['category', 'role', 'tag', 'platform', 'status', 'review', 'sort'] as const;
 const RECENT_SHOWN = 5;
 
 /** Filters live in the hash (`#/library?role=…`), so back/forward and reloads keep them. */
@@ -65,6 +65,14 @@ export function LibraryPage({ query }: { query: URLSearchParams }) {
                   <FacetSelect label={t('library.filterTag')} value={query.get('tag') ?? ''} options={data.facets.tags} onChange={(v) => setQuery(query, 'tag', v)} name="tag" />
                   <FacetSelect label={t('library.filterPlatform')} value={query.get('platform') ?? ''} options={data.facets.platforms} onChange={(v) => setQuery(query, 'platform', v)} name="platform" />
                   <FacetSelect label={t('library.filterStatus')} value={query.get('status') ?? ''} options={data.facets.statuses} display={(s) => t(`status.${s}` as 'status.draft')} onChange={(v) => setQuery(query, 'status', v)} name="status" />
+                  <label className="facet">
+                    <span>{t('library.filterReview')}</span>
+                    <select value={query.get('review') ?? ''} onChange={(e) => setQuery(query, 'review', e.target.value)} name="review" data-testid="review-filter">
+                      <option value="">{t('library.any')}</option>
+                      <option value="verified">{t('library.reviewVerified')}</option>
+                      <option value="overdue">{t('library.reviewOverdue')}</option>
+                    </select>
+                  </label>
                   <label className="facet">
                     <span>{t('library.sort')}</span>
                     <select value={query.get('sort') ?? 'title'} onChange={(e) => setQuery(query, 'sort', e.target.value === 'title' ? '' : e.target.value)} name="sort">

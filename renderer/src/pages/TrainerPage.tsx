@@ -10,6 +10,8 @@ import { useRoleName } from '../i18n/useRoleName';
 import { useSession } from '../state/session';
 import { useLoad } from '../state/useLoad';
 import { editHref, href } from '../app/route';
+import { AckReportSection } from '../components/acknowledge/AckReportSection';
+import { ReviewQueueCard } from '../components/acknowledge/ReviewQueueCard';
 
 /**
  * The trainer dashboard. It shows everyone's progress, so it opens for a trainer profile only; the
@@ -39,6 +41,9 @@ function Dashboard({ token }: { token: string }) {
   const roleName = useRoleName();
   const [role, setRole] = useState('');
   const [state, retry] = useLoad(() => api.getDashboard({ token, ...(role ? { role } : {}) }), [role, token]);
+  const [acks] = useLoad(() => api.getAcknowledgementReport({ token }), [token]);
+  // Overdue confirmations make a person "behind" as overdue steps do.
+  const ackBehind = new Set(acks.status === 'ready' ? acks.data.articles.flatMap((a) => a.people.filter((p) => p.overdue && (!role || p.roleId === role)).map((p) => p.profileId)) : []);
   return (
     <section className="page trainer">
       <h1>{t('trainer.title')}</h1>
@@ -56,8 +61,11 @@ function Dashboard({ token }: { token: string }) {
       <PageState state={state} retry={retry}>
         {(d) => (
           <>
-            <p className="muted small">{t('trainer.summary', { learners: new Set(d.rows.map((r) => r.profileId)).size, behind: d.rows.filter((r) => r.overdue.length).length, today: d.today })}</p>
+            <p className="muted small">{t('trainer.summary', { learners: new Set(d.rows.map((r) => r.profileId)).size, behind: new Set([...d.rows.filter((r) => r.overdue.length).map((r) => r.profileId), ...ackBehind]).size, today: d.today })}
+              {acks.status === 'ready' && acks.data.overdue > 0 && <> · <span className="overdue" data-testid="ack-behind">{t('ack.behind', { count: acks.data.overdue })}</span></>}</p>
             <DashboardTable rows={d.rows} />
+            <AckReportSection token={token} state={acks} />
+            <ReviewQueueCard token={token} />
           </>
         )}
       </PageState>

@@ -18,6 +18,7 @@ import { PageState } from '../../components/PageState';
 import { useI18n } from '../../i18n/i18n';
 import { draftStorageKey, dropDraft, readDraft, useDraftKeeper, useDraftScope } from '../../state/drafts';
 import { useLoad } from '../../state/useLoad';
+import { useAckPolicyEditor } from '../../components/acknowledge/useAckPolicyEditor';
 
 const EMPTY: ArticleFieldValues = { title: '', summary: '', tags: [], roles: [], owner: '', reviewed: '', review_every: '', status: 'draft', platforms: [] };
 const TABLE = '\n| 列 1 | 列 2 | 列 3 |\n| --- | --- | --- |\n|  |  |  |\n|  |  |  |\n';
@@ -118,16 +119,21 @@ function ArticleEditor({ token, doc: loaded }: { token: string; doc: Doc }) {
     clearTimeout(previewTimer.current);
     previewTimer.current = setTimeout(() => setPreview(text), 150);
   };
+  const ack = useAckPolicyEditor(token, doc.id, doc.baseHash !== null && !doc.id.startsWith('role:'), () => setSave({ kind: 'dirty' }));
   const changeFields = (f: ArticleFieldValues) => {
     setFields(f);
     setSave({ kind: 'dirty' });
   };
 
   const doSave = async (baseHash = doc.baseHash) => {
+    const ackProblem = ack.problem();
+    if (ackProblem) return setSave({ kind: 'error', message: ackProblem });
     setSave({ kind: 'saving' });
     try {
       const r = await api.saveArticle({ token, id: doc.id, baseHash, fields, body: body.current });
       setDoc((d) => ({ ...d, baseHash: r.hash }));
+      // The 阅读确认 policy goes into the front matter right after, against the hash just saved.
+      if (baseHash !== null) { const hash = await ack.apply(r.hash); setDoc((d) => ({ ...d, baseHash: hash })); }
       setSave({ kind: 'saved', at: new Date() });
       setConflict(null);
       setRestored(null);
@@ -198,6 +204,7 @@ function ArticleEditor({ token, doc: loaded }: { token: string; doc: Doc }) {
           {saved && !isRole && <button type="button" onClick={() => setDialog('rename')}>{t('editor.rename')}</button>}
           {saved && <button type="button" onClick={() => setDialog('delete')}>{t('editor.delete')}</button>}
           {saved && <a className="button" href={isRole ? href({ name: 'roles', id: doc.id.slice(5) }) : articleHref(doc.id)}>{t('editor.view')}</a>}
+          {ack.materialBox}
           <button type="button" className="primary" onClick={() => doSave()} disabled={save.kind === 'saving'} data-testid="save-article">{t('editor.save')}</button>
         </div>
       </header>
@@ -206,6 +213,7 @@ function ArticleEditor({ token, doc: loaded }: { token: string; doc: Doc }) {
       <details className="fm-panel" open={!saved}>
         <summary>{t('editor.properties')}</summary>
         <FrontMatterForm value={fields} onChange={changeFields} titlePlaceholder={t('editor.titlePlaceholder')} />
+        {!isRole && ack.panel}
       </details>
       <div className="editor-split">
         <MarkdownEditor ref={editor} initial={initial.body} label={t('editor.body')} onChange={onChange} onSave={() => doSave()} onImage={onImage} />
