@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 
+import { quizbankRequests, type QuizbankResponses, type RevealOnFail } from './contract/quizbank.js';
 import { ArticleId, RoleId, ProfileId, IsoDate, Pin, NoArgs, TrackId, StepId, QuizAnswer, EditToken, SessionToken, Passphrase, EditableId, ShortText } from './contract/primitives.js';
 
 /** The front matter fields the editor's form shows. Absent = leave the file's value as it is. */
@@ -68,6 +69,12 @@ const QuizDraft = z.object({
     /** Record the source section as it is now (the trainer checked the question against it). */
     confirmSource: z.boolean().optional(),
   }).strict()).max(300),
+  /** Questions asked per attempt, drawn at random; null or absent asks them all. */
+  draw: z.number().int().min(1).max(300).nullable().optional(),
+  /** Shuffle the options in each attempt. */
+  shuffleOptions: z.boolean().optional(),
+  /** What a failed attempt shows (see RevealOnFail); absent keeps the file's setting. */
+  revealOnFail: z.enum(['none', 'wrong', 'explain', 'answers']).optional(),
 }).strict();
 
 export const requests = {
@@ -195,6 +202,8 @@ export const requests = {
     token: SessionToken, profileId: ProfileId, trackId: TrackId, stepId: StepId,
     /** Question id → answer; a missing answer counts as wrong. */
     answers: z.record(z.string().max(100), QuizAnswer),
+    /** From `startQuizAttempt`: answers are then option positions as shown. Required when the quiz draws or shuffles. */
+    attemptId: z.string().min(1).max(60).optional(),
   }).strict(),
   /** Asks a trainer to confirm a `signoff` step. */
   requestSignoff: z.object({ token: SessionToken, profileId: ProfileId, trackId: TrackId, stepId: StepId, note: z.string().trim().max(500).optional() }).strict(),
@@ -331,6 +340,7 @@ export const requests = {
   getTeamConflict: z.object({ token: EditToken, path: z.string().min(1).max(1000) }).strict(),
   /** Keep mine or take theirs for one waiting file; the next sync builds the merge (trainers). */
   resolveTeamConflict: z.object({ token: EditToken, path: z.string().min(1).max(1000), choice: z.enum(['mine', 'theirs']) }).strict(),
+  ...quizbankRequests,
 } as const;
 
 export type MethodName = keyof typeof requests;
@@ -576,6 +586,8 @@ export interface QuizResult {
   attempt: number;
   bestScore: number;
   stepCompleted: boolean;
+  /** What this result shows: `all` after a pass, else the quiz's `reveal_on_fail` (`none`: `questions` is empty). */
+  revealed?: RevealOnFail | 'all';
 }
 
 export interface DashboardRow {
@@ -639,7 +651,10 @@ export interface QuizQuestionDraft {
   id: string; type: 'single' | 'multiple' | 'truefalse'; prompt: string; options: string[]; answer: QuizAnswer;
   explanation: string; source: string | null; confirmSource?: boolean;
 }
-export interface QuizDraft { title: string; titleEn?: string; passMark: number; questions: QuizQuestionDraft[] }
+export interface QuizDraft {
+  title: string; titleEn?: string; passMark: number; questions: QuizQuestionDraft[];
+  draw?: number | null; shuffleOptions?: boolean; revealOnFail?: RevealOnFail;
+}
 export interface QuizListItem { id: string; title: string; titleEn: string; questions: number }
 export interface QuizSourceState { questionId: string; state: 'ok' | 'changed' | 'missing' | 'unrecorded' | 'none' }
 export interface QuizSource { id: string; hash: string | null; quiz: QuizDraft; sources: QuizSourceState[] }
@@ -724,7 +739,7 @@ export interface TeamChange {
 }
 export interface TeamChanges { since: string | null; head: string | null; changes: TeamChange[] }
 
-export interface Responses {
+export interface Responses extends QuizbankResponses {
   getAppInfo: AppInfo;
   backupDatabase: { fileName: string; content: string };
   restoreDatabase: { profiles: number };
@@ -790,6 +805,8 @@ export interface Responses {
   getTeamConflict: { path: string; mine: string | null; theirs: string | null; choice?: 'mine' | 'theirs' };
   resolveTeamConflict: { waiting: number };
 }
+
+export * from './contract/quizbank.js';
 
 /** The API: one single-argument async method per request. */
 export type HandbookApi = { [M in MethodName]: (arg: Request<M>) => Promise<Responses[M]> };

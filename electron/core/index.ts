@@ -9,7 +9,6 @@ import { getArticle, getRole, listArticles } from './library/articles.js';
 import { getDashboard, warmDashboard } from './onboarding/dashboard.js';
 import { exportProgress, importProgress } from './onboarding/exchange.js';
 import { completeStep, getProgress, uncompleteStep } from './onboarding/progress.js';
-import { quizView, submitQuiz } from './onboarding/quizPlay.js';
 import { requestSignoff, signOff } from './onboarding/signoff.js';
 import { PinGuard } from './profiles/pin.js';
 import { createProfile, deleteProfile, listProfiles, setPassphrase } from './profiles/profiles.js';
@@ -28,6 +27,7 @@ import { EditSessions, newSessionState, type SessionState } from './authoring/se
 import { noteSearch } from './health/failedSearches.js';
 import { createPackService } from './packs/service.js';
 import { teamHandlers } from './team/handlers.js';
+import { quizbankHandlers } from './quizbank/handlers.js';
 
 export interface CoreOptions {
   /** The content pack folder. */
@@ -158,6 +158,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   });
   const { startSchedule: startTeamSchedule, stopSchedule: stopTeamSchedule, ...teamApi } = team;
   if (opts.watch && !opts.readOnly) startTeamSchedule();
+  const quizbank = quizbankHandlers({ store, pack: () => pack, sessions, dataDir: opts.dataDir });
   const handlers: HandbookApi = {
     async getAppInfo(): Promise<AppInfo> {
       const { info } = pack;
@@ -227,12 +228,6 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     async getProgress({ token, profileId }) { sessions.self(token, profileId, true); return getProgress(store, pack, profileId); },
     async completeStep({ token, ...ref }) { sessions.self(token, ref.profileId, false); return completeStep(store, pack, ref); },
     async uncompleteStep({ token, ...ref }) { sessions.self(token, ref.profileId, false); return uncompleteStep(store, pack, ref); },
-    async getQuiz({ quizId }) { return quizView(pack, quizId); },
-    async submitQuiz(req) {
-      const { token, ...r } = req as ParsedRequest<'submitQuiz'>;
-      sessions.self(token, r.profileId, false);
-      return submitQuiz(store, pack, r);
-    },
     async requestSignoff(req) {
       const { token, ...r } = req as ParsedRequest<'requestSignoff'>;
       sessions.self(token, r.profileId, false);
@@ -260,6 +255,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     async getReadingList({ token, profileId }) { sessions.self(token, profileId, true); return readingList(store, pack, profileId); },
     ...authoring,
     ...teamApi,
+    ...quizbank,
   };
 
   if (!opts.readOnly) warmDashboard(store, () => pack);

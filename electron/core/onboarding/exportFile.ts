@@ -22,6 +22,7 @@ export const ExportFileSchema = z.object({
   quizAttempts: z.array(z.object({
     id: Id, ...Ref, quizId: Id, quizHash: z.string().max(100), answers: z.record(z.string(), Answer),
     score: z.number().min(0).max(100), passed: z.boolean(), at: Iso,
+    asked: z.array(Id).max(300).optional(), wrong: z.array(Id).max(300).optional(),
   })),
   signoffRequests: z.array(z.object({ ...Ref, requestedAt: Iso, note: z.string().max(500).optional() })),
 });
