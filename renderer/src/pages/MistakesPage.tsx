@@ -15,11 +15,12 @@ import { useLoad } from '../state/useLoad';
 /** `#/mistakes`: the learner's 错题本 — what they missed, where to reread it, and practice. */
 export function MistakesPage({ onPickProfile }: { onPickProfile: () => void }) {
   const { t } = useI18n();
-  const { profile } = useSession();
+  // Loaded once the profile's own session is open (a PIN typed, or opened at once without one).
+  const { profile, profileReady } = useSession();
   const [state, reload] = useLoad(async () => {
-    if (!profile) return null;
+    if (!profile || !profileReady) return null;
     return withToken(profile.id, (token) => api.getMistakes({ token, profileId: profile.id }));
-  }, [profile?.id]);
+  }, [profile?.id, profileReady]);
   const [practising, setPractising] = useState<MistakeEntry[] | null>(null);
   if (!profile) return <NeedProfile title={t('mistakes.title')} onPickProfile={onPickProfile} />;
   return (

@@ -22,11 +22,12 @@ interface KeptAnswers { attemptId: string; answers: Record<string, QuizAnswer> }
  */
 export function QuizPage({ trackId, stepId }: { trackId: string; stepId: string }) {
   const { t, locale } = useI18n();
-  const { profile } = useSession();
+  // Loaded once the profile's own session is open (a PIN typed, or opened at once without one).
+  const { profile, profileReady } = useSession();
   const [state, retry] = useLoad(async () => {
-    if (!profile) return null;
+    if (!profile || !profileReady) return null;
     return withToken(profile.id, (token) => api.startQuizAttempt({ token, profileId: profile.id, trackId, stepId }));
-  }, [trackId, stepId, profile?.id]);
+  }, [trackId, stepId, profile?.id, profileReady]);
   // Answers given so far survive a reload, Back or a look at the source article (the attempt stays the same until submitted).
   const draftKey = draftStorageKey(useDraftScope(), `quiz-answers:${trackId}/${stepId}`);
   const [kept] = useState(() => readDraft<KeptAnswers>(draftKey)?.value ?? null);
