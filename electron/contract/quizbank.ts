@@ -60,6 +60,11 @@ export interface MistakeEntry {
   question: { id: string; type: 'single' | 'multiple' | 'truefalse'; prompt: string; options: string[]; source: SourceRef | null };
   /** Times answered wrong in attempts and practice. */
   wrongCount: number;
+  /**
+   * False after a wrong practice answer to a quiz that shows only which answers were wrong: it can be
+   * practised again after the next attempt (else practice would give away the answer by elimination).
+   */
+  canPractise: boolean;
   lastWrongAt: string;
 }
 export interface MistakeBook { profileId: string; entries: MistakeEntry[] }

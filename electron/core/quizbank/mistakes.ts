@@ -1,6 +1,7 @@
 import type { MistakeBook, PracticeResult, QuizAnswer } from '../../contract.js';
 import { badRequest } from '../api/errors.js';
 import type { Pack } from '../content/pack.js';
+import type { Quiz } from '../content/quizFile.js';
 import { requireQuiz, sourceRef } from '../onboarding/quizPlay.js';
 import { isCorrect, mistakeBook, type Mistake } from '../onboarding/quizRecords.js';
 import { requireProfile } from '../profiles/profiles.js';
@@ -10,16 +11,29 @@ import type { Store } from '../store/store.js';
 const bookOf = (records: Records, pack: Pack, profileId: string): Mistake[] =>
   mistakeBook(records.quizAttempts, records.quizPractice, pack.quizzes, profileId);
 
+/**
+ * A quiz that shows only which answers were wrong (or nothing) allows one wrong practice answer per
+ * question between two attempts: unlimited tries would find the answer by elimination, for free,
+ * and undo the trainer's choice. Quizzes that explain anyway have no such limit.
+ */
+function canPractise(records: Records, quiz: Quiz, questionId: string, profileId: string): boolean {
+  if (quiz.revealOnFail === 'explain' || quiz.revealOnFail === 'answers') return true;
+  let lastAttempt = '';
+  for (const a of records.quizAttempts) if (a.profileId === profileId && a.quizId === quiz.id && a.at > lastAttempt) lastAttempt = a.at;
+  return !records.quizPractice.some((p) => p.profileId === profileId && p.quizId === quiz.id && p.questionId === questionId && !p.correct && p.at >= lastAttempt);
+}
+
 /** The 错题本 as the learner sees it: each question as practice asks it, with the section to reread. */
 export function getMistakes(store: Store, pack: Pack, profileId: string): MistakeBook {
   requireProfile(store, profileId);
-  const entries = bookOf(store.records(profileId), pack, profileId).map((m) => {
+  const records = store.records(profileId);
+  const entries = bookOf(records, pack, profileId).map((m) => {
     const quiz = requireQuiz(pack, m.quizId);
     const q = quiz.questions.find((x) => x.id === m.questionId)!;
     return {
       quizId: quiz.id, quizTitle: quiz.title, quizTitleEn: quiz.titleEn, trackId: m.trackId, stepId: m.stepId,
       question: { id: q.id, type: q.type, prompt: q.prompt, options: q.options, source: sourceRef(pack, q.source) },
-      wrongCount: m.wrongCount, lastWrongAt: m.lastWrongAt,
+      wrongCount: m.wrongCount, lastWrongAt: m.lastWrongAt, canPractise: canPractise(records, quiz, q.id, profileId),
     };
   });
   return { profileId, entries };
@@ -38,10 +52,14 @@ export async function answerPractice(store: Store, pack: Pack, req: { profileId:
   if (!q || !inBook(store.records(req.profileId))) {
     throw badRequest(`question "${req.questionId}" of quiz "${req.quizId}" is not in this learner's 错题本`, 'notInMistakes');
   }
+  if (!canPractise(store.records(req.profileId), quiz, q.id, req.profileId)) {
+    throw badRequest(`question "${q.id}": practise it again after your next attempt`, 'practiseAfterAttempt');
+  }
   const correct = isCorrect(q, req.answer);
   const at = new Date().toISOString();
   const remaining = await store.updateRecords(req.profileId, (d) => {
     if (!inBook(d)) throw badRequest(`question "${req.questionId}" of quiz "${req.quizId}" is not in this learner's 错题本`, 'notInMistakes');
+    if (!canPractise(d, quiz, q.id, req.profileId)) throw badRequest(`question "${q.id}": practise it again after your next attempt`, 'practiseAfterAttempt');
     d.quizPractice.push({ profileId: req.profileId, quizId: quiz.id, questionId: q.id, correct, at });
     return bookOf(d, pack, req.profileId).length;
   });

@@ -668,6 +668,8 @@ export const en = {
   "quizEditor.revealHint": "A passed attempt always shows everything.",
   "error.quizAttemptStale": "This attempt was already submitted, or the quiz changed meanwhile. The page loads a new attempt.",
   "error.quizAttemptRequired": "This quiz draws its questions for each attempt: reload the page to start one.",
+  "mistakes.locked": "Reread the section first: you can practise this question again after your next quiz attempt.",
+  "error.practiseAfterAttempt": "You can practise this question again after your next quiz attempt.",
   "error.notInMistakes": "This question is no longer in your 错题本.",
 } as const;
 

@@ -670,5 +670,7 @@ export const zhCN: Record<MessageKey, string> = {
   "quizEditor.revealHint": "通过后总是显示全部内容。",
   "error.quizAttemptStale": "这次作答已经提交过，或测验在此期间被修改了。页面会载入新的一次作答。",
   "error.quizAttemptRequired": "本测验每次作答都会抽题：请重新载入页面开始作答。",
+  "mistakes.locked": "先重读对应章节：下次测验之后才能再练习这道题。",
+  "error.practiseAfterAttempt": "下次测验之后才能再练习这道题。",
   "error.notInMistakes": "这道题已不在你的错题本中。",
 };

@@ -33,7 +33,7 @@ export function MistakesPage({ onPickProfile }: { onPickProfile: () => void }) {
           if (!book) return null;
           if (practising) return <Practice profileId={profile.id} entries={practising} onDone={() => { setPractising(null); reload(); }} />;
           if (book.entries.length === 0) return <p className="notice notice-success" data-testid="mistakes-empty">{t('mistakes.empty')}</p>;
-          return <Book entries={book.entries} onPractise={() => setPractising(book.entries)} />;
+          return <Book entries={book.entries} onPractise={() => setPractising(book.entries.filter((e) => e.canPractise))} />;
         }}
       </PageState>
     </section>
@@ -43,9 +43,13 @@ export function MistakesPage({ onPickProfile }: { onPickProfile: () => void }) {
 function Book({ entries, onPractise }: { entries: MistakeEntry[]; onPractise: () => void }) {
   const { t, locale } = useI18n();
   const quizzes = [...new Set(entries.map((e) => e.quizId))];
+  const ready = entries.filter((e) => e.canPractise).length;
   return (
     <>
-      <p><button type="button" className="primary" onClick={onPractise} data-testid="start-practice">{t('mistakes.practise', { count: entries.length })}</button> <span className="muted small">{t('mistakes.practiceNote')}</span></p>
+      <p>
+        {ready > 0 && <button type="button" className="primary" onClick={onPractise} data-testid="start-practice">{t('mistakes.practise', { count: ready })}</button>}{' '}
+        <span className="muted small">{t('mistakes.practiceNote')}</span>
+      </p>
       {quizzes.map((quizId) => {
         const mine = entries.filter((e) => e.quizId === quizId);
         const first = mine[0];
@@ -56,6 +60,7 @@ function Book({ entries, onPractise }: { entries: MistakeEntry[]; onPractise: ()
               {mine.map((e) => (
                 <li key={e.question.id} className="mistake" data-testid={`mistake-${e.question.id}`}>
                   <p><strong>{e.question.prompt}</strong> <span className="muted small">{t('mistakes.missed', { count: e.wrongCount })}</span></p>
+                  {!e.canPractise && <p className="muted small" data-testid={`locked-${e.question.id}`}>{t('mistakes.locked')}</p>}
                   {e.question.source && <SourceLink source={e.question.source} />}
                 </li>
               ))}
@@ -119,6 +124,7 @@ function Practice({ profileId, entries, onDone }: { profileId: string; entries: 
       <h2 ref={headingRef} tabIndex={-1}>{t('mistakes.progress', { n: i + 1, total: entries.length })}</h2>
       <QuizQuestion key={entry.quizId + entry.question.id} index={i} question={entry.question} value={answer} onChange={setAnswer}
         result={result ? { id: result.questionId, correct: result.correct, given: answer ?? null, correctAnswer: result.correctAnswer, explanation: result.explanation ?? '', source: result.source } : undefined} />
+      {result && !result.correct && result.explanation === null && <p className="muted small" role="note">{t('mistakes.locked')}</p>}
       {error && <p className="form-error" role="alert">{error}</p>}
       <p className="quiz-submit">
         {!result && <button type="submit" className="primary" disabled={busy} data-testid="check-practice">{t('mistakes.check')}</button>}

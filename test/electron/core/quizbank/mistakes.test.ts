@@ -31,13 +31,17 @@ describe('错题本', () => {
     const ot = (await core.openProfileSession({ profileId: other.id })).token;
     await expect(core.getMistakes({ token: ot, profileId: learner.id })).rejects.toMatchObject({ code: 'forbidden' });
 
-    // Wrong in practice: stays, counted again; the quiz reveals only "wrong", so no answer or explanation.
+    // Wrong in practice: stays, counted again; the quiz reveals only "wrong", so no answer or explanation,
+    // and no second try before the next attempt (elimination would give the answer away).
     const p1 = await core.answerPractice({ token: lt, profileId: learner.id, quizId: 'bank', questionId: miss[0], answer: wrongOption(miss[0]) });
     expect(p1).toMatchObject({ correct: false, explanation: null, correctAnswer: null, remaining: 2 });
-    expect((await core.getMistakes({ token: lt, profileId: learner.id })).entries.find((x) => x.question.id === miss[0])!.wrongCount).toBe(2);
+    const after = (await core.getMistakes({ token: lt, profileId: learner.id })).entries.find((x) => x.question.id === miss[0])!;
+    expect(after).toMatchObject({ wrongCount: 2, canPractise: false });
+    await expect(core.answerPractice({ token: lt, profileId: learner.id, quizId: 'bank', questionId: miss[0], answer: rightOption(miss[0]) }))
+      .rejects.toMatchObject({ code: 'bad_request', key: 'practiseAfterAttempt' });
     // Right in practice: leaves the book, and everything is shown.
-    const p2 = await core.answerPractice({ token: lt, profileId: learner.id, quizId: 'bank', questionId: miss[0], answer: rightOption(miss[0]) });
-    expect(p2).toMatchObject({ correct: true, explanation: '解释' + miss[0], correctAnswer: rightOption(miss[0]), remaining: 1 });
+    const p2 = await core.answerPractice({ token: lt, profileId: learner.id, quizId: 'bank', questionId: miss[1], answer: rightOption(miss[1]) });
+    expect(p2).toMatchObject({ correct: true, explanation: '解释' + miss[1], correctAnswer: rightOption(miss[1]), remaining: 1 });
     // Practice is not an attempt: the step still shows one attempt, and the next attempt is number 2.
     const track = (await core.getProgress({ token: lt, profileId: learner.id })).tracks[0];
     const step = track.phases.flatMap((ph) => ph.steps).find((s) => s.id === STEP.stepId)!;
@@ -45,16 +49,16 @@ describe('错题本', () => {
     expect((await attempt(core, lt, learner.id)).attempt).toBe(2);
 
     // Only questions in the book can be practised (else practice would reveal the whole bank).
-    await expect(core.answerPractice({ token: lt, profileId: learner.id, quizId: 'bank', questionId: miss[0], answer: 0 })).rejects.toMatchObject({ code: 'bad_request', key: 'notInMistakes' });
+    await expect(core.answerPractice({ token: lt, profileId: learner.id, quizId: 'bank', questionId: miss[1], answer: 0 })).rejects.toMatchObject({ code: 'bad_request', key: 'notInMistakes' });
     await expect(core.answerPractice({ token: lt, profileId: learner.id, quizId: 'bank', questionId: keep, answer: 0 })).rejects.toMatchObject({ key: 'notInMistakes' });
     // A trainer cannot practise in a learner's place.
-    await expect(core.answerPractice({ token: tt, profileId: learner.id, quizId: 'bank', questionId: miss[1], answer: 0 })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(core.answerPractice({ token: tt, profileId: learner.id, quizId: 'bank', questionId: miss[0], answer: 0 })).rejects.toMatchObject({ code: 'forbidden' });
 
     // The records are real files: a restarted core reads the same book.
     await core.close();
     const again = await openCore(pack, data);
     const lt2 = (await again.openProfileSession({ profileId: learner.id })).token;
-    expect((await again.getMistakes({ token: lt2, profileId: learner.id })).entries.map((x) => x.question.id)).toEqual([miss[1]]);
+    expect((await again.getMistakes({ token: lt2, profileId: learner.id })).entries.map((x) => x.question.id)).toEqual([miss[0]]);
   });
 
   it('a question answered right in a later attempt leaves the book', async () => {
@@ -76,5 +80,16 @@ describe('错题本', () => {
     await core.submitQuiz({ token: lt, profileId: learner.id, ...STEP, attemptId: v1.attemptId, answers: answersFor(v1, (id) => id !== 'b1') });
     expect((await core.getMistakes({ token: lt, profileId: learner.id })).entries).toEqual([]);
     await expect(core.answerPractice({ token: lt, profileId: learner.id, quizId: 'bank', questionId: 'b1', answer: 0 })).rejects.toMatchObject({ key: 'notInMistakes' });
+  });
+
+  it('a quiz that explains anyway lets a wrong practice answer be tried again at once', async () => {
+    const core = await openCore(bankPack('reveal_on_fail: explain'));
+    const { learner, lt } = await people(core);
+    const v1 = await attempt(core, lt, learner.id);
+    await core.submitQuiz({ token: lt, profileId: learner.id, ...STEP, attemptId: v1.attemptId, answers: answersFor(v1, (id) => id !== 'b1') });
+    const wrong = await core.answerPractice({ token: lt, profileId: learner.id, quizId: 'bank', questionId: 'b1', answer: wrongOption('b1') });
+    expect(wrong).toMatchObject({ correct: false, explanation: '解释b1', correctAnswer: null });
+    expect((await core.getMistakes({ token: lt, profileId: learner.id })).entries[0].canPractise).toBe(true);
+    expect(await core.answerPractice({ token: lt, profileId: learner.id, quizId: 'bank', questionId: 'b1', answer: rightOption('b1') })).toMatchObject({ correct: true, remaining: 0 });
   });
 });
