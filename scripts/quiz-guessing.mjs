@@ -58,8 +58,17 @@ function run({ draw, reveal, practice }) {
         return;
       }
       if (right[k]) known.set(i, given[k]);
-      else if (reveal === 'explain-gives-answer' || practice) known.set(i, questions[i].right);
-      else out[i].add(given[k]);
+      else if (reveal === 'explain-gives-answer' || practice === 'unlimited') known.set(i, questions[i].right);
+      else {
+        out[i].add(given[k]);
+        if (practice === 'once') {
+          // One practice guess between attempts (what the core allows for these quizzes).
+          const left = questions[i].choices.filter((c) => !out[i].has(c));
+          const g = left[Math.floor(Math.random() * left.length)];
+          if (g === questions[i].right) known.set(i, g);
+          else out[i].add(g);
+        }
+      }
     });
   }
   return 1000;
@@ -78,6 +87,7 @@ const rows = [
   ['all 7, which were wrong only', { draw: 0, reveal: 'wrong' }],
   [`draw ${DRAW} of ${M}, which were wrong only`, { draw: DRAW, reveal: 'wrong' }],
   [`draw ${DRAW} of ${M}, score only`, { draw: DRAW, reveal: 'none' }],
-  [`draw ${DRAW} of ${M}, which were wrong + 错题本 practice to the answer`, { draw: DRAW, reveal: 'wrong', practice: true }],
+  [`draw ${DRAW} of ${M}, which were wrong + 错题本 practice, one try per question between attempts (as built)`, { draw: DRAW, reveal: 'wrong', practice: 'once' }],
+  [`draw ${DRAW} of ${M}, which were wrong + unlimited practice (not built: shown for comparison)`, { draw: DRAW, reveal: 'wrong', practice: 'unlimited' }],
 ];
 for (const [name, cfg] of rows) console.log(JSON.stringify({ setting: name, ...stats(cfg) }));
