@@ -25,6 +25,8 @@ export const ExportFileSchema = z.object({
     asked: z.array(Id).max(300).optional(), wrong: z.array(Id).max(300).optional(),
   })),
   signoffRequests: z.array(z.object({ ...Ref, requestedAt: Iso, note: z.string().max(500).optional() })),
+  /** 错题本 practice answers; files from before the question bank have none. */
+  quizPractice: z.array(z.object({ profileId: Id, quizId: Id, questionId: Id, correct: z.boolean(), at: Iso })).default([]),
 });
 export type ExportFile = z.infer<typeof ExportFileSchema>;
 
@@ -41,6 +43,7 @@ export function toExportFile(data: Data, packId: string, profileId?: string, now
     uncompletions: mine(data.uncompletions),
     quizAttempts: mine(data.quizAttempts),
     signoffRequests: mine(data.signoffRequests),
+    quizPractice: mine(data.quizPractice),
   };
 }
 

@@ -92,4 +92,27 @@ describe('错题本', () => {
     expect((await core.getMistakes({ token: lt, profileId: learner.id })).entries[0].canPractise).toBe(true);
     expect(await core.answerPractice({ token: lt, profileId: learner.id, quizId: 'bank', questionId: 'b1', answer: rightOption('b1') })).toMatchObject({ correct: true, remaining: 0 });
   });
+
+  it('travels in the progress file: practice done on another PC empties the book here too, once', async () => {
+    const pack = bankPack('reveal_on_fail: explain');
+    const away = await openCore(pack);
+    const { learner, lt } = await people(away);
+    const v1 = await attempt(away, lt, learner.id);
+    await away.submitQuiz({ token: lt, profileId: learner.id, ...STEP, attemptId: v1.attemptId, answers: answersFor(v1, (id) => id !== 'b1') });
+    await away.answerPractice({ token: lt, profileId: learner.id, quizId: 'bank', questionId: 'b1', answer: rightOption('b1') });
+    const exported = (await away.exportProgress({ token: lt, format: 'json', profileId: learner.id })).content;
+    expect(JSON.parse(exported).quizPractice).toHaveLength(1);
+
+    const home = await openCore(pack);
+    // The same person set up on this PC (same name and role): the import lands on that profile.
+    const { learner: same, tt } = await people(home);
+    expect((await home.importProgress({ token: tt, data: exported })).unchanged).toBe(false);
+    expect((await home.importProgress({ token: tt, data: exported })).unchanged).toBe(true);
+    const book = await home.getMistakes({ token: tt, profileId: same.id });
+    expect(book.entries).toEqual([]);
+    // …and the attempt came over with its wrong question, which practice then cleared.
+    const step = (await home.getProgress({ token: tt, profileId: same.id })).tracks[0].phases.flatMap((p) => p.steps).find((x) => x.id === STEP.stepId)!;
+    expect(step.quiz).toMatchObject({ attempts: 1 });
+  });
 });
+
