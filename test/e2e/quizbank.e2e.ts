@@ -159,6 +159,33 @@ describe('question bank and 错题本 in Chromium', () => {
     await page.getByTestId('quiz-reveal').selectOption('none');
     await page.getByTestId('save-quiz').click();
     await expect.poll(() => fs.readFileSync(quizFile, 'utf8')).toContain('reveal_on_fail: none');
+    // The save recorded each question's source section; a change to q1's section lists it on the
+    // health page, with a link to the quiz editor and one to the section.
+    const article = path.join(contentDir, 'articles/customer-service/returns-refunds.md');
+    fs.writeFileSync(article, fs.readFileSync(article, 'utf8').replace('## 2. 处理步骤\n', '## 2. 处理步骤\n\n已签收的仅退款：先请顾客上传照片。\n'));
+    const q1 = fileQuestions().find((q) => q.id === 'q1') as FileQuestion & { prompt: string };
+    for (const locale of ['zh-CN', 'en'] as const) {
+      await call(page, 'updateSettings', { language: locale });
+      await page.reload();
+      await page.evaluate(() => { location.hash = '#/health'; });
+      const stale = page.getByTestId('health-stale');
+      const secret = page.getByTestId('unlock-secret');
+      await Promise.race([secret.waitFor(), stale.waitFor()]);
+      if (await secret.isVisible()) {
+        await secret.fill(PASS);
+        await page.getByTestId('edit-unlock').click();
+      }
+      await expect.poll(async () => {
+        await page.getByRole('button', { name: locale === 'en' ? 'Check again' : '重新检查' }).click().catch(() => {});
+        return (await stale.textContent().catch(() => '')) ?? '';
+      }, { timeout: 30_000 }).toContain(q1.prompt);
+      const item = stale.locator('li', { hasText: q1.prompt });
+      expect(await item.locator(`a[href="#/edit/quiz:${QUIZ}"]`).count()).toBe(1);
+      expect(await item.locator('a[href*="section="]').count()).toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
+      await stale.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath(`quizbank-health-${locale}`), fullPage: false });
+    }
     expect(errors).toEqual([]);
   });
 });

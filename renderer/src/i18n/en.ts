@@ -670,6 +670,7 @@ export const en = {
   "error.quizAttemptRequired": "This quiz draws its questions for each attempt: reload the page to start one.",
   "mistakes.locked": "Reread the section first: you can practise this question again after your next quiz attempt.",
   "error.practiseAfterAttempt": "You can practise this question again after your next quiz attempt.",
+  "health.readSection": "Read the section",
   "error.notInMistakes": "This question is no longer in your 错题本.",
 } as const;
 

@@ -672,5 +672,6 @@ export const zhCN: Record<MessageKey, string> = {
   "error.quizAttemptRequired": "本测验每次作答都会抽题：请重新载入页面开始作答。",
   "mistakes.locked": "先重读对应章节：下次测验之后才能再练习这道题。",
   "error.practiseAfterAttempt": "下次测验之后才能再练习这道题。",
+  "health.readSection": "查看该章节",
   "error.notInMistakes": "这道题已不在你的错题本中。",
 };
