@@ -17,6 +17,7 @@ import { packsRequests, type PacksResponses } from './contract/packs.js';
 import { profilesRequests, type ProfilesResponses } from './contract/profiles.js';
 import { searchRequests, type SearchResponses } from './contract/search.js';
 import { teamRequests, type TeamResponses } from './contract/team.js';
+import { quizbankRequests, type QuizbankResponses } from './contract/quizbank.js';
 import { reviewsRequests, type ReviewsResponses } from './contract/reviews.js';
 import { acknowledgeRequests, type AcknowledgeResponses } from './contract/acknowledge.js';
 import { teamRosterRequests, type TeamRosterResponses } from './contract/teamRoster.js';
@@ -30,6 +31,7 @@ export * from './contract/packs.js';
 export * from './contract/profiles.js';
 export * from './contract/search.js';
 export * from './contract/team.js';
+export * from './contract/quizbank.js';
 export * from './contract/reviews.js';
 export * from './contract/acknowledge.js';
 export * from './contract/teamRoster.js';
@@ -45,6 +47,7 @@ export const requests = {
   ...authoringRequests,
   ...packsRequests,
   ...teamRequests,
+  ...quizbankRequests,
   ...reviewsRequests,
   ...acknowledgeRequests,
   ...teamRosterRequests,
@@ -68,6 +71,7 @@ export interface Responses extends
   AuthoringResponses,
   PacksResponses,
   TeamResponses,
+  QuizbankResponses,
   ReviewsResponses,
   AcknowledgeResponses,
   TeamRosterResponses,

@@ -23,6 +23,7 @@ export const METHOD_NAMES = [
   'listTeamRoster', 'adoptTeamProfile',
   'listMyAcknowledgements', 'confirmAcknowledgement', 'getAcknowledgementPolicy', 'setAcknowledgementPolicy',
   'getAcknowledgementReport', 'exportAcknowledgements', 'verifyArticle', 'getReviewQueue',
+  'startQuizAttempt', 'getMistakes', 'answerPractice',
 ] as const satisfies readonly MethodName[];
 
 // A method added to the contract but not above is a type error here, naming the method.

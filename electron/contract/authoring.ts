@@ -63,6 +63,12 @@ const QuizDraftSchema = z.object({
     /** Record the source section as it is now (the trainer checked the question against it). */
     confirmSource: z.boolean().optional(),
   }).strict()).max(300),
+  /** Questions asked per attempt, drawn at random; null or absent asks them all. */
+  draw: z.number().int().min(1).max(300).nullable().optional(),
+  /** Shuffle the options in each attempt. */
+  shuffleOptions: z.boolean().optional(),
+  /** What a failed attempt shows (see RevealOnFail); absent keeps the file's setting. */
+  revealOnFail: z.enum(['none', 'wrong', 'explain', 'answers']).optional(),
 }).strict();
 
 export const authoringRequests = {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 
 import { NoArgs, ProfileId, QuizAnswer, RoleId, SessionToken, StepId, TrackId } from './primitives.js';
+import type { RevealOnFail } from './quizbank.js';
 
 export const onboardingRequests = {
   /** Onboarding tracks, one per role, with phases and steps. */
@@ -18,6 +19,8 @@ export const onboardingRequests = {
     token: SessionToken, profileId: ProfileId, trackId: TrackId, stepId: StepId,
     /** Question id → answer; a missing answer counts as wrong. */
     answers: z.record(z.string().max(100), QuizAnswer),
+    /** From `startQuizAttempt`: answers are then option positions as shown. Required when the quiz draws or shuffles. */
+    attemptId: z.string().min(1).max(60).optional(),
   }).strict(),
   /** Asks a trainer to confirm a `signoff` step. */
   requestSignoff: z.object({ token: SessionToken, profileId: ProfileId, trackId: TrackId, stepId: StepId, note: z.string().trim().max(500).optional() }).strict(),
@@ -147,6 +150,8 @@ export interface QuizResult {
   attempt: number;
   bestScore: number;
   stepCompleted: boolean;
+  /** What this result shows: `all` after a pass, else the quiz's `reveal_on_fail` (`none`: `questions` is empty). */
+  revealed?: RevealOnFail | 'all';
 }
 
 export interface DashboardRow {

@@ -17,6 +17,7 @@ import { authoringHandlers } from './authoring/handlers.js';
 import { EditSessions, newSessionState, type SessionState } from './profiles/sessions.js';
 import { createPackService } from './packs/service.js';
 import { teamHandlers } from './team/handlers.js';
+import { quizbankHandlers } from './quizbank/handlers.js';
 import { teamPublishHandlers } from './teamPublish/handlers.js';
 import { appHandlers } from './app/handlers.js';
 import { libraryHandlers } from './library/handlers.js';
@@ -191,6 +192,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...teamRosterHandlers({ dataDir: opts.dataDir, store, sessions }),
     ...acknowledgeHandlers(authoringCtx),
     ...reviewsHandlers({ pack: current, store, sessions }),
+    ...quizbankHandlers({ store, pack: current, sessions, dataDir: opts.dataDir }),
   };
 
   if (!opts.readOnly) warmDashboard(store, () => pack);

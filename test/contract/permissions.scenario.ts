@@ -74,6 +74,11 @@ export const TABLE: Record<MethodName, [Row, Rule]> = {
   uncompleteStep: [(w, c) => ({ ...tok(c), ...stepRef(w), stepId: 'task-login' }), W],
   submitQuiz: [(w, c) => ({ ...tok(c), ...stepRef(w), stepId: 'quiz-basics', answers: {} }), W],
   requestSignoff: [(w, c) => ({ ...tok(c), ...stepRef(w), stepId: 'signoff-day1' }), W],
+  // Question bank: an attempt is drawn for the learner taking it, and practice is the learner's own;
+  // a trainer may read a learner's 错题本 (to coach), never take or practise in their place.
+  startQuizAttempt: [(w, c) => ({ ...tok(c), ...stepRef(w), stepId: 'quiz-basics' }), W],
+  getMistakes: [(w, c) => ({ ...tok(c), profileId: w.learnerA }), S],
+  answerPractice: [(w, c) => ({ ...tok(c), profileId: w.learnerA, quizId: 'cs-basics', questionId: 'q1', answer: 0 }), W],
   setBookmark: [(w, c) => ({ ...tok(c), profileId: w.learnerA, articleId: 'cs/refunds', bookmarked: true }), W],
   recordView: [(w, c) => ({ ...tok(c), profileId: w.learnerA, articleId: 'cs/refunds' }), W],
   signOff: [(w, c) => ({ ...tok(c), ...stepRef(w), stepId: 'signoff-day1' }), T],

@@ -2,7 +2,7 @@ import { isMap } from 'yaml';
 import type { Problem, QuizDraft, QuizSource, SavedFile } from '../../contract.js';
 import { notFound } from '../api/errors.js';
 import type { Pack } from '../content/pack.js';
-import { readQuiz } from '../content/quizFile.js';
+import { readQuiz, REVEAL_LEVELS } from '../content/quizFile.js';
 import { readText } from './articles.js';
 import type { AuthoringContext } from './context.js';
 import { fileHash, writeAtomic } from './files.js';
@@ -22,6 +22,9 @@ export function getQuizSource(ctx: AuthoringContext, id: string): QuizSource {
   const qs: any[] = Array.isArray(v.questions) ? v.questions : [];
   const quiz: QuizDraft = {
     title: s(v.title), titleEn: s(v.title_en), passMark: Number(v.passMark ?? 80),
+    draw: Number.isInteger(v.draw) ? v.draw : null,
+    shuffleOptions: v.shuffle_options === true,
+    revealOnFail: (REVEAL_LEVELS as readonly unknown[]).includes(v.reveal_on_fail) ? v.reveal_on_fail : 'explain',
     questions: qs.map((q, i) => ({
       id: s(q?.id) || `q${i + 1}`,
       type: ['single', 'multiple', 'truefalse'].includes(q?.type) ? q.type : 'single',
@@ -43,6 +46,10 @@ export function quizYaml(existing: string | null, quiz: QuizDraft, pack: Pack): 
   setOrDelete(root, doc, 'title', quiz.title.trim());
   setOrDelete(root, doc, 'title_en', quiz.titleEn?.trim());
   setOrDelete(root, doc, 'passMark', quiz.passMark);
+  // Absent in the draft = keep the file's value; the defaults are written as nothing.
+  if (quiz.draw !== undefined) setOrDelete(root, doc, 'draw', quiz.draw ?? undefined);
+  if (quiz.shuffleOptions !== undefined) setOrDelete(root, doc, 'shuffle_options', quiz.shuffleOptions || undefined);
+  if (quiz.revealOnFail !== undefined) setOrDelete(root, doc, 'reveal_on_fail', quiz.revealOnFail === 'explain' ? undefined : quiz.revealOnFail);
   const old = new Map<string, any>();
   for (const q of (doc.get('questions', true) as any)?.items ?? []) if (isMap(q)) old.set(s(q.get('id')), q);
   const list = doc.createNode([]) as any;
@@ -65,6 +72,9 @@ export function quizYaml(existing: string | null, quiz: QuizDraft, pack: Pack): 
     list.items.push(node);
   }
   root.set('questions', list);
+  // The settings read before the (long) list of questions: keep `questions` last.
+  const at = root.items.findIndex((p: any) => (p.key?.value ?? p.key) === 'questions');
+  if (at >= 0 && at < root.items.length - 1) root.items.push(...root.items.splice(at, 1));
   return String(doc);
 }
 

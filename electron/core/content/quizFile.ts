@@ -13,7 +13,21 @@ export interface Question {
   /** `articleId#anchor` the question tests. */
   source: string | null;
 }
-export interface Quiz { id: string; title: string; titleEn: string; passMark: number; questions: Question[]; hash: string }
+/**
+ * What a failed attempt shows: `none` the score only; `wrong` which questions were wrong (and the
+ * section to reread); `explain` also the explanations (the behaviour before this setting existed, so
+ * the default); `answers` also the right answers. A passed attempt shows everything.
+ */
+export type RevealOnFail = 'none' | 'wrong' | 'explain' | 'answers';
+export const REVEAL_LEVELS: readonly RevealOnFail[] = ['none', 'wrong', 'explain', 'answers'];
+export interface Quiz {
+  id: string; title: string; titleEn: string; passMark: number; questions: Question[]; hash: string;
+  /** Questions asked per attempt, drawn at random from `questions`; null asks them all. */
+  draw: number | null;
+  /** Options appear in a different order in each attempt. */
+  shuffleOptions: boolean;
+  revealOnFail: RevealOnFail;
+}
 
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
 const isIndex = (n: unknown, len: number) => Number.isInteger(n) && (n as number) >= 0 && (n as number) < len;
@@ -65,5 +79,23 @@ export function readQuiz(file: YamlFile, id: string, problems: Problem[]): Quiz 
     report(['questions'], 'quiz-pass-mark', 'no usable questions: the pass mark can never be reached');
     return null;
   }
-  return { id, title: str(v.title) || id, titleEn: str(v.title_en) || str(v.title) || id, passMark, questions, hash: file.hash };
+  let draw: number | null = v.draw === undefined || v.draw === null || v.draw === '' ? null : Number(v.draw);
+  if (draw !== null && (!Number.isInteger(draw) || draw < 1)) {
+    report(['draw'], 'quiz-draw', `draw must be a whole number of questions from 1 to ${questions.length}, got ${JSON.stringify(v.draw)}`);
+    return null;
+  }
+  if (draw !== null && draw > questions.length) {
+    report(['draw'], 'quiz-draw', `draw asks ${draw} questions but the quiz has ${questions.length}: every attempt asks them all`);
+    draw = null;
+  }
+  if (draw === questions.length) draw = null;
+  const reveal = v.reveal_on_fail === undefined ? 'explain' : str(v.reveal_on_fail);
+  if (!REVEAL_LEVELS.includes(reveal as RevealOnFail)) {
+    report(['reveal_on_fail'], 'quiz-reveal', `reveal_on_fail must be one of ${REVEAL_LEVELS.join(', ')}, got ${JSON.stringify(v.reveal_on_fail)}`);
+    return null;
+  }
+  return {
+    id, title: str(v.title) || id, titleEn: str(v.title_en) || str(v.title) || id, passMark, questions, hash: file.hash,
+    draw, shuffleOptions: v.shuffle_options === true, revealOnFail: reveal as RevealOnFail,
+  };
 }

@@ -22,8 +22,11 @@ export const ExportFileSchema = z.object({
   quizAttempts: z.array(z.object({
     id: Id, ...Ref, quizId: Id, quizHash: z.string().max(100), answers: z.record(z.string(), Answer),
     score: z.number().min(0).max(100), passed: z.boolean(), at: Iso,
+    asked: z.array(Id).max(300).optional(), wrong: z.array(Id).max(300).optional(),
   })),
   signoffRequests: z.array(z.object({ ...Ref, requestedAt: Iso, note: z.string().max(500).optional() })),
+  /** 错题本 practice answers; files from before the question bank have none. */
+  quizPractice: z.array(z.object({ profileId: Id, quizId: Id, questionId: Id, correct: z.boolean(), at: Iso })).default([]),
 });
 export type ExportFile = z.infer<typeof ExportFileSchema>;
 
@@ -40,6 +43,7 @@ export function toExportFile(data: Data, packId: string, profileId?: string, now
     uncompletions: mine(data.uncompletions),
     quizAttempts: mine(data.quizAttempts),
     signoffRequests: mine(data.signoffRequests),
+    quizPractice: mine(data.quizPractice),
   };
 }
 

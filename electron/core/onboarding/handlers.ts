@@ -5,11 +5,10 @@ import type { Store } from '../store/store.js';
 import { getDashboard } from './dashboard.js';
 import { exportProgress, importProgress } from './exchange.js';
 import { completeStep, getProgress, uncompleteStep } from './progress.js';
-import { quizView, submitQuiz } from './quizPlay.js';
 import { requestSignoff, signOff } from './signoff.js';
 
 export type OnboardingMethods =
-  | 'listTracks' | 'getProgress' | 'completeStep' | 'uncompleteStep' | 'getQuiz' | 'submitQuiz' | 'requestSignoff'
+  | 'listTracks' | 'getProgress' | 'completeStep' | 'uncompleteStep' | 'requestSignoff'
   | 'signOff' | 'getDashboard' | 'exportProgress' | 'importProgress';
 
 /** What the onboarding methods need from the core. */
@@ -34,8 +33,6 @@ export function onboardingHandlers({ pack, store, sessions, teamStore, withTeamD
     async getProgress({ token, profileId }) { sessions.self(token, profileId, true); return getProgress(store, pack(), profileId); },
     async completeStep({ token, ...ref }) { sessions.self(token, ref.profileId, false); return completeStep(store, pack(), ref); },
     async uncompleteStep({ token, ...ref }) { sessions.self(token, ref.profileId, false); return uncompleteStep(store, pack(), ref); },
-    async getQuiz({ quizId }) { return quizView(pack(), quizId); },
-    async submitQuiz({ token, ...req }) { sessions.self(token, req.profileId, false); return submitQuiz(store, pack(), req); },
     async requestSignoff({ token, ...req }) { sessions.self(token, req.profileId, false); return requestSignoff(store, pack(), req); },
     async signOff(req) { return signOff(store, pack(), sessions, req); },
     async getDashboard({ token, role }) { sessions.require(token); return withTeamDetails(await getDashboard(teamStore, pack(), role)); },

@@ -80,6 +80,16 @@ export function mergeProgress(d: Data, file: ExportFile, keys: KeySet = localKey
     result.changes++;
   }
 
+  // Practice answers have no id: one learner answers one question once at a given instant.
+  const practiceKey = (p: Data['quizPractice'][number]) => `${p.profileId}\u0000${p.quizId}\u0000${p.questionId}\u0000${p.at}`;
+  const practised = new Set(d.quizPractice.map(practiceKey));
+  for (const p of remap(file.quizPractice)) {
+    if (practised.has(practiceKey(p))) continue;
+    d.quizPractice.push(p);
+    practised.add(practiceKey(p));
+    result.changes++;
+  }
+
   const requests = new Map<string, Request>(d.signoffRequests.map((r) => [key(r), r]));
   for (const r of remap(file.signoffRequests)) {
     const k = key(r);

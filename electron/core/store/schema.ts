@@ -59,7 +59,7 @@ export interface SealedKeyRow { salt: string; iv: string; tag: string; data: str
  * they say about learners with an Ed25519 key whose private half is stored only sealed by it.
  * A sign-off completion carries its signature; one that does not verify counts for nothing.
  */
-export interface DataV4 extends Omit<DataV3, 'schemaVersion' | 'profiles' | 'completions'> {
+export interface DataV4 extends Omit<DataV3, 'schemaVersion' | 'profiles' | 'completions' | 'quizAttempts'> {
   schemaVersion: 4;
   profiles: Array<DataV1['profiles'][number] & {
     /** Trainers: scrypt hash of the passphrase; null for learners and for trainers who still must set one. */
@@ -75,6 +75,14 @@ export interface DataV4 extends Omit<DataV3, 'schemaVersion' | 'profiles' | 'com
     /** Ed25519 signature (base64) of the trainer over the sign-off's canonical form (core/trust/canonical.ts). */
     signature?: string;
   }>;
+  /**
+   * Question bank (added within version 4: optional fields and a new collection, which older rows and
+   * files simply lack). `asked`: the questions of the attempt's draw; `wrong`: those answered wrong,
+   * as graded then. Rows without them asked every question of the quiz.
+   */
+  quizAttempts: Array<DataV2['quizAttempts'][number] & { asked?: string[]; wrong?: string[] }>;
+  /** Answers given in 错题本 practice: never attempts, but a right one takes the question out of the 错题本. */
+  quizPractice: Array<{ profileId: string; quizId: string; questionId: string; correct: boolean; at: string }>;
 }
 
 /**
@@ -102,6 +110,7 @@ export function emptyData(): Data {
     completions: [],
     uncompletions: [],
     quizAttempts: [],
+    quizPractice: [],
     signoffRequests: [],
     bookmarks: [],
     views: [],

@@ -33,7 +33,9 @@ export const DataSchema = z.object({
   quizAttempts: z.array(z.object({
     id: Id, ...Ref, quizId: Id, quizHash: Text(100), answers: z.record(Text(100), Answer),
     score: z.number().min(0).max(100), passed: z.boolean(), at: Iso,
+    asked: z.array(Id).max(300).optional(), wrong: z.array(Id).max(300).optional(),
   }).strict()),
+  quizPractice: z.array(z.object({ profileId: Id, quizId: Id, questionId: Id, correct: z.boolean(), at: Iso }).strict()),
   signoffRequests: z.array(z.object({ ...Ref, requestedAt: Iso, note: Text(500).optional() }).strict()),
   bookmarks: z.array(z.object({ profileId: Id, articleId: Text(300), at: Iso }).strict()),
   views: z.array(z.object({ profileId: Id, articleId: Text(300), at: Iso }).strict()),

@@ -5,6 +5,7 @@ import { EditPage } from '../pages/editor/EditPage';
 import { HealthPage } from '../pages/HealthPage';
 import { HomePage } from '../pages/HomePage';
 import { LibraryPage } from '../pages/LibraryPage';
+import { MistakesPage } from '../pages/MistakesPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { OnboardingPage } from '../pages/OnboardingPage';
 import { QuizPage } from '../pages/QuizPage';
@@ -29,6 +30,7 @@ export function Page({ route, onPickProfile }: { route: Route; onPickProfile: ()
     case 'edit': return <EditPage id={route.id} query={route.query} onPickProfile={onPickProfile} />;
     case 'health': return <HealthPage onPickProfile={onPickProfile} />;
     case 'changes': return <ChangesPage onPickProfile={onPickProfile} />;
+    case 'mistakes': return <MistakesPage onPickProfile={onPickProfile} />;
     case 'notFound': return <NotFoundPage path={route.path} />;
   }
 }

@@ -14,6 +14,7 @@ export type Route =
   | { name: 'edit'; id: string; query: URLSearchParams }
   | { name: 'health' }
   | { name: 'changes' }
+  | { name: 'mistakes' }
   | { name: 'notFound'; path: string };
 
 /** Hash routes, as the contract fixes them: `#/article/<id>`, `#/search?q=`, `#/roles/<id>` … */
@@ -43,6 +44,7 @@ export function parseRoute(hash: string): Route {
     case 'edit': return { name: 'edit', id: rest.join('/'), query };
     case 'health': return { name: 'health' };
     case 'changes': return { name: 'changes' };
+    case 'mistakes': return { name: 'mistakes' };
     default: return { name: 'notFound', path };
   }
 }
@@ -76,6 +78,7 @@ export function href(route: RouteLink): string {
     case 'edit': return '#/edit' + (route.id ? '/' + segs(route.id) : '') + qs(route.query);
     case 'health': return '#/health';
     case 'changes': return '#/changes';
+    case 'mistakes': return '#/mistakes';
     case 'notFound': return '#' + route.path;
   }
 }

@@ -2,7 +2,13 @@ import { EditorHeader } from '../components/editor/EditorHeader';
 import type { ReactNode } from 'react';
 import type { ContentHealth } from '../../../electron/contract';
 import { api } from '../api';
-import { articleHref, editHref } from '../app/route';
+import { articleHref, editHref, href } from '../app/route';
+
+/** `articleId#anchor` as a link to that section of the article. */
+const sectionHref = (source: string) => {
+  const [id, anchor] = source.split('#');
+  return href({ name: 'article', id, query: anchor ? { section: anchor } : undefined });
+};
 import { EditGate } from '../components/editor/EditGate';
 import { PageState } from '../components/PageState';
 import { useI18n } from '../i18n/i18n';
@@ -46,8 +52,8 @@ function Health({ token }: { token: string }) {
               <Block title={t('health.tracks')} count={h.trackProblems.length}>
                 {h.trackProblems.map((p, i) => <li key={i}><span><strong>{p.trackId}</strong><br /><span className="muted small">{p.message}</span></span><a className="button small" href={editHref('track:' + p.trackId)}>{t('content.edit')}</a></li>)}
               </Block>
-              <Block title={t('health.stale')} hint={h.unrecordedQuestions ? t('health.unrecorded', { count: h.unrecordedQuestions }) : undefined} count={h.staleQuestions.length}>
-                {h.staleQuestions.map((q) => <li key={q.quizId + q.questionId}><span><strong>{q.prompt}</strong><br /><span className="muted small">{t(q.state === 'changed' ? 'health.sectionChanged' : 'health.sectionMissing', { source: q.source })}</span></span><a className="button small" href={editHref('quiz:' + q.quizId)}>{t('content.edit')}</a></li>)}
+              <Block title={t('health.stale')} hint={h.unrecordedQuestions ? t('health.unrecorded', { count: h.unrecordedQuestions }) : undefined} count={h.staleQuestions.length} testId="health-stale">
+                {h.staleQuestions.map((q) => <li key={q.quizId + q.questionId}><span><strong>{q.prompt}</strong><br /><span className="muted small">{t(q.state === 'changed' ? 'health.sectionChanged' : 'health.sectionMissing', { source: q.source })}</span>{q.state === 'changed' && <> · <a className="small" href={sectionHref(q.source)}>{t('health.readSection')}</a></>}</span><a className="button small" href={editHref('quiz:' + q.quizId)}>{t('content.edit')}</a></li>)}
               </Block>
             </div>
           </>

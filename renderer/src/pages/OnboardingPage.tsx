@@ -6,6 +6,7 @@ import { useProgress } from '../components/onboarding/useProgress';
 import { useI18n } from '../i18n/i18n';
 import { useRoleName } from '../i18n/useRoleName';
 import { useSession } from '../state/session';
+import { href } from '../app/route';
 
 /** The learner's track(s): phases with due dates, and every step done from here or from its article. */
 export function OnboardingPage({ onPickProfile }: { onPickProfile: () => void }) {
@@ -18,6 +19,7 @@ export function OnboardingPage({ onPickProfile }: { onPickProfile: () => void })
     <section className="page onboarding">
       <h1>{t('nav.onboarding')}</h1>
       <p className="muted">{t('onb.intro', { name: profile.name, role: roleName(profile.roleId), date: profile.startDate })}</p>
+      <p><a href={href({ name: 'mistakes' })} data-testid="mistakes-link">{t('mistakes.open')}</a></p>
       <PageState state={state} retry={reload}>
         {(p) => (
           <>

@@ -13,22 +13,33 @@ import { draftStorageKey, readDraft, useDraftKeeper, useDraftScope } from '../st
 import { useLoad } from '../state/useLoad';
 import { href } from '../app/route';
 
-/** The quiz of one track step: all questions on one page, then the score with explanations and sources. */
+/** Answers kept while the page is left: they belong to one attempt (its draw and option order). */
+interface KeptAnswers { attemptId: string; answers: Record<string, QuizAnswer> }
+
+/**
+ * The quiz of one track step: the attempt the core drew (all questions, or N of the bank, options
+ * perhaps shuffled) on one page, then the score and what the quiz reveals.
+ */
 export function QuizPage({ trackId, stepId }: { trackId: string; stepId: string }) {
   const { t, locale } = useI18n();
-  const { profile } = useSession();
+  // Loaded once the profile's own session is open (a PIN typed, or opened at once without one).
+  const { profile, profileReady } = useSession();
   const [state, retry] = useLoad(async () => {
-    const tracks = await api.listTracks({});
-    const step = tracks.find((tr) => tr.id === trackId)?.phases.flatMap((p) => p.steps).find((s) => s.id === stepId);
-    if (!step?.quizId) throw new Error(t('quiz.notFound'));
-    return api.getQuiz({ quizId: step.quizId });
-  }, [trackId, stepId]);
-  // Answers given so far survive a reload, Back or a look at the source article.
+    if (!profile || !profileReady) return null;
+    return withToken(profile.id, (token) => api.startQuizAttempt({ token, profileId: profile.id, trackId, stepId }));
+  }, [trackId, stepId, profile?.id, profileReady]);
+  // Answers given so far survive a reload, Back or a look at the source article (the attempt stays the same until submitted).
   const draftKey = draftStorageKey(useDraftScope(), `quiz-answers:${trackId}/${stepId}`);
-  const [answers, setAnswers] = useState<Record<string, QuizAnswer>>(() => readDraft<Record<string, QuizAnswer>>(draftKey)?.value ?? {});
+  const [kept] = useState(() => readDraft<KeptAnswers>(draftKey)?.value ?? null);
+  const [answers, setAnswers] = useState<Record<string, QuizAnswer>>({});
   const [result, setResult] = useState<QuizResult | null>(null);
-  const kept = useDraftKeeper(draftKey, () => (result || !Object.keys(answers).length ? null : answers));
-  useEffect(() => kept.touch(), [kept, answers, result]);
+  const attempt = state.status === 'ready' ? state.data : null;
+  useEffect(() => {
+    if (attempt && !result) setAnswers(kept?.attemptId === attempt.attemptId && kept.answers && typeof kept.answers === 'object' ? kept.answers : {});
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [attempt?.attemptId]);
+  const keeper = useDraftKeeper(draftKey, (): KeptAnswers | null => (result || !attempt || !Object.keys(answers).length ? null : { attemptId: attempt.attemptId, answers }));
+  useEffect(() => keeper.touch(), [keeper, answers, result]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -39,12 +50,15 @@ export function QuizPage({ trackId, stepId }: { trackId: string; stepId: string 
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (!attempt) return;
     setBusy(true);
     setError(null);
     try {
-      setResult(await withToken(profile.id, (token) => api.submitQuiz({ token, profileId: profile.id, trackId, stepId, answers })));
+      setResult(await withToken(profile.id, (token) => api.submitQuiz({ token, profileId: profile.id, trackId, stepId, attemptId: attempt.attemptId, answers })));
     } catch (err) {
       setError(errorText(err, t));
+      // Submitted elsewhere (another tab) or the quiz changed: the next attempt is loaded.
+      if ((err as { key?: string }).key === 'quizAttemptStale') retry();
     } finally {
       setBusy(false);
     }
@@ -52,22 +66,29 @@ export function QuizPage({ trackId, stepId }: { trackId: string; stepId: string 
   const retryQuiz = () => {
     setResult(null);
     setAnswers({});
+    retry();
     document.getElementById('content')?.scrollTo?.(0, 0);
   };
   return (
     <section className="page quiz-page">
       <PageState state={state} retry={retry}>
-        {(quiz) => {
+        {(view) => {
+          if (!view) return null;
+          const { quiz } = view;
           const answered = quiz.questions.filter((q) => answers[q.id] !== undefined && !(Array.isArray(answers[q.id]) && (answers[q.id] as number[]).length === 0)).length;
           return (
             <>
               <p><a href={href({ name: 'onboarding' })}>← {t('onb.backToTrack')}</a></p>
               <h1>{locale === 'en' ? quiz.titleEn : quiz.title}</h1>
-              <p className="muted">{t('quiz.intro', { count: quiz.questions.length, mark: quiz.passMark })}</p>
+              <p className="muted">
+                {t('quiz.intro', { count: quiz.questions.length, mark: quiz.passMark })}
+                {view.bankSize > quiz.questions.length && <> · <span data-testid="quiz-drawn">{t('quiz.drawn', { count: quiz.questions.length, bank: view.bankSize })}</span></>}
+              </p>
+              {(view.revealOnFail === 'none' || view.revealOnFail === 'wrong') && <p className="muted small">{t(view.revealOnFail === 'none' ? 'quiz.revealNone' : 'quiz.revealWrong')}</p>}
               {result && <div ref={summaryRef} tabIndex={-1}><QuizSummary result={result} onRetry={retryQuiz} /></div>}
               <form onSubmit={submit} className="quiz-form">
                 {quiz.questions.map((q, i) => (
-                  <QuizQuestion key={q.id + (result ? '-r' : '')} index={i} question={q} value={answers[q.id]}
+                  <QuizQuestion key={view.attemptId + q.id + (result ? '-r' : '')} index={i} question={q} value={answers[q.id]}
                     onChange={(v) => setAnswers((a) => ({ ...a, [q.id]: v }))} result={result?.questions.find((r) => r.id === q.id)} />
                 ))}
                 {error && <p className="form-error" role="alert">{error}</p>}

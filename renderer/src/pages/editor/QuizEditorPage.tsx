@@ -1,7 +1,7 @@
 import { errorText } from '../../i18n/errorText';
 import { EditorHeader } from '../../components/editor/EditorHeader';
 import { useEffect, useState } from 'react';
-import type { ArticleSummary, QuizDraft, QuizSource } from '../../../../electron/contract';
+import type { ArticleSummary, QuizDraft, QuizSource, RevealOnFail } from '../../../../electron/contract';
 import { api } from '../../api';
 import { DraftRestored } from '../../components/editor/DraftRestored';
 import { dropIfExpired } from '../../components/editor/editSession';
@@ -15,6 +15,7 @@ import { useLoad } from '../../state/useLoad';
 import { editHref } from '../../app/route';
 
 const NEW_QUIZ: QuizDraft = { title: '', titleEn: '', passMark: 80, questions: [] };
+const REVEALS = ['none', 'wrong', 'explain', 'answers'] as const satisfies readonly RevealOnFail[];
 /** What is kept of unsaved work when the trainer leaves the page (see state/drafts.ts). */
 interface KeptQuiz { quiz: QuizDraft; quizId: string; baseHash: string | null }
 
@@ -91,6 +92,23 @@ function QuizForm({ token, id, source, articles }: { token: string; id: string |
         <label>{t('quizEditor.passMark')}<input type="number" min={1} max={100} value={quiz.passMark} onChange={(e) => change({ ...quiz, passMark: Number(e.target.value) })} /></label>
         <label>{t('trackEditor.id')}<input value={quizId} disabled={!!id} onChange={(e) => setQuizId(e.target.value)} placeholder="customer-service-basics" /></label>
       </div>
+      <fieldset className="card form-grid quiz-bank-settings" data-testid="quiz-bank-settings">
+        <legend>{t('quizEditor.bank')}</legend>
+        <label>{t('quizEditor.draw')}
+          <input type="number" min={1} max={Math.max(1, quiz.questions.length)} value={quiz.draw ?? ''} aria-describedby="quiz-draw-hint" data-testid="quiz-draw"
+            onChange={(e) => change({ ...quiz, draw: e.target.value === '' ? null : Number(e.target.value) })} />
+          <span id="quiz-draw-hint" className="muted small">{t('quizEditor.drawHint', { count: quiz.questions.length })}</span>
+        </label>
+        <label>{t('quizEditor.reveal')}
+          <select value={quiz.revealOnFail ?? 'explain'} aria-describedby="quiz-reveal-hint" data-testid="quiz-reveal"
+            onChange={(e) => change({ ...quiz, revealOnFail: e.target.value as RevealOnFail })}>
+            {REVEALS.map((r) => <option key={r} value={r}>{t(`quizEditor.reveal.${r}`)}</option>)}
+          </select>
+          <span id="quiz-reveal-hint" className="muted small">{t('quizEditor.revealHint')}</span>
+        </label>
+        <label className="checkbox"><input type="checkbox" checked={!!quiz.shuffleOptions} data-testid="quiz-shuffle"
+          onChange={(e) => change({ ...quiz, shuffleOptions: e.target.checked })} /> {t('quizEditor.shuffle')}</label>
+      </fieldset>
       {quiz.questions.map((q, i) => (
         <QuestionCard
           key={i} q={q} index={i} count={quiz.questions.length} articles={articles}

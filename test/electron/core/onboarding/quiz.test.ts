@@ -6,7 +6,7 @@ import { ALL_RIGHT, closeAll, openCore, people, TRACK } from './fixture';
 afterEach(closeAll);
 
 const quiz: Quiz = {
-  id: 'q', title: 'q', titleEn: 'q', passMark: 67, hash: 'h',
+  id: 'q', title: 'q', titleEn: 'q', passMark: 67, hash: 'h', draw: null, shuffleOptions: false, revealOnFail: 'explain',
   questions: [
     { id: 'single', type: 'single', prompt: 'p', options: ['a', 'b', 'c'], answer: 1, explanation: '', source: null },
     { id: 'multi', type: 'multiple', prompt: 'p', options: ['a', 'b', 'c'], answer: [0, 2], explanation: '', source: null },
