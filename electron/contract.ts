@@ -8,6 +8,8 @@
  */
 import { z } from 'zod';
 
+import { recognitionRequests, type RecognitionResponses } from './contract/recognition.js';
+import { chartsRequests, type ChartsResponses } from './contract/charts.js';
 import { ArticleId, RoleId, ProfileId, IsoDate, Pin, NoArgs, TrackId, StepId, QuizAnswer, EditToken, SessionToken, Passphrase, EditableId, ShortText } from './contract/primitives.js';
 
 /** The front matter fields the editor's form shows. Absent = leave the file's value as it is. */
@@ -331,6 +333,8 @@ export const requests = {
   getTeamConflict: z.object({ token: EditToken, path: z.string().min(1).max(1000) }).strict(),
   /** Keep mine or take theirs for one waiting file; the next sync builds the merge (trainers). */
   resolveTeamConflict: z.object({ token: EditToken, path: z.string().min(1).max(1000), choice: z.enum(['mine', 'theirs']) }).strict(),
+  ...recognitionRequests,
+  ...chartsRequests,
 } as const;
 
 export type MethodName = keyof typeof requests;
@@ -377,6 +381,8 @@ export interface Settings {
   currentProfileId: string | null;
   /** Content folder chosen in Settings, or null for the host's default (the bundled pack). */
   contentDir: string | null;
+  /** The team board (this month's points by role) is shown to everyone; off by default, a trainer turns it on (`setTeamBoard`). */
+  teamBoard?: boolean;
 }
 
 export type ArticleStatus = 'draft' | 'published' | 'archived';
@@ -724,7 +730,7 @@ export interface TeamChange {
 }
 export interface TeamChanges { since: string | null; head: string | null; changes: TeamChange[] }
 
-export interface Responses {
+export interface Responses extends RecognitionResponses, ChartsResponses {
   getAppInfo: AppInfo;
   backupDatabase: { fileName: string; content: string };
   restoreDatabase: { profiles: number };
@@ -790,6 +796,9 @@ export interface Responses {
   getTeamConflict: { path: string; mine: string | null; theirs: string | null; choice?: 'mine' | 'theirs' };
   resolveTeamConflict: { waiting: number };
 }
+
+export * from './contract/recognition.js';
+export * from './contract/charts.js';
 
 /** The API: one single-argument async method per request. */
 export type HandbookApi = { [M in MethodName]: (arg: Request<M>) => Promise<Responses[M]> };

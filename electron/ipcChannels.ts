@@ -19,6 +19,7 @@ export const METHOD_NAMES = [
   'uploadPackChunk', 'previewPackImport', 'applyPackImport', 'listPackBackups', 'restorePackBackup', 'openProfileSession',
   'setPassphrase', 'deleteProfile', 'getTeamStatus', 'syncTeam', 'joinTeam', 'listTeamChanges', 'markTeamChangesSeen',
   'getTeamConflict', 'resolveTeamConflict',
+  'getRecognition', 'giveRecognition', 'getTeamBoard', 'setTeamBoard', 'getCharts',
 ] as const satisfies readonly MethodName[];
 
 // A method added to the contract but not above is a type error here, naming the method.

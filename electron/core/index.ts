@@ -28,6 +28,8 @@ import { EditSessions, newSessionState, type SessionState } from './authoring/se
 import { noteSearch } from './health/failedSearches.js';
 import { createPackService } from './packs/service.js';
 import { teamHandlers } from './team/handlers.js';
+import { recognitionHandlers } from './recognition/handlers.js';
+import { chartsHandlers } from './charts/handlers.js';
 
 export interface CoreOptions {
   /** The content pack folder. */
@@ -158,6 +160,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   });
   const { startSchedule: startTeamSchedule, stopSchedule: stopTeamSchedule, ...teamApi } = team;
   if (opts.watch && !opts.readOnly) startTeamSchedule();
+  const recognition = recognitionHandlers({ store, pack: () => pack, sessions });
+  const charts = chartsHandlers({ store, pack: () => pack, sessions });
   const handlers: HandbookApi = {
     async getAppInfo(): Promise<AppInfo> {
       const { info } = pack;
@@ -260,6 +264,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     async getReadingList({ token, profileId }) { sessions.self(token, profileId, true); return readingList(store, pack, profileId); },
     ...authoring,
     ...teamApi,
+    ...recognition,
+    ...charts,
   };
 
   if (!opts.readOnly) warmDashboard(store, () => pack);

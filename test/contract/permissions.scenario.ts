@@ -110,6 +110,13 @@ export const TABLE: Record<MethodName, [Row, Rule]> = {
   joinTeam: [(_w, c) => ({ ...tok(c), url: 'http://127.0.0.1:9/none.git', name: 'T', email: 't@example.com', username: '', password: '', contentDir: '/nonexistent/handbook-team-perm' }), T],
   getTeamConflict: [(_w, c) => ({ ...tok(c), path: 'articles/none.md' }), T],
   resolveTeamConflict: [(_w, c) => ({ ...tok(c), path: 'articles/none.md', choice: 'mine' }), T],
+  // Recognition: a learner's points are theirs and a trainer's to read; a 表彰 is a signed trainer fact.
+  getRecognition: [(w, c) => ({ ...tok(c), profileId: w.learnerA }), S],
+  giveRecognition: [(w, c) => ({ ...tok(c), profileId: w.learnerA, title: 'Star of the month', note: 'calm with an angry buyer' }), T],
+  // The team board is off in this world (the default): only a trainer previews it (on, any session: see recognition tests).
+  getTeamBoard: [(_w, c) => ({ ...tok(c) }), T],
+  setTeamBoard: [(_w, c) => ({ ...tok(c), enabled: false }), T],
+  getCharts: [(_w, c) => ({ ...tok(c) }), T],
   deleteProfile: [(w, c) => ({ ...tok(c), profileId: w.learnerC }), T],
   restoreDatabase: [(w, c) => ({ ...tok(c), content: w.backup, confirm: true }), T],
   // Setting a passphrase takes the current one: the trainer's own (the same again, so nothing changes but their sessions end).

@@ -35,3 +35,12 @@ export function localToday(now = new Date()): string {
 
 /** A phase is "due soon" this many days ahead. */
 export const DUE_SOON_DAYS = 3;
+
+/** The Monday of the week `iso` falls in (weeks run Monday to Sunday, as in China and most of Europe). */
+export function weekStart(iso: string): string {
+  const weekday = new Date(toUtc(iso)).getUTCDay(); // 0 = Sunday
+  return addDays(iso, -((weekday + 6) % 7));
+}
+
+/** The local calendar day of an ISO instant (a record's time) on this computer. */
+export const localDayOf = (instant: string) => localToday(new Date(instant));
