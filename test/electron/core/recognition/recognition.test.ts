@@ -140,14 +140,14 @@ describe('team board', () => {
     const { learner, lt, tt } = await people(core);
     const ops = await core.createProfile({ name: '赵运营', roleId: 'operations' });
     await core.completeStep({ token: lt, profileId: learner.id, trackId: TRACK, stepId: 'task-login' });
-    expect((await core.getSettings()).teamBoard).toBe(false);
+    expect((await core.getSettings({})).teamBoard).toBe(false);
     await expect(core.getTeamBoard({ token: lt })).rejects.toMatchObject({ code: 'forbidden', key: 'teamBoardOff' });
     const preview = await core.getTeamBoard({ token: tt });
     expect(preview.enabled).toBe(false);
 
     await expect(core.setTeamBoard({ token: lt, enabled: true })).rejects.toMatchObject({ code: 'forbidden' });
     await core.setTeamBoard({ token: tt, enabled: true });
-    expect((await core.getSettings()).teamBoard).toBe(true);
+    expect((await core.getSettings({})).teamBoard).toBe(true);
     const board = await core.getTeamBoard({ token: lt });
     expect(board.enabled).toBe(true);
     expect(board.roles[0]).toMatchObject({ roleId: 'customer-service', points: POINTS.step, people: [{ profileId: learner.id, name: '王小明', points: POINTS.step, badges: 1 }] });
