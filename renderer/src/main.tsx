@@ -6,6 +6,7 @@ import './styles/article.css';
 import './styles/onboarding.css';
 import './styles/search.css';
 import './styles/editor.css';
+import './styles/charts.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -5,6 +5,8 @@ import { PageState } from '../components/PageState';
 import { DashboardTable } from '../components/onboarding/DashboardTable';
 import { ExchangeBar } from '../components/onboarding/ExchangeBar';
 import { LearnerDetail } from '../components/onboarding/LearnerDetail';
+import { ChartsPanel } from '../components/charts/ChartsPanel';
+import { TeamBoardPanel } from '../components/recognition/TeamBoardPanel';
 import { useI18n } from '../i18n/i18n';
 import { useRoleName } from '../i18n/useRoleName';
 import { useSession } from '../state/session';
@@ -38,7 +40,9 @@ function Dashboard({ token }: { token: string }) {
   const { roles } = useSession();
   const roleName = useRoleName();
   const [role, setRole] = useState('');
-  const [state, retry] = useLoad(() => api.getDashboard({ token, ...(role ? { role } : {}) }), [role, token]);
+  const [view, setView] = useState<'progress' | 'charts' | 'board'>('progress');
+  const [state, retry] = useLoad(() => (view === 'progress' ? api.getDashboard({ token, ...(role ? { role } : {}) }) : Promise.resolve(null)), [role, token, view]);
+  const views = [['progress', t('trainer.viewProgress')], ['charts', t('trainer.viewCharts')], ['board', t('trainer.viewBoard')]] as const;
   return (
     <section className="page trainer">
       <h1>{t('trainer.title')}</h1>
@@ -53,14 +57,19 @@ function Dashboard({ token }: { token: string }) {
         <ExchangeBar token={token} onImported={retry} />
         <a className="button" href={editHref('')}>{t('content.title')}</a> <a className="button" href={href({ name: 'health' })}>{t('health.title')}</a>
       </div>
-      <PageState state={state} retry={retry}>
-        {(d) => (
+      <div className="trainer-views" role="group" aria-label={t('trainer.views')}>
+        {views.map(([id, label]) => <button key={id} type="button" aria-pressed={view === id} onClick={() => setView(id)} data-testid={`view-${id}`}>{label}</button>)}
+      </div>
+      {view === 'charts' && <ChartsPanel token={token} role={role} />}
+      {view === 'board' && <TeamBoardPanel token={token} />}
+      {view === 'progress' && <PageState state={state} retry={retry}>
+        {(d) => d && (
           <>
             <p className="muted small">{t('trainer.summary', { learners: new Set(d.rows.map((r) => r.profileId)).size, behind: d.rows.filter((r) => r.overdue.length).length, today: d.today })}</p>
             <DashboardTable rows={d.rows} />
           </>
         )}
-      </PageState>
+      </PageState>}
     </section>
   );
 }
