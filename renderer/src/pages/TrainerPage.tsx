@@ -1,17 +1,19 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { EditGate } from '../components/editor/EditGate';
 import { api } from '../api';
 import { PageState } from '../components/PageState';
 import { DashboardTable } from '../components/onboarding/DashboardTable';
 import { ExchangeBar } from '../components/onboarding/ExchangeBar';
 import { LearnerDetail } from '../components/onboarding/LearnerDetail';
-import { ChartsPanel } from '../components/charts/ChartsPanel';
 import { TeamBoardPanel } from '../components/recognition/TeamBoardPanel';
 import { useI18n } from '../i18n/i18n';
 import { useRoleName } from '../i18n/useRoleName';
 import { useSession } from '../state/session';
 import { useLoad } from '../state/useLoad';
 import { editHref, href } from '../app/route';
+
+// The chart library is loaded only when a trainer opens the charts: no one else pays for it at start-up.
+const ChartsPanel = lazy(() => import('../components/charts/ChartsPanel').then((m) => ({ default: m.ChartsPanel })));
 
 /**
  * The trainer dashboard. It shows everyone's progress, so it opens for a trainer profile only; the
@@ -60,7 +62,7 @@ function Dashboard({ token }: { token: string }) {
       <div className="trainer-views" role="group" aria-label={t('trainer.views')}>
         {views.map(([id, label]) => <button key={id} type="button" aria-pressed={view === id} onClick={() => setView(id)} data-testid={`view-${id}`}>{label}</button>)}
       </div>
-      {view === 'charts' && <ChartsPanel token={token} role={role} />}
+      {view === 'charts' && <Suspense fallback={<p className="muted">…</p>}><ChartsPanel token={token} role={role} /></Suspense>}
       {view === 'board' && <TeamBoardPanel token={token} />}
       {view === 'progress' && <PageState state={state} retry={retry}>
         {(d) => d && (
