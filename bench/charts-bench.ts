@@ -90,10 +90,10 @@ async function browserRuns() {
     const rows = await page.locator('[data-testid=dashboard] tbody tr').count();
     const time = async (view: 'charts' | 'progress') => {
       await page.getByTestId(view === 'charts' ? 'view-progress' : 'view-charts').click();
-      await page.locator(view === 'charts' ? '[data-testid=dashboard]' : '[data-testid=charts] .recharts-surface').first().waitFor({ timeout: 120_000 });
+      await page.locator(view === 'charts' ? '[data-testid=dashboard]' : '[data-testid=charts] .chart-plot .recharts-wrapper > svg.recharts-surface').first().waitFor({ timeout: 120_000 });
       const t0 = performance.now();
       await page.getByTestId(`view-${view}`).click();
-      if (view === 'charts') await page.waitForFunction(() => document.querySelectorAll('[data-testid=charts] .chart-plot .recharts-surface').length === 4, undefined, { timeout: 120_000, polling: 'raf' });
+      if (view === 'charts') await page.waitForFunction(() => document.querySelectorAll('[data-testid=charts] .chart-plot .recharts-wrapper > svg.recharts-surface').length === 4, undefined, { timeout: 120_000, polling: 'raf' });
       else await page.waitForFunction((n) => document.querySelectorAll('[data-testid=dashboard] tbody tr').length === n, rows, { timeout: 120_000, polling: 'raf' });
       return performance.now() - t0;
     };

@@ -15,7 +15,7 @@ export function MissedChart({ charts }: { charts: Charts }) {
           <BarChart data={questions} layout="vertical" accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
             <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" allowDecimals={false} {...AXIS} />
-            <YAxis type="category" dataKey="prompt" width={150} tickFormatter={(v: string) => shorten(v)} {...AXIS} />
+            <YAxis type="category" dataKey="prompt" width={180} tickFormatter={(v: string) => shorten(v, 12)} {...AXIS} />
             <Tooltip {...TOOLTIP} />
             <Legend />
             <Bar dataKey="wrong" name={t('charts.wrong')} fill={seriesColor(1)} {...STATIC} />

@@ -15,7 +15,7 @@ export function OverdueChart({ charts }: { charts: Charts }) {
           <BarChart data={steps} layout="vertical" accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
             <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" allowDecimals={false} {...AXIS} />
-            <YAxis type="category" dataKey="label" width={150} tickFormatter={(v: string) => shorten(v)} {...AXIS} />
+            <YAxis type="category" dataKey="label" width={180} tickFormatter={(v: string) => shorten(v, 12)} {...AXIS} />
             <Tooltip {...TOOLTIP} />
             <Legend />
             <Bar dataKey="overdueNow" name={t('charts.overdueNow')} stackId="a" fill={seriesColor(0)} {...STATIC} />

@@ -8,8 +8,9 @@ import { TeamBoardView } from './TeamBoardView';
 /** Home: the team board, only once a trainer has turned it on (off, it shows nothing). */
 export function HomeTeamBoard({ profileId }: { profileId: string }) {
   const { t } = useI18n();
-  const { profileReady } = useSession();
-  const [state] = useLoad(() => withToken(profileId, (token) => api.getTeamBoard({ token })).catch(() => null), [profileId, profileReady]);
+  const { profileReady, settings } = useSession();
+  // Asked only when Settings say it is on: off, the core would refuse a learner (and that is no error to show).
+  const [state] = useLoad(() => (settings.teamBoard ? withToken(profileId, (token) => api.getTeamBoard({ token })) : Promise.resolve(null)), [profileId, profileReady, settings.teamBoard]);
   if (state.status !== 'ready' || !state.data?.enabled) return null;
   return (
     <section className="card" aria-labelledby="home-board-title">
