@@ -9,7 +9,7 @@ export function RecognitionList({ items }: { items: Recognition[] }) {
     <ul className="recognition-list" data-testid="recognitions">
       {items.map((r) => (
         <li key={r.id} className="recognition">
-          <strong className="recognition-title">🏅 {r.title}</strong>
+          <strong className="recognition-title"><span aria-hidden="true">★ </span>{r.title}</strong>
           {r.note && <span className="recognition-note">{r.note}</span>}
           <span className="muted small">{t('rec.givenBy', { name: r.givenBy.name, date: formatDay(r.givenAt) })}</span>
         </li>
