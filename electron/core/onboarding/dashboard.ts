@@ -5,7 +5,8 @@ import type { Store } from '../store/store.js';
 import type { KeySet } from '../trust/signing.js';
 import { localKeySet } from '../trust/verify.js';
 import { localToday } from './dates.js';
-import { factsOf, trackProgress, tracksFor, type Facts } from './summary.js';
+import { learnerView } from './learnerView.js';
+import type { Facts } from './summary.js';
 
 type Row = Data['profiles'][number];
 
@@ -17,9 +18,10 @@ export interface LearnerTrack { profile: Row; facts: Facts; track: TrackProgress
 export type LearnerSource = Pick<Store, 'shared' | 'records'>;
 
 function tracksOf(source: LearnerSource, pack: Pack, profile: Row, today: string, keys: KeySet): LearnerTrack[] {
-  const facts = factsOf(source.records(profile.id), keys);
+  // The same per-learner view the charts, points and team board read: computed once for all of them.
+  const { facts, tracks } = learnerView(source.records(profile.id), pack, profile, today, keys);
   if (!isLearner(profile, facts)) return [];
-  return tracksFor(pack, profile, facts).map((t) => ({ profile, facts, track: trackProgress(pack, t, profile.startDate, today, facts) }));
+  return tracks.map((track) => ({ profile, facts, track }));
 }
 
 /** Every learner × track, oldest profile first, in track order: shared by the dashboard and the CSV. */

@@ -42,5 +42,16 @@ export function weekStart(iso: string): string {
   return addDays(iso, -((weekday + 6) % 7));
 }
 
-/** The local calendar day of an ISO instant (a record's time) on this computer. */
-export const localDayOf = (instant: string) => localToday(new Date(instant));
+const days = new Map<string, string>();
+/**
+ * The local calendar day of an ISO instant (a record's time) on this computer. Remembered: the
+ * charts ask it for every step of every learner on each call, and a time-zone lookup is not free.
+ */
+export function localDayOf(instant: string): string {
+  let day = days.get(instant);
+  if (day === undefined) {
+    if (days.size > 500_000) days.clear();
+    days.set(instant, (day = localToday(new Date(instant))));
+  }
+  return day;
+}
