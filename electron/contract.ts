@@ -17,6 +17,8 @@ import { packsRequests, type PacksResponses } from './contract/packs.js';
 import { profilesRequests, type ProfilesResponses } from './contract/profiles.js';
 import { searchRequests, type SearchResponses } from './contract/search.js';
 import { teamRequests, type TeamResponses } from './contract/team.js';
+import { chartsRequests, type ChartsResponses } from './contract/charts.js';
+import { recognitionRequests, type RecognitionResponses } from './contract/recognition.js';
 import { quizbankRequests, type QuizbankResponses } from './contract/quizbank.js';
 import { reviewsRequests, type ReviewsResponses } from './contract/reviews.js';
 import { acknowledgeRequests, type AcknowledgeResponses } from './contract/acknowledge.js';
@@ -31,6 +33,8 @@ export * from './contract/packs.js';
 export * from './contract/profiles.js';
 export * from './contract/search.js';
 export * from './contract/team.js';
+export * from './contract/charts.js';
+export * from './contract/recognition.js';
 export * from './contract/quizbank.js';
 export * from './contract/reviews.js';
 export * from './contract/acknowledge.js';
@@ -47,6 +51,8 @@ export const requests = {
   ...authoringRequests,
   ...packsRequests,
   ...teamRequests,
+  ...chartsRequests,
+  ...recognitionRequests,
   ...quizbankRequests,
   ...reviewsRequests,
   ...acknowledgeRequests,
@@ -71,6 +77,8 @@ export interface Responses extends
   AuthoringResponses,
   PacksResponses,
   TeamResponses,
+  ChartsResponses,
+  RecognitionResponses,
   QuizbankResponses,
   ReviewsResponses,
   AcknowledgeResponses,

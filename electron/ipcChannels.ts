@@ -24,6 +24,7 @@ export const METHOD_NAMES = [
   'listMyAcknowledgements', 'confirmAcknowledgement', 'getAcknowledgementPolicy', 'setAcknowledgementPolicy',
   'getAcknowledgementReport', 'exportAcknowledgements', 'verifyArticle', 'getReviewQueue',
   'startQuizAttempt', 'getMistakes', 'answerPractice',
+  'getRecognition', 'giveRecognition', 'getTeamBoard', 'setTeamBoard', 'getCharts',
 ] as const satisfies readonly MethodName[];
 
 // A method added to the contract but not above is a type error here, naming the method.

@@ -1,7 +1,7 @@
 // `npm run bench`: the search benchmark (ours vs lunr vs MiniSearch), the start-up benchmark and the
 // records benchmark (the store at 50, 500 and 5,000 learners next to the single-file store).
 // Flags: --quick (search bench at small N, records at 50 and 500), --search-only, --startup-only,
-// --records-only, --team-only, --hostile-only; others go to the search bench.
+// --records-only, --team-only, --hostile-only, --charts-only; others go to the search bench.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,7 +19,7 @@ const run = (file, extra = []) => {
 };
 
 // One part alone with --<part>-only; without one, every part runs.
-const parts = ['search', 'startup', 'records', 'team', 'hostile'];
+const parts = ['search', 'startup', 'records', 'team', 'hostile', 'charts'];
 const only = parts.find((p) => args.includes(`--${p}-only`));
 const wanted = (part) => !only || only === part;
 
@@ -41,6 +41,11 @@ if (wanted('hostile')) {
   await bundle('electron/core/content/markdownWorker.ts', 'markdown-worker.js');
   await bundle('bench/hostile-bench.ts', 'hostile-bench.mjs');
   run('hostile-bench.mjs');
+}
+if (wanted('charts')) {
+  if (!fs.existsSync('dist/renderer/index.html')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  await bundle('bench/charts-bench.ts', 'charts-bench.mjs', ['playwright-core']);
+  run('charts-bench.mjs');
 }
 if (wanted('team')) {
   await bundle('bench/team-bench.ts', 'team-bench.mjs');

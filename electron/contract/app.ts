@@ -67,6 +67,8 @@ export interface Settings {
   currentProfileId: string | null;
   /** Content folder chosen in Settings, or null for the host's default (the bundled pack). */
   contentDir: string | null;
+  /** The team board (this month's points by role) is shown to everyone; off by default, a trainer turns it on (`setTeamBoard`). */
+  teamBoard?: boolean;
 }
 
 /**

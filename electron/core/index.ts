@@ -32,6 +32,8 @@ import type { AuthoringContext } from './authoring/context.js';
 import { acknowledgeHandlers } from './acknowledge/handlers.js';
 import { reviewsHandlers } from './reviews/handlers.js';
 import { reviewedSummary, verifications } from './reviews/verifications.js';
+import { recognitionHandlers } from './recognition/handlers.js';
+import { chartsHandlers } from './charts/handlers.js';
 
 export interface CoreOptions {
   /** The content pack folder. */
@@ -193,6 +195,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...acknowledgeHandlers(authoringCtx),
     ...reviewsHandlers({ pack: current, store, sessions }),
     ...quizbankHandlers({ store, pack: current, sessions, dataDir: opts.dataDir }),
+    ...recognitionHandlers({ store, pack: current, sessions }),
+    ...chartsHandlers({ store, pack: current, sessions }),
   };
 
   if (!opts.readOnly) warmDashboard(store, () => pack);

@@ -7,6 +7,7 @@ import './styles/onboarding.css';
 import './styles/search.css';
 import './styles/editor.css';
 import './styles/acknowledge.css';
+import './styles/charts.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -133,6 +133,13 @@ export const TABLE: Record<MethodName, [Row, Rule]> = {
   // "Still valid" is a signed trainer fact: trainers only, whoever the owner field names.
   verifyArticle: [(_w, c) => ({ ...tok(c), articleId: 'cs/refunds', contentHash: 'stale' }), T],
   getReviewQueue: [(_w, c) => ({ ...tok(c), scope: 'all' }), T],
+  // Recognition: a learner's points are theirs and a trainer's to read; a 表彰 is a signed trainer fact.
+  getRecognition: [(w, c) => ({ ...tok(c), profileId: w.learnerA }), S],
+  giveRecognition: [(w, c) => ({ ...tok(c), profileId: w.learnerA, title: 'Star of the month', note: 'calm with an angry buyer' }), T],
+  // The team board is off in this world (the default): only a trainer previews it (on, any session: see recognition tests).
+  getTeamBoard: [(_w, c) => ({ ...tok(c) }), T],
+  setTeamBoard: [(_w, c) => ({ ...tok(c), enabled: false }), T],
+  getCharts: [(_w, c) => ({ ...tok(c) }), T],
   deleteProfile: [(w, c) => ({ ...tok(c), profileId: w.learnerC }), T],
   restoreDatabase: [(w, c) => ({ ...tok(c), content: w.backup, confirm: true }), T],
   // Setting a passphrase takes the current one: the trainer's own (the same again, so nothing changes but their sessions end).

@@ -1,4 +1,4 @@
-import type { AckPolicy, AckPolicyState, HandbookApi } from '../../contract.js';
+import type { AckPolicy, AckPolicyState, Handlers } from '../../contract.js';
 import { HandbookError, notFound } from '../api/errors.js';
 import { readText } from '../authoring/articles.js';
 import type { AuthoringContext } from '../authoring/context.js';
@@ -22,7 +22,7 @@ const changedMeanwhile = (id: string) => new HandbookError('conflict', `"${id}" 
  * 阅读确认. Confirming is the person's own act (their session only; a trainer cannot confirm for
  * someone); the policy and the report are trainers'.
  */
-export function acknowledgeHandlers(ctx: AuthoringContext): Pick<HandbookApi, AcknowledgeMethods> {
+export function acknowledgeHandlers(ctx: AuthoringContext): Pick<Handlers, AcknowledgeMethods> {
   const { store, sessions } = ctx;
   const mine = (profileId: string) => myAcknowledgements(ctx.pack(), requireProfile(store, profileId), store.records(profileId), localToday());
   const articleRel = (id: string) => {

@@ -35,3 +35,23 @@ export function localToday(now = new Date()): string {
 
 /** A phase is "due soon" this many days ahead. */
 export const DUE_SOON_DAYS = 3;
+
+/** The Monday of the week `iso` falls in (weeks run Monday to Sunday, as in China and most of Europe). */
+export function weekStart(iso: string): string {
+  const weekday = new Date(toUtc(iso)).getUTCDay(); // 0 = Sunday
+  return addDays(iso, -((weekday + 6) % 7));
+}
+
+const days = new Map<string, string>();
+/**
+ * The local calendar day of an ISO instant (a record's time) on this computer. Remembered: the
+ * charts ask it for every step of every learner on each call, and a time-zone lookup is not free.
+ */
+export function localDayOf(instant: string): string {
+  let day = days.get(instant);
+  if (day === undefined) {
+    if (days.size > 500_000) days.clear();
+    days.set(instant, (day = localToday(new Date(instant))));
+  }
+  return day;
+}

@@ -1,4 +1,4 @@
-import type { HandbookApi } from '../../contract.js';
+import type { Handlers } from '../../contract.js';
 import { HandbookError, notFound } from '../api/errors.js';
 import type { Pack } from '../content/pack.js';
 import type { EditSessions } from '../profiles/sessions.js';
@@ -18,7 +18,7 @@ export interface ReviewsContext { pack(): Pack; store: Store; sessions: EditSess
  * nothing, so an owner who is not a trainer asks one. An owner who is a trainer sees the articles
  * they own first (`scope: 'mine'`).
  */
-export function reviewsHandlers(ctx: ReviewsContext): Pick<HandbookApi, ReviewMethods> {
+export function reviewsHandlers(ctx: ReviewsContext): Pick<Handlers, ReviewMethods> {
   return {
     async verifyArticle({ token, articleId, contentHash }) {
       const trainer = ctx.sessions.require(token);

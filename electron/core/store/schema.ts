@@ -48,7 +48,11 @@ export interface DataV2 extends Omit<DataV1, 'schemaVersion' | 'completions'> {
  */
 export interface DataV3 extends Omit<DataV2, 'schemaVersion'> {
   schemaVersion: 3;
-  failedSearches: Array<{ query: string; count: number; firstAt: string; lastAt: string }>;
+  failedSearches: Array<{
+    query: string; count: number; firstAt: string; lastAt: string;
+    /** Searches per week (Monday `YYYY-MM-DD` → count), the latest 26 weeks, for the trainer's chart; rows from before it have none. */
+    weeks?: Record<string, number>;
+  }>;
 }
 
 /** A trainer's private key sealed with their passphrase (see core/trust/keys.ts). */
@@ -83,6 +87,19 @@ export interface DataV4 extends Omit<DataV3, 'schemaVersion' | 'profiles' | 'com
   quizAttempts: Array<DataV2['quizAttempts'][number] & { asked?: string[]; wrong?: string[] }>;
   /** Answers given in 错题本 practice: never attempts, but a right one takes the question out of the 错题本. */
   quizPractice: Array<{ profileId: string; quizId: string; questionId: string; correct: boolean; at: string }>;
+  /**
+   * Named recognitions (表彰) a trainer gave a learner: signed trainer facts (core/recognition/).
+   * Added without a version bump: an older file simply has none (`migrate` fills the empty list).
+   */
+  recognitions: RecognitionRow[];
+}
+
+/** One 表彰: who gave it, to whom, what it says; signed over its canonical form (core/recognition/canonical.ts). */
+export interface RecognitionRow {
+  id: string; profileId: string; title: string; note: string; givenAt: string;
+  trainer: { id: string; name: string };
+  /** Ed25519 signature (base64) of the trainer. */
+  signature: string;
 }
 
 /**
@@ -112,10 +129,11 @@ export function emptyData(): Data {
     quizAttempts: [],
     quizPractice: [],
     signoffRequests: [],
+    recognitions: [],
     bookmarks: [],
     views: [],
     acknowledgements: [],
     articleReviews: [],
-    settings: { language: 'system', theme: 'system', currentProfileId: null, contentDir: null },
+    settings: { language: 'system', theme: 'system', currentProfileId: null, contentDir: null, teamBoard: false },
   };
 }

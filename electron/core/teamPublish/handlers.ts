@@ -1,4 +1,4 @@
-import type { HandbookApi } from '../../contract.js';
+import type { Handlers } from '../../contract.js';
 import { loadCredentials } from '../team/credentials.js';
 import { TeamError } from '../team/errors.js';
 import { commitSaved, publishContent, publishingInfo } from '../team/publish.js';
@@ -16,7 +16,7 @@ export interface TeamPublishContext {
   language(): 'zh-CN' | 'en';
 }
 
-export function teamPublishHandlers(ctx: TeamPublishContext): Pick<HandbookApi, TeamPublishMethods> & { afterSave(paths: string[]): void; settled(): Promise<void> } {
+export function teamPublishHandlers(ctx: TeamPublishContext): Pick<Handlers, TeamPublishMethods> & { afterSave(paths: string[]): void; settled(): Promise<void> } {
   const publish = () => publishContent({ dataDir: ctx.dataDir, contentDir: ctx.contentDir, credentials: loadCredentials(ctx.dataDir), lang: ctx.language() });
   // Saves commit one after another, in the order they were made; the save itself does not wait.
   let queue: Promise<void> = Promise.resolve();

@@ -37,14 +37,21 @@ export const DataSchema = z.object({
   }).strict()),
   quizPractice: z.array(z.object({ profileId: Id, quizId: Id, questionId: Id, correct: z.boolean(), at: Iso }).strict()),
   signoffRequests: z.array(z.object({ ...Ref, requestedAt: Iso, note: Text(500).optional() }).strict()),
+  recognitions: z.array(z.object({
+    id: Id, profileId: Id, title: Text(80), note: Text(500), givenAt: Iso, trainer: z.object({ id: Id, name: Text(60) }).strict(), signature: Text(200),
+  }).strict()),
   bookmarks: z.array(z.object({ profileId: Id, articleId: Text(300), at: Iso }).strict()),
   views: z.array(z.object({ profileId: Id, articleId: Text(300), at: Iso }).strict()),
   acknowledgements: z.array(z.object({ profileId: Id, articleId: Text(300), version: z.number().int().min(1), contentHash: Text(100), at: Iso }).strict()).optional(),
   articleReviews: z.array(z.object({ profileId: Id, articleId: Text(300), contentHash: Text(100), at: Iso, signature: Text(200) }).strict()).optional(),
-  failedSearches: z.array(z.object({ query: Text(2000), count: z.number().int().min(0), firstAt: Iso, lastAt: Iso }).strict()),
+  failedSearches: z.array(z.object({
+    query: Text(2000), count: z.number().int().min(0), firstAt: Iso, lastAt: Iso,
+    weeks: z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.number().int().min(0)).refine((w) => Object.keys(w).length <= 60, 'too many weeks').optional(),
+  }).strict()),
   settings: z.object({
     language: z.enum(['system', 'zh-CN', 'en']), theme: z.enum(['system', 'light', 'dark']),
     currentProfileId: Id.nullable(), contentDir: Text(1000).nullable(),
+    teamBoard: z.boolean().optional(),
   }).strict(),
 }).strict();
 

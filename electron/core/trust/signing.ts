@@ -5,7 +5,7 @@ import { canonicalSignoff, type SignoffFact } from './canonical.js';
 export type KeySet = ReadonlyMap<string, readonly string[]>;
 
 export function signSignoff(fact: SignoffFact, key: crypto.KeyObject): string {
-  return crypto.sign(null, Buffer.from(canonicalSignoff(fact)), key).toString('base64');
+  return signTrainerFact(canonicalSignoff(fact), key);
 }
 
 const publicKeys = new Map<string, crypto.KeyObject | null>();
@@ -29,12 +29,22 @@ function publicKey(spki: string): crypto.KeyObject | null {
  * trainers; in team mode the keys published with the content).
  */
 export function verifySignoff(fact: SignoffFact, signature: string | undefined, keys: KeySet): boolean {
+  return verifyTrainerFact(canonicalSignoff(fact), fact.trainerId, signature, keys);
+}
+
+/** Signs any trainer fact given as its one canonical string (sign-offs, recognitions …). */
+export function signTrainerFact(canonical: string, key: crypto.KeyObject): string {
+  return crypto.sign(null, Buffer.from(canonical), key).toString('base64');
+}
+
+/** Whether `signature` signs the canonical string with one of `trainerId`'s keys in the set. */
+export function verifyTrainerFact(canonical: string, trainerId: string, signature: string | undefined, keys: KeySet): boolean {
   if (!signature || signature.length > 200) return false;
-  const candidates = keys.get(fact.trainerId);
+  const candidates = keys.get(trainerId);
   if (!candidates?.length) return false;
   const sig = Buffer.from(signature, 'base64');
   if (sig.length !== 64) return false;
-  const data = Buffer.from(canonicalSignoff(fact));
+  const data = Buffer.from(canonical);
   return candidates.some((spki) => {
     const k = publicKey(spki);
     return !!k && crypto.verify(null, data, k, sig);

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n';
 import { useRoleName } from '../i18n/useRoleName';
 import { useSession } from '../state/session';
 import { href } from '../app/route';
+import { CertificateRecognitions } from '../components/recognition/CertificateRecognitions';
 
 /**
  * A certificate for a completed track, laid out for A4 (see the print rules in onboarding.css):
@@ -63,6 +64,7 @@ export function CertificatePage({ trackId, profileId }: { trackId: string; profi
                     </tbody>
                   </table>
                 )}
+                <CertificateRecognitions profileId={learner.id} />
                 <div className="cert-signatures">
                   <div><span className="cert-line" />{t('cert.trainerSignature')}</div>
                   <div><span className="cert-line" />{t('cert.learnerSignature')}</div>

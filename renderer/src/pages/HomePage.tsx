@@ -3,6 +3,8 @@ import { api } from '../api';
 import { ArticleLinkList } from '../components/ArticleLinkList';
 import { MyTrackCard } from '../components/onboarding/MyTrackCard';
 import { RoleShortcuts } from '../components/RoleShortcuts';
+import { MyRecognitionCard } from '../components/recognition/MyRecognitionCard';
+import { HomeTeamBoard } from '../components/recognition/HomeTeamBoard';
 import { useProgress } from '../components/onboarding/useProgress';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../state/session';
@@ -54,6 +56,8 @@ export function HomePage({ onPickProfile }: { onPickProfile: () => void }) {
         <div className="card-grid">
           <PendingAcksCard />
           {trainerToken && <ReviewQueueCard token={trainerToken} />}
+          {profile && !profile.trainer && <MyRecognitionCard profileId={profile.id} />}
+          {profile && <HomeTeamBoard profileId={profile.id} />}
           {profile && reading.status === 'ready' && reading.data && (
             <>
               <div className="card">

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { EditGate } from '../components/editor/EditGate';
 import { api } from '../api';
 import { PageState } from '../components/PageState';
 import { DashboardTable } from '../components/onboarding/DashboardTable';
 import { ExchangeBar } from '../components/onboarding/ExchangeBar';
 import { LearnerDetail } from '../components/onboarding/LearnerDetail';
+import { TeamBoardPanel } from '../components/recognition/TeamBoardPanel';
 import { useI18n } from '../i18n/i18n';
 import { useRoleName } from '../i18n/useRoleName';
 import { useSession } from '../state/session';
@@ -12,6 +13,9 @@ import { useLoad } from '../state/useLoad';
 import { editHref, href } from '../app/route';
 import { AckReportSection } from '../components/acknowledge/AckReportSection';
 import { ReviewQueueCard } from '../components/acknowledge/ReviewQueueCard';
+
+// The chart library is loaded only when a trainer opens the charts: no one else pays for it at start-up.
+const ChartsPanel = lazy(() => import('../components/charts/ChartsPanel').then((m) => ({ default: m.ChartsPanel })));
 
 /**
  * The trainer dashboard. It shows everyone's progress, so it opens for a trainer profile only; the
@@ -40,7 +44,9 @@ function Dashboard({ token }: { token: string }) {
   const { roles } = useSession();
   const roleName = useRoleName();
   const [role, setRole] = useState('');
-  const [state, retry] = useLoad(() => api.getDashboard({ token, ...(role ? { role } : {}) }), [role, token]);
+  const [view, setView] = useState<'progress' | 'charts' | 'board'>('progress');
+  const [state, retry] = useLoad(() => (view === 'progress' ? api.getDashboard({ token, ...(role ? { role } : {}) }) : Promise.resolve(null)), [role, token, view]);
+  const views = [['progress', t('trainer.viewProgress')], ['charts', t('trainer.viewCharts')], ['board', t('trainer.viewBoard')]] as const;
   const [acks] = useLoad(() => api.getAcknowledgementReport({ token }), [token]);
   // Overdue confirmations make a person "behind" as overdue steps do.
   const ackBehind = new Set(acks.status === 'ready' ? acks.data.articles.flatMap((a) => a.people.filter((p) => p.overdue && (!role || p.roleId === role)).map((p) => p.profileId)) : []);
@@ -58,8 +64,13 @@ function Dashboard({ token }: { token: string }) {
         <ExchangeBar token={token} onImported={retry} />
         <a className="button" href={editHref('')}>{t('content.title')}</a> <a className="button" href={href({ name: 'health' })}>{t('health.title')}</a>
       </div>
-      <PageState state={state} retry={retry}>
-        {(d) => (
+      <div className="trainer-views" role="group" aria-label={t('trainer.views')}>
+        {views.map(([id, label]) => <button key={id} type="button" aria-pressed={view === id} onClick={() => setView(id)} data-testid={`view-${id}`}>{label}</button>)}
+      </div>
+      {view === 'charts' && <Suspense fallback={<p className="muted">…</p>}><ChartsPanel token={token} role={role} /></Suspense>}
+      {view === 'board' && <TeamBoardPanel token={token} />}
+      {view === 'progress' && <PageState state={state} retry={retry}>
+        {(d) => d && (
           <>
             <p className="muted small">{t('trainer.summary', { learners: new Set(d.rows.map((r) => r.profileId)).size, behind: new Set([...d.rows.filter((r) => r.overdue.length).map((r) => r.profileId), ...ackBehind]).size, today: d.today })}
               {acks.status === 'ready' && acks.data.overdue > 0 && <> · <span className="overdue" data-testid="ack-behind">{t('ack.behind', { count: acks.data.overdue })}</span></>}</p>
@@ -68,7 +79,7 @@ function Dashboard({ token }: { token: string }) {
             <ReviewQueueCard token={token} />
           </>
         )}
-      </PageState>
+      </PageState>}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useSession } from '../../state/session';
 import { PageState } from '../PageState';
 import { TrackView } from './TrackView';
 import { useProgress } from './useProgress';
+import { LearnerRecognition } from '../recognition/LearnerRecognition';
 import { href } from '../../app/route';
 
 /** One learner as the trainer sees them: every step, read-only, with sign-off where it is due. */
@@ -25,6 +26,7 @@ export function LearnerDetail({ profileId }: { profileId: string }) {
             {p.tracks.map((tr) => (
               <TrackView key={tr.trackId} track={tr} today={p.today} profileId={profileId} learnerName={learner?.name ?? ''} onChange={setProgress} readOnly />
             ))}
+            {learner && !learner.trainer && <LearnerRecognition profileId={profileId} learnerName={learner.name} />}
           </>
         )}
       </PageState>

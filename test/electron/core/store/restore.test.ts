@@ -38,7 +38,7 @@ describe('replaceAll (restore)', () => {
     expect(onDisk).not.toContain('constructor');
     expect(onDisk).not.toContain('polluted');
     expect(onDisk).not.toContain('junk');
-    expect(Object.keys(s.shared.settings).sort()).toEqual(['contentDir', 'currentProfileId', 'language', 'theme']);
+    expect(Object.keys(s.shared.settings).sort()).toEqual(['contentDir', 'currentProfileId', 'language', 'teamBoard', 'theme']);
     expect(s.shared.profiles.map((p) => p.id)).toEqual(['new']);
     expect(s.records('new').completions).toHaveLength(1);
     expect(s.records('old').completions).toEqual([]);
