@@ -16,7 +16,8 @@ import { listFiles, teamFixture, TRAINER, LEARNER } from '../electron/core/team/
  * Seeded team fuzzer on whole cores (after Joplin's sync fuzzer). Every device is a PC: its own
  * content and data folders, its own `createCore`, its own network cable to the one git server
  * (test/support/netLink.ts). Learners read, tick steps, take the quiz, ask for sign-offs; trainers
- * sign off and edit one article everybody edits and one of their own, in the app (saveArticle).
+ * sign off and edit one article everybody edits and one of their own, in the app (saveArticle)
+ * and now and then in a text editor outside it.
  * Cables come out, the server goes down, PCs restart, and `handbook team sync` runs as a child
  * process that is killed with SIGKILL in the middle of its push. Then everyone syncs until quiet.
  *
@@ -168,6 +169,13 @@ describe(`team fuzzer on whole cores (seed ${SEED}, ${DEVICES} devices, ${STEPS}
       const own = rand() < 0.5;
       const id = own ? `cs/note-pc${d.i}` : SHARED_ARTICLE;
       const mark = `edit-${step}-pc${d.i}`;
+      const file = path.join(d.contentDir, 'articles', `${id}.md`);
+      // One edit in four is made outside the app (a text editor): sync must find and commit it too.
+      if (rand() < 0.25 && fs.existsSync(file)) {
+        fs.appendFileSync(file, `\n${mark}\n`);
+        edits.push({ token: mark, article: `articles/${id}.md`, device: d.i });
+        return;
+      }
       let baseHash: string | null = null;
       let body = `# 笔记 ${d.i}\n`;
       try {
@@ -205,8 +213,7 @@ describe(`team fuzzer on whole cores (seed ${SEED}, ${DEVICES} devices, ${STEPS}
     };
 
     /** `handbook team sync` in a child process, killed with SIGKILL the moment its push starts (or lands). */
-    const killedSync = async (d: Device) => {
-      const when = rand() < 0.5 ? 'before' : 'after';
+    const killedSync = async (d: Device, when: 'before' | 'after' = rand() < 0.5 ? 'before' : 'after'): Promise<boolean> => {
       const child = spawn(process.execPath, [CLI, 'team', 'sync', '--data', d.dataDir, '--content', d.contentDir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'en_US.UTF-8' } });
       let stderr = '';
       child.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
@@ -219,6 +226,7 @@ describe(`team fuzzer on whole cores (seed ${SEED}, ${DEVICES} devices, ${STEPS}
       // Not killed: it synced (0), waits for a person (1) or could not reach the server (3); never a crash.
       if (!killed) expect([0, 1, 3], `cli on PC ${d.i}: ${stderr}`).toContain(code);
       if (!killed) expect(stderr).not.toMatch(/\n\s+at /);
+      return killed;
     };
 
     const trainerPcs = devices.filter((d) => d.trainerId);
@@ -260,6 +268,14 @@ describe(`team fuzzer on whole cores (seed ${SEED}, ${DEVICES} devices, ${STEPS}
     // Everyone back online; sync until quiet (bounded), settling conflicts as they appear.
     if (serverDown) await fx.server.up();
     for (const d of devices) await d.link.plug();
+    // Whatever the seed, two pushes die: a trainer's content push before it reaches the server,
+    // and a learner PC's records push after the server took it.
+    await edit(trainerPcs[0], STEPS);
+    await settle(trainerPcs[0]);
+    expect(await killedSync(trainerPcs[0], 'before'), 'content push killed').toBe(true);
+    const learnerPc = devices.find((d) => !d.trainerId)!;
+    await learnerAct(learnerPc);
+    expect(await killedSync(learnerPc, 'after'), 'records push killed').toBe(true);
     let rounds = 0;
     for (; rounds < 12; rounds++) {
       let moved = false;
