@@ -2,7 +2,6 @@
 import { z } from 'zod';
 
 import { NoArgs, ProfileId, QuizAnswer, RoleId, SessionToken, StepId, TrackId } from './primitives.js';
-import type { RevealOnFail } from './quizbank.js';
 
 export const onboardingRequests = {
   /** Onboarding tracks, one per role, with phases and steps. */
@@ -137,6 +136,12 @@ export interface SourceRef {
 export interface QuizQuestionView { id: string; type: 'single' | 'multiple' | 'truefalse'; prompt: string; options: string[]; source: SourceRef | null }
 export interface QuizView { id: string; title: string; titleEn: string; passMark: number; questions: QuizQuestionView[] }
 export type QuizAnswer = number | number[] | boolean;
+/**
+ * What a failed attempt shows (quiz file `reveal_on_fail`): `none` the score only; `wrong` which
+ * questions were wrong and the section to reread; `explain` also the explanations (the default, as
+ * before); `answers` also the right answers. A passed attempt shows everything.
+ */
+export type RevealOnFail = 'none' | 'wrong' | 'explain' | 'answers';
 export interface QuestionResult {
   id: string; correct: boolean; given: QuizAnswer | null;
   /** Revealed once the quiz is passed, so a retry is still a test. */

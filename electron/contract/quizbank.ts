@@ -3,7 +3,7 @@
  * wrong) with practice. Requests are zod schemas; `electron/contract.ts` spreads them into `requests`.
  */
 import { z } from 'zod';
-import type { QuizAnswer as QuizAnswerValue, QuizView, SourceRef } from './onboarding.js';
+import type { QuizAnswer as QuizAnswerValue, QuizView, RevealOnFail, SourceRef } from './onboarding.js';
 import { ProfileId, QuizAnswer, SessionToken, StepId, TrackId } from './primitives.js';
 
 export const quizbankRequests = {
@@ -28,12 +28,6 @@ export const quizbankRequests = {
   }).strict(),
 };
 
-/**
- * What a failed attempt shows (quiz file `reveal_on_fail`): `none` the score only; `wrong` which
- * questions were wrong and the section to reread; `explain` also the explanations (the default, as
- * before); `answers` also the right answers. A passed attempt shows everything.
- */
-export type RevealOnFail = 'none' | 'wrong' | 'explain' | 'answers';
 
 export interface QuizAttemptView {
   /** Send back with `submitQuiz`; an attempt is graded once. */

@@ -75,6 +75,8 @@ export interface TeamSyncInfo {
   pushed: boolean;
   conflicts: string[];
   publishRefused: boolean;
+  /** The server has changes to files edited on this PC and not yet committed: they wait for a trainer's sync (nothing overwritten). */
+  heldBack?: boolean;
   records: { pushed: number; pulled: number; total: number };
 }
 export interface TeamChange {

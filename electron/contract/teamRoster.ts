@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { Passphrase, Pin, ProfileId, SessionToken } from './primitives.js';
 // Type only (erased at run time): the adopted profile is the contract's one Profile shape.
-import type { Profile } from '../contract.js';
+import type { Profile } from './profiles.js';
 
 export const teamRosterRequests = {
   /** The team's profiles this PC does not hold yet (no network: what the last sync brought). */

@@ -6,7 +6,7 @@ import { readTrack } from './trackFile.js';
 import { walk } from './files.js';
 import { resolveLinks, type Resolved } from './links.js';
 import { readArticleMeta, reviewDueDate } from './meta.js';
-import { ACK_FIELD, readAckPolicy } from '../acknowledge/policy.js';
+import { ACK_FIELD, readAckPolicy } from './ackPolicy.js';
 import { readMarkdownSource, type MarkdownSource } from './source.js';
 import { readYamlFile, type YamlFile } from './yamlFile.js';
 

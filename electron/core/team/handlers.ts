@@ -106,9 +106,9 @@ export function teamHandlers(ctx: TeamContext): Pick<Handlers, TeamMethods> & Te
     const r = await teamSync({ contentDir: ctx.contentDir, dataDir: ctx.dataDir, lang: ctx.language(), publish });
     pusher.sent(mark);
     await received(r.records.files);
-    const { outcome, pulled, pushed, conflicts, publishRefused } = r.content;
+    const { outcome, pulled, pushed, conflicts, publishRefused, heldBack } = r.content;
     const { pushed: sent, pulled: got, total } = r.records;
-    return { outcome, pulled: pulled.length, pushed, conflicts, publishRefused, records: { pushed: sent, pulled: got, total } };
+    return { outcome, pulled: pulled.length, pushed, conflicts, publishRefused, heldBack, records: { pushed: sent, pulled: got, total } };
   };
   return {
     async getTeamStatus() {

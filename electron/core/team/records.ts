@@ -113,7 +113,8 @@ export async function syncRecords(o: { dataDir: string; url: string; credentials
         noteDeviceTimes(o.dataDir, { [o.deviceId]: new Date().toISOString() });
         return { pushed: changed, pulled, total, files };
       }
-      if (!/non-fast-forward|fetch first|stale/i.test(r.error ?? '')) throw new TeamError('forbidden', 'the server refused the records push');
+      // Two PCs pushing at the same moment: the server's ref moved under one of them ("cannot lock ref"), as with a non-fast-forward.
+      if (!/non-fast-forward|fetch first|stale|cannot lock|failed to update ref|incorrect old value/i.test(r.error ?? '')) throw new TeamError('forbidden', 'the server refused the records push');
       // Another PC pushed in between: lay our files over its tree again.
     }
     throw new TeamError('unreachable', 'the records branch kept moving; try again');

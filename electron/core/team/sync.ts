@@ -25,6 +25,8 @@ export interface SyncResult {
   conflicts: string[];
   /** A push the server refused (protected branch): the commits stay here, nothing is lost. */
   publishRefused: boolean;
+  /** The server moved, but files edited here and not yet committed would be overwritten: held for a trainer's sync. */
+  heldBack: boolean;
   head: string;
   state: TeamState;
 }
@@ -90,6 +92,7 @@ async function syncOnce(repo: Repo, state: TeamState, o: SyncOptions): Promise<S
   const pulled = new Set<string>();
   let pushed = false;
   let publishRefused = false;
+  let heldBack = false;
   for (let round = 0; round < 4; round++) {
     await fetchIfMoved(repo, state, net);
     const remote = await git.resolveRef({ fs: repo.fs, dir: repo.dir, ref: remoteRef });
@@ -104,6 +107,7 @@ async function syncOnce(repo: Repo, state: TeamState, o: SyncOptions): Promise<S
       const changes = (await descends(repo, remote, local)) ? await diffTrees(repo, await treeOf(repo, local), await treeOf(repo, remote)) : null;
       // A reader's fast-forward never overwrites an edit not yet committed (it waits for a trainer's sync).
       const held = changes && !publish && (await localChanges(repo, changes.map((c) => c.path).filter(tracked))).length > 0;
+      if (held) heldBack = true;
       if (changes && !held) {
         await assertSafe(repo, changes, filesAfter(onDisk, changes));
         await applyToWorkdir(repo, changes);
@@ -156,7 +160,7 @@ async function syncOnce(repo: Repo, state: TeamState, o: SyncOptions): Promise<S
     }
     if (publishRefused) outcome = outcome === 'up_to_date' ? 'up_to_date' : outcome;
     else if (pushed && outcome === 'up_to_date') outcome = 'published';
-    return { outcome, pulled: [...pulled], pushed, conflicts: conflicts.map((c) => c.path), publishRefused, head, state: next };
+    return { outcome, pulled: [...pulled], pushed, conflicts: conflicts.map((c) => c.path), publishRefused, heldBack, head, state: next };
   }
   throw new TeamError('unreachable', 'the server kept moving while this PC tried to publish; try again');
 }

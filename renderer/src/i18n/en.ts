@@ -605,6 +605,7 @@ export const en = {
   'team.result.published': "Your changes were published.",
   'team.result.merged': "Merged: {count, plural, one {# file} other {# files}} from the team, your changes published.",
   'team.result.conflict': "Some files changed on both sides: choose below.",
+  'team.result.heldBack': "The server has changes to files edited on this PC: nothing was overwritten. Unlock as a trainer and check again to merge them.",
   'team.result.refused': "The server keeps content writable by trainers only: your content changes stay on this PC.",
   'team.publishNeedsTrainer': "Changes made on this PC are published when a trainer unlocks and checks now.",
   'team.recordsPending': "progress not yet sent",

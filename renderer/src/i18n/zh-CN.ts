@@ -607,6 +607,7 @@ export const zhCN: Record<MessageKey, string> = {
   'team.result.published': "你的修改已发布。",
   'team.result.merged': "已合并：收到团队的 {count} 个文件，你的修改已发布。",
   'team.result.conflict': "有文件在两边都被修改，请在下方选择。",
+  'team.result.heldBack': "服务器上有对本机已修改文件的更新：没有覆盖任何内容。请以培训师身份解锁后再次检查，以合并这些修改。",
   'team.result.refused': "服务器只允许培训师修改内容：你的内容修改保留在本机。",
   'team.publishNeedsTrainer': "本机的内容改动要由培训师解锁后点“立即检查”才会发布。",
   'team.recordsPending': "学习进度尚未发送",

@@ -34,8 +34,8 @@ function Joined({ status, reload }: { status: TeamStatusInfo; reload(): void }) 
     try {
       // Only an unlocked trainer's check commits and publishes content; anyone's fetches and moves progress.
       const r: TeamSyncInfo = await api.syncTeam(token ? { token } : {});
-      const text = r.publishRefused ? t('team.result.refused') : t(`team.result.${r.outcome}`, { count: r.pulled });
-      setResult({ ok: !r.publishRefused && r.outcome !== 'conflict', text: `${text} ${t('team.records', { pushed: r.records.pushed, pulled: r.records.pulled })}` });
+      const text = r.publishRefused ? t('team.result.refused') : r.heldBack ? t('team.result.heldBack') : t(`team.result.${r.outcome}`, { count: r.pulled });
+      setResult({ ok: !r.publishRefused && !r.heldBack && r.outcome !== 'conflict', text: `${text} ${t('team.records', { pushed: r.records.pushed, pulled: r.records.pulled })}` });
     } catch (err) {
       setResult({ ok: false, text: errorText(err, t) });
     } finally {
