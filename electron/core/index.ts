@@ -179,7 +179,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const current = () => pack;
   const authoringCtx: AuthoringContext = { root, pack: current, store, sessions, queue: new WriteQueue(), changed: rereadWritten };
   // What people see of an article's review: its front matter and the signed "still valid" events.
-  const reviewed = () => { const index = verifications(store); return (a: Parameters<typeof reviewedSummary>[0]) => reviewedSummary(a, index); };
+  const reviewed = () => { const index = verifications(store, pack); return (a: Parameters<typeof reviewedSummary>[0]) => reviewedSummary(a, index); };
   // Every method, by feature; each feature's file says who may call what.
   const handlers: Handlers = {
     ...appHandlers({ pack: current, store, sessions, host, contentDir: root, defaultContentDir: opts.contentDir, dataDir: opts.dataDir }),
