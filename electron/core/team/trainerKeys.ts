@@ -56,10 +56,14 @@ function parseBlob(rel: string, text: string): TrainerKeysEntry | null {
 export function writeTrainerKeys(dataDir: string, contentDir: string, trainer: { id: string; name: string; publicKeys: string[] }): string | null {
   if (!checkoutOf(dataDir, contentDir) || !trainer.publicKeys.length) return null;
   const rel = trainerKeysPath(trainer.id);
-  const text = trainerKeysText({ id: trainer.id, name: trainer.name, keys: trainer.publicKeys });
   const file = path.join(contentDir, rel);
   let before: string | null = null;
   try { before = fs.readFileSync(file, 'utf8'); } catch { /* not written yet */ }
+  // A trainer adopted on another PC signs there with that PC's own key (private keys never travel):
+  // the file keeps the keys it has and adds this PC's, so no PC's sign-offs stop verifying.
+  const kept = before === null ? null : parseBlob(rel, before);
+  const keys = [...new Set([...(kept?.keys ?? []), ...trainer.publicKeys])];
+  const text = trainerKeysText({ id: trainer.id, name: trainer.name, keys });
   if (before === text) return null;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text);
