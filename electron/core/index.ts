@@ -184,12 +184,19 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   // What people see of an article's review: its front matter and the signed "still valid" events.
   const reviewed = () => { const index = verifications(store, pack); return (a: Parameters<typeof reviewedSummary>[0]) => reviewedSummary(a, index); };
   // Every method, by feature; each feature's file says who may call what.
-  // A trainer's public keys go into a team checkout's `trainers/` (a commit like any save), so every PC of the team checks their sign-offs.
+  // A trainer's public keys go into a team checkout's `trainers/`, so every PC of the team checks their
+  // sign-offs. Left as a local change, not committed here: the trainer's next publishing sync commits
+  // and pushes it like any edit, while token-less syncs keep fast-forwarding (an unpublished commit
+  // would hold back this PC's news until someone publishes).
   const publishKeysOf = async (profileId: string) => {
     const trainer = store.shared.profiles.find((p) => p.id === profileId && p.trainer);
-    const rel = trainer ? writeTrainerKeys(opts.dataDir, root, trainer) : null;
-    // A failed write leaves the profile as made; the next unlock writes the file again.
-    if (rel) await rereadWritten([rel]).catch((err: unknown) => console.error('team: publishing trainer keys failed:', (err as Error).message));
+    try {
+      const rel = trainer ? writeTrainerKeys(opts.dataDir, root, trainer) : null;
+      if (rel) await onFilesChanged([rel]);
+    } catch (err) {
+      // The profile stays as made; the next unlock writes the file again.
+      console.error('team: writing trainer keys failed:', (err as Error).message);
+    }
   };
   const profiles = profilesHandlers({ store, sessions, roleExists: (id) => pack.roles.has(id) || pack.tracks.has(id) });
   const authoring = authoringHandlers(authoringCtx);
