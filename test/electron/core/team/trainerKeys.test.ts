@@ -8,7 +8,7 @@ import { trustedPackKeys } from '../../../../electron/core/team/trainerKeys.js';
 import { signSignoff } from '../../../../electron/core/trust/signing.js';
 import { keySetOf, signoffVerifies } from '../../../../electron/core/trust/verify.js';
 import { trainerKeysText } from '../../../../electron/core/content/trainerKeysFile.js';
-import { seedRepo } from '../../../support/gitServer.js';
+import { git, seedRepo } from '../../../support/gitServer.js';
 import { LEARNER, listFiles, read, teamFixture, TRAINER, write } from './teamFixture.js';
 
 /** Trainers' public keys travel in the content repository: a sign-off given on one PC verifies on every PC. */
@@ -42,13 +42,14 @@ describe('trainer keys in the content repository', () => {
   it('a sign-off given on PC A verifies on PC B after sync, through the key file A published', async () => {
     const a = await pc('a');
     const trainer = await a.core.createProfile({ name: '李老师', roleId: 'customer-service', trainer: true, passphrase: PASS });
-    // Creating the trainer wrote and committed the key file.
+    // Creating the trainer wrote the key file; the next Publish commits and pushes it.
     const rel = `trainers/${trainer.id}.yaml`;
     expect(read(a.contentDir, rel)).toContain('name: "李老师"');
     const ming = await a.core.createProfile({ name: '小明', roleId: 'customer-service' });
     const token = (await a.core.openEditSession({ profileId: trainer.id, passphrase: PASS })).token;
     await a.core.signOff({ token, profileId: ming.id, ...STEP });
     expect(await a.core.publishTeam({ token })).toMatchObject({ outcome: 'published' });
+    expect(git(fx.server.repoDir('real'), 'show', `main:${rel}`)).toBe(read(a.contentDir, rel));
     await a.core.syncTeam({});
 
     const b = await pc('b', LEARNER);
@@ -66,7 +67,7 @@ describe('trainer keys in the content repository', () => {
     const ming = await a.core.createProfile({ name: '小明', roleId: 'customer-service' });
     const token = (await a.core.openEditSession({ profileId: trainer.id, passphrase: PASS })).token;
     await a.core.signOff({ token, profileId: ming.id, ...STEP });
-    await a.core.syncTeam({}); // records only: the key file's commit is never published
+    await a.core.syncTeam({}); // records only: without a trainer token the key file is never published
 
     const b = await pc('b', LEARNER);
     await b.core.syncTeam({});
