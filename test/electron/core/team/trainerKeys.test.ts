@@ -50,6 +50,7 @@ describe('trainer keys in the content repository', () => {
     await a.core.signOff({ token, profileId: ming.id, ...STEP });
     expect(await a.core.publishTeam({ token })).toMatchObject({ outcome: 'published' });
     expect(git(fx.server.repoDir('real'), 'show', `main:${rel}`)).toBe(read(a.contentDir, rel));
+    expect(git(fx.server.repoDir('real'), 'log', '--format=%an|%s', 'main')).toContain('a|发布 李老师 的签名公钥');
     await a.core.syncTeam({});
 
     const b = await pc('b', LEARNER);
