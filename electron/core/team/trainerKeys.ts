@@ -27,10 +27,21 @@ export async function trustedPackKeys(dataDir: string, contentDir: string, pack:
   const state = checkoutOf(dataDir, contentDir);
   if (!state) return pack.trustedKeys;
   if (!state.lastRemote) return new Map();
+  // Re-read only when the accepted commit moved: an article save reloads the pack but not the keys.
+  const hit = lastRead.get(path.resolve(contentDir));
+  if (hit?.commit === state.lastRemote) return hit.keys;
+  const keys = await keysAt(contentDir, state.lastRemote);
+  lastRead.set(path.resolve(contentDir), { commit: state.lastRemote, keys });
+  return keys;
+}
+
+const lastRead = new Map<string, { commit: string; keys: KeySet }>();
+
+async function keysAt(contentDir: string, commit: string): Promise<KeySet> {
   const repo = openRepo(contentDir);
   const out = new Map<string, readonly string[]>();
   try {
-    const { tree } = await git.readTree({ fs: repo.fs, dir: repo.dir, oid: state.lastRemote, filepath: TRAINERS_DIR, cache: repo.cache });
+    const { tree } = await git.readTree({ fs: repo.fs, dir: repo.dir, oid: commit, filepath: TRAINERS_DIR, cache: repo.cache });
     for (const e of tree) {
       if (e.type !== 'blob' || !/\.ya?ml$/i.test(e.path)) continue;
       const { blob } = await git.readBlob({ fs: repo.fs, dir: repo.dir, oid: e.oid, cache: repo.cache });
