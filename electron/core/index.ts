@@ -18,6 +18,7 @@ import { EditSessions, newSessionState, type SessionState } from './profiles/ses
 import { createPackService } from './packs/service.js';
 import { teamHandlers } from './team/handlers.js';
 import { quizbankHandlers } from './quizbank/handlers.js';
+import { trustedPackKeys, writeTrainerKeys } from './team/trainerKeys.js';
 import { teamPublishHandlers } from './teamPublish/handlers.js';
 import { appHandlers } from './app/handlers.js';
 import { libraryHandlers } from './library/handlers.js';
@@ -89,8 +90,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     await store.close();
     throw new HandbookError('not_found', `content folder not found: ${root}`);
   }
+  // The pack's trainer keys this PC trusts: in a git team checkout, the team branch's (team/trainerKeys.ts).
+  const withTrust = async (p: Pack) => { p.trustedKeys = await trustedPackKeys(opts.dataDir, root, p); return p; };
   let files: PackFiles = await readAllFiles(root);
-  let pack = assemblePack(root, files);
+  let pack = await withTrust(assemblePack(root, files));
   const host = opts.host ?? {};
   let reloadWaiters: Array<() => void> = [];
   const search = opts.readOnly ? unavailableSearch() : createSearchService({ cacheDir: path.join(opts.dataDir, 'search-cache'), synonyms: withGeneralSynonyms(pack.info.synonyms), workerScript: opts.searchWorker });
@@ -110,10 +113,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   // Reloads parse in the markdown pool (asynchronously): one at a time, so none sees another's half-read files.
   const reloads = new WriteQueue();
   const onFilesChanged = (rels: string[]) => reloads.run(async () => {
-    const known = rels.every((r) => r === 'handbook.yaml' || /^(articles|roles|tracks|quizzes)\/.+\.(md|ya?ml)$/i.test(r));
+    const known = rels.every((r) => r === 'handbook.yaml' || /^(articles|roles|tracks|quizzes|trainers)\/.+\.(md|ya?ml)$/i.test(r));
     if (known) for (const r of rels) await refreshFile(root, files, r);
     else files = await readAllFiles(root);
-    pack = assemblePack(root, files);
+    pack = await withTrust(assemblePack(root, files));
     indexPack(false);
     const waiters = reloadWaiters;
     reloadWaiters = [];
@@ -138,7 +141,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         } finally {
           try {
             files = await readAllFiles(root);
-            pack = assemblePack(root, files);
+            pack = await withTrust(assemblePack(root, files));
             indexPack(false);
           } finally {
             stopWatching = startWatching();
@@ -173,21 +176,41 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   // Authoring writes re-read what they wrote at once, not via the watcher.
   const rereadWritten = (rels: string[]) => reloads.run(async () => {
     for (const r of rels) await refreshFile(root, files, r);
-    pack = assemblePack(root, files);
+    pack = await withTrust(assemblePack(root, files));
     indexPack(false);
   }).then(() => commitTeamSave(rels));
   const current = () => pack;
   const authoringCtx: AuthoringContext = { root, pack: current, store, sessions, queue: new WriteQueue(), changed: rereadWritten };
   // What people see of an article's review: its front matter and the signed "still valid" events.
-  const reviewed = () => { const index = verifications(store); return (a: Parameters<typeof reviewedSummary>[0]) => reviewedSummary(a, index); };
+  const reviewed = () => { const index = verifications(store, pack); return (a: Parameters<typeof reviewedSummary>[0]) => reviewedSummary(a, index); };
   // Every method, by feature; each feature's file says who may call what.
+  // A trainer's public keys go into a team checkout's `trainers/`, so every PC of the team checks their
+  // sign-offs. Left as a local change, not committed here: the trainer's next publishing sync commits
+  // and pushes it like any edit, while token-less syncs keep fast-forwarding (an unpublished commit
+  // would hold back this PC's news until someone publishes).
+  const publishKeysOf = async (profileId: string) => {
+    const trainer = store.shared.profiles.find((p) => p.id === profileId && p.trainer);
+    try {
+      const rel = trainer ? writeTrainerKeys(opts.dataDir, root, trainer) : null;
+      if (rel) await onFilesChanged([rel]);
+    } catch (err) {
+      // The profile stays as made; the next unlock writes the file again.
+      console.error('team: writing trainer keys failed:', (err as Error).message);
+    }
+  };
+  const profiles = profilesHandlers({ store, sessions, roleExists: (id) => pack.roles.has(id) || pack.tracks.has(id) });
+  const authoring = authoringHandlers(authoringCtx);
   const handlers: Handlers = {
     ...appHandlers({ pack: current, store, sessions, host, contentDir: root, defaultContentDir: opts.contentDir, dataDir: opts.dataDir }),
-    ...profilesHandlers({ store, sessions, roleExists: (id) => pack.roles.has(id) || pack.tracks.has(id) }),
+    ...profiles,
+    async createProfile(req) { const p = await profiles.createProfile(req); await publishKeysOf(p.id); return p; },
+    async setPassphrase(req) { const p = await profiles.setPassphrase(req); await publishKeysOf(p.id); return p; },
     ...libraryHandlers({ pack: current, store, sessions, reviewed }),
     ...searchHandlers({ search, store }),
     ...onboardingHandlers({ pack: current, store, sessions, teamStore: teamView, withTeamDetails: (d) => withDeviceTimes(d, opts.dataDir) }),
-    ...authoringHandlers(authoringCtx),
+    ...authoring,
+    // Unlocking also publishes the keys of a trainer made before this PC joined the team.
+    async openEditSession(req) { const r = await authoring.openEditSession(req); await publishKeysOf(req.profileId); return r; },
     ...packsHandlers({ requireTrainer: (token) => sessions.require(token), packs }),
     ...teamApi,
     ...teamPublishApi,

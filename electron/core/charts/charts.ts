@@ -6,7 +6,7 @@ import { learnerView, takesPart, type LearnerView } from '../onboarding/learnerV
 import { isCorrect } from '../onboarding/quizPlay.js';
 import type { Data } from '../store/schema.js';
 import type { Store } from '../store/store.js';
-import { localKeySet } from '../trust/verify.js';
+import { keySetOf } from '../trust/verify.js';
 
 type Source = Pick<Store, 'shared' | 'records'>;
 type Attempt = Data['quizAttempts'][number];
@@ -120,7 +120,7 @@ export function failedSearchesByWeek(rows: Data['failedSearches'], weeks: string
 /** Every chart of the trainer dashboard, over the learners of `role` (everyone by default). */
 export function getCharts(store: Source, pack: Pack, opts: { role?: string; weeks?: number } = {}, now = new Date()): Charts {
   const today = localToday(now);
-  const keys = localKeySet(store.shared);
+  const keys = keySetOf(store.shared, pack);
   const weeks = weeksUpTo(today, opts.weeks ?? DEFAULT_WEEKS);
   const learners = store.shared.profiles
     .filter((p) => !opts.role || p.roleId === opts.role)

@@ -9,6 +9,8 @@ import { readArticleMeta, reviewDueDate } from './meta.js';
 import { ACK_FIELD, readAckPolicy } from './ackPolicy.js';
 import { readMarkdownSource, type MarkdownSource } from './source.js';
 import { readYamlFile, type YamlFile } from './yamlFile.js';
+import { readTrainerKeys, type TrainerKeysEntry } from './trainerKeysFile.js';
+import type { KeySet } from '../trust/signing.js';
 
 export interface PackInfo {
   id: string; name: string; nameEn?: string; version: string; language: string;
@@ -31,6 +33,13 @@ export interface Pack {
   categories: Category[];
   links: Resolved;
   problems: Problem[];
+  /** Trainers' public keys as the folder holds them (`trainers/<profileId>.yaml`). */
+  trainers: Map<string, TrainerKeysEntry>;
+  /**
+   * The pack's keys this PC trusts: the folder's own for a folder pack; in a git team checkout the
+   * core replaces them with those of the server's team branch (see trust/packKeys.ts).
+   */
+  trustedKeys: KeySet;
 }
 
 /** Per-file results kept between reloads, so one changed file costs one re-read. */
@@ -52,7 +61,7 @@ export async function readAllFiles(root: string): Promise<PackFiles> {
   readStarts.set(root, Date.now());
   const walkProblems: { rel: string; message: string; code: string }[] = [];
   const md = [...walk(root, 'articles', ['.md'], walkProblems), ...walk(root, 'roles', ['.md'], walkProblems)];
-  const yml = [...walk(root, 'tracks', ['.yaml', '.yml'], walkProblems), ...walk(root, 'quizzes', ['.yaml', '.yml'], walkProblems)];
+  const yml = [...walk(root, 'tracks', ['.yaml', '.yml'], walkProblems), ...walk(root, 'quizzes', ['.yaml', '.yml'], walkProblems), ...walk(root, 'trainers', ['.yaml', '.yml'], walkProblems)];
   walk(root, 'assets', [], walkProblems); // nothing to read up front; only symbolic links to report
   const files: PackFiles = {
     info: readInfoFile(root),
@@ -89,7 +98,7 @@ export async function refreshFile(root: string, files: PackFiles, rel: string): 
   else if (/^(articles|roles)\/.+\.md$/i.test(rel)) {
     if (exists) files.markdown.set(rel, await readMd(root, rel));
     else files.markdown.delete(rel);
-  } else if (/^(tracks|quizzes)\/.+\.ya?ml$/i.test(rel)) {
+  } else if (/^(tracks|quizzes|trainers)\/.+\.ya?ml$/i.test(rel)) {
     if (exists) files.yaml.set(rel, readYml(root, rel));
     else files.yaml.delete(rel);
   }
@@ -165,11 +174,15 @@ export function assemblePack(root: string, files: PackFiles): Pack {
 
   const quizzes = new Map<string, Quiz>();
   const trackFiles: Array<[string, YamlFile]> = [];
+  const trainers = new Map<string, TrainerKeysEntry>();
   for (const [rel, entry] of files.yaml) {
     problems.push(...entry.problems);
     if (!entry.file) continue;
     const id = path.posix.basename(rel).replace(/\.ya?ml$/i, '');
-    if (rel.startsWith('quizzes/')) {
+    if (rel.startsWith('trainers/')) {
+      const t = readTrainerKeys(entry.file, id, problems);
+      if (t) trainers.set(id, t);
+    } else if (rel.startsWith('quizzes/')) {
       const quiz = readQuiz(entry.file, id, problems);
       if (quiz) quizzes.set(id, quiz);
     } else trackFiles.push([id, entry.file]);
@@ -181,7 +194,8 @@ export function assemblePack(root: string, files: PackFiles): Pack {
     const track = readTrack(file, id, refs, problems);
     if (track) tracks.set(id, track);
   }
-  return { root, info, articles, roles, tracks, quizzes, categories: buildCategories(info, articles), links, problems };
+  return { root, info, articles, roles, tracks, quizzes, categories: buildCategories(info, articles), links, problems,
+    trainers, trustedKeys: new Map([...trainers.values()].map((t) => [t.id, t.keys])) };
 }
 
 function checkQuizSources(quiz: Quiz, files: PackFiles, articles: Map<string, ArticleRecord>, problems: Problem[]) {

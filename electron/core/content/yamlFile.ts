@@ -15,6 +15,12 @@ export interface YamlFile {
 export function readYamlFile(root: string, rel: string, problems: Problem[]): YamlFile | null {
   const read = readPackText(root, rel, problems);
   if (!read) return null;
+  return parseYamlText(rel, read.text, hashBytes(read.buf), problems);
+}
+
+/** Parses YAML text that is not in the folder (a blob from git); `hash` identifies the bytes. */
+export function parseYamlText(rel: string, text: string, hash: string, problems: Problem[]): YamlFile | null {
+  const read = { text };
   const lines = new LineCounter();
   const doc: Document = parseDocument(read.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length) {
@@ -29,7 +35,6 @@ export function readYamlFile(root: string, rel: string, problems: Problem[]): Ya
     problems.push({ path: rel, severity: 'error', code: 'yaml', message: 'invalid YAML: ' + (err as Error).message });
     return null;
   }
-  const hash = hashBytes(read.buf);
   return {
     rel,
     value,

@@ -24,7 +24,7 @@ export function contentHealth(pack: Pack, store: Store, today = new Date().toISO
   const missingImages = pack.problems.filter((p) => p.code === 'missing-image' || p.code === 'bad-image').map(link);
 
   // A signed "still valid" moves the next review like an edit of `reviewed` does.
-  const index = verifications(store);
+  const index = verifications(store, pack);
   const articles = [...pack.articles.values()].map((a) => reviewedSummary(a, index, today));
   const overdueReviews = articles
     .filter((a) => a.reviewDue !== null && a.reviewDue < today && a.status !== 'archived')

@@ -3,7 +3,7 @@ import type { Pack } from '../content/pack.js';
 import type { Data } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import type { KeySet } from '../trust/signing.js';
-import { localKeySet } from '../trust/verify.js';
+import { keySetOf } from '../trust/verify.js';
 import { localToday } from './dates.js';
 import { factsOf, trackProgress, tracksFor, type Facts } from './summary.js';
 
@@ -24,7 +24,7 @@ function tracksOf(source: LearnerSource, pack: Pack, profile: Row, today: string
 
 /** Every learner × track, oldest profile first, in track order: shared by the dashboard and the CSV. */
 export function learnerTracks(source: LearnerSource, pack: Pack, today: string, role?: string): LearnerTrack[] {
-  const keys = localKeySet(source.shared);
+  const keys = keySetOf(source.shared, pack);
   return source.shared.profiles.filter((p) => !role || p.roleId === role).flatMap((p) => tracksOf(source, pack, p, today, keys));
 }
 export function toRow({ profile, facts, track }: LearnerTrack): DashboardRow {
@@ -57,7 +57,7 @@ export async function getDashboard(store: LearnerSource, pack: Pack, role?: stri
   let cache = rowCache.get(pack);
   if (!cache) rowCache.set(pack, (cache = new Map()));
   const rows: DashboardRow[] = [];
-  const keys = localKeySet(store.shared);
+  const keys = keySetOf(store.shared, pack);
   let sliceStart = performance.now();
   for (const profile of store.shared.profiles) {
     if (role && profile.roleId !== role) continue;

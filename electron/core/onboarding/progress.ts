@@ -4,7 +4,7 @@ import type { Pack } from '../content/pack.js';
 import { requireProfile } from '../profiles/profiles.js';
 import type { Data } from '../store/schema.js';
 import type { Store } from '../store/store.js';
-import { localKeySet } from '../trust/verify.js';
+import { keySetOf } from '../trust/verify.js';
 import { localToday } from './dates.js';
 import { factsOf, trackProgress, tracksFor } from './summary.js';
 
@@ -14,7 +14,7 @@ export function getProgress(store: Store, pack: Pack, profileId: string, now = n
   const profile = requireProfile(store, profileId);
   const records = store.records(profileId);
   const today = localToday(now);
-  const facts = factsOf(store.digest(profileId), localKeySet(store.shared));
+  const facts = factsOf(store.digest(profileId), keySetOf(store.shared, pack));
   const completed = records.completions
     .map(({ trackId, stepId, completedAt, contentHash, signedBy }) => ({
       trackId, stepId, completedAt, ...(contentHash ? { contentHash } : {}),

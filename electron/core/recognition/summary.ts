@@ -6,7 +6,7 @@ import { requireProfile } from '../profiles/profiles.js';
 import type { Data } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import type { KeySet } from '../trust/signing.js';
-import { localKeySet } from '../trust/verify.js';
+import { keySetOf } from '../trust/verify.js';
 import { badgesOf, pointEvents, POINT_SOURCE_NAMES } from './points.js';
 import { verifiedRecognitions } from './recognitions.js';
 
@@ -39,13 +39,13 @@ function summaryOf(store: Source, pack: Pack, profile: Profile, today: string, k
 /** One learner's points, badges and recognitions, from their records as they are now. */
 export function getRecognition(store: Source, pack: Pack, profileId: string, now = new Date()): RecognitionSummary {
   const profile = requireProfile(store as Store, profileId);
-  return summaryOf(store, pack, profile, localToday(now), localKeySet(store.shared));
+  return summaryOf(store, pack, profile, localToday(now), keySetOf(store.shared, pack));
 }
 
 /** This month's points of every learner, by role: roles and people with the most points first. */
 export function teamBoard(store: Source, pack: Pack, now = new Date()): TeamBoard {
   const today = localToday(now);
-  const keys = localKeySet(store.shared);
+  const keys = keySetOf(store.shared, pack);
   const byRole = new Map<string, TeamBoardPerson[]>();
   for (const profile of store.shared.profiles) {
     if (!takesPart(learnerView(store.records(profile.id), pack, profile, today, keys))) continue;

@@ -29,12 +29,12 @@ export function reviewsHandlers(ctx: ReviewsContext): Pick<Handlers, ReviewMetho
       const row = { profileId: trainer.profileId, articleId, contentHash, at: new Date().toISOString() };
       const signature = signCanonical(canonicalStillValid(row), trainer.signer);
       await ctx.store.updateRecords(trainer.profileId, (d) => { d.articleReviews.push({ ...row, signature }); });
-      const s = reviewedSummary(ctx.pack().articles.get(articleId) ?? a, verifications(ctx.store));
+      const s = reviewedSummary(ctx.pack().articles.get(articleId) ?? a, verifications(ctx.store, ctx.pack()));
       return { articleId, reviewed: s.reviewed!, reviewDue: s.reviewDue, needsReview: s.needsReview, lastVerified: s.lastVerified! };
     },
     async getReviewQueue({ token, scope }) {
       const trainer = ctx.sessions.require(token);
-      return reviewQueue(ctx.pack(), verifications(ctx.store), trainer.name, scope, localToday());
+      return reviewQueue(ctx.pack(), verifications(ctx.store, ctx.pack()), trainer.name, scope, localToday());
     },
   };
 }

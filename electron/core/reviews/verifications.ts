@@ -5,7 +5,7 @@ import { localToday } from '../onboarding/dates.js';
 import type { Records, Store } from '../store/store.js';
 import type { KeySet } from '../trust/signing.js';
 import { verifyCanonical } from '../trust/signing.js';
-import { localKeySet } from '../trust/verify.js';
+import { keySetOf } from '../trust/verify.js';
 
 export type ReviewRow = Records['articleReviews'][number];
 
@@ -36,8 +36,8 @@ function verifiedRows(records: Records, keys: KeySet): ReviewRow[] {
  * signature does not check against a known trainer's key counts for nothing: records are files
  * anyone on the team can push.
  */
-export function verifications(source: Source): VerificationIndex {
-  const keys = localKeySet(source.shared);
+export function verifications(source: Source, pack: { trustedKeys: KeySet }): VerificationIndex {
+  const keys = keySetOf(source.shared, pack);
   const out = new Map<string, Verification>();
   for (const p of source.shared.profiles) {
     if (!keys.has(p.id)) continue;

@@ -33,3 +33,23 @@ export function signoffVerifies(c: Completion, keys: KeySet): boolean {
   checked.set(c, { keys, ok });
   return ok;
 }
+
+const unions = new WeakMap<KeySet, { fingerprint: string; set: KeySet }>();
+
+/**
+ * The keys sign-offs are checked against: this PC's trainers' ∪ the pack's trusted keys (a trainer
+ * on another PC of the team). The same object while neither changes — also across pack reloads that
+ * rebuild an equal key map — so per-key-set caches (`signoffVerifies`, dashboard rows) keep hitting.
+ */
+export function keySetOf(data: Pick<Data, 'profiles'>, pack: { trustedKeys: KeySet }): KeySet {
+  const local = localKeySet(data);
+  const extra = pack.trustedKeys;
+  if (extra.size === 0) return local;
+  const fingerprint = [...extra].map(([id, keys]) => id + ':' + keys.join(',')).join(';');
+  const hit = unions.get(local);
+  if (hit && hit.fingerprint === fingerprint) return hit.set;
+  const set = new Map<string, readonly string[]>(local);
+  for (const [id, keys] of extra) set.set(id, [...new Set([...(set.get(id) ?? []), ...keys])]);
+  unions.set(local, { fingerprint, set });
+  return set;
+}

@@ -60,6 +60,20 @@ describe('handbook validate', () => {
     expect(out.at(-1)).toMatch(/^\d+ error\(s\), \d+ warning\(s\) in /);
   });
 
+  it('reports a malformed trainer key file (trainers/<profileId>.yaml) with its line, and exits 1', async () => {
+    const root = tempPack({
+      'articles/ok.md': '# 好\n',
+      'trainers/li.yaml': 'name: 李老师\nkeys:\n  - MCowBQYDK2VwAyEA\n',
+      'trainers/bad name.yaml': 'name: x\nkeys: []\n',
+      'trainers/broken.yaml': 'name: [\n',
+    });
+    expect(await runCli(['validate', '--content', root])).toBe(1);
+    const text = out.join('\n');
+    expect(text).toMatch(/^trainers\/li\.yaml:3: error \[trainer-keys\] key 1 is not an Ed25519 public key/m);
+    expect(text).toMatch(/^trainers\/bad name\.yaml:1: error \[trainer-keys\] "bad name" is not a trainer id/m);
+    expect(text).toMatch(/^trainers\/broken\.yaml:\d+: error \[yaml\] invalid YAML/m);
+  });
+
   it('prints JSON with --json', async () => {
     expect(await runCli(['validate', '--content', LINKED, '--json'])).toBe(1);
     const report = JSON.parse(out.join('\n'));

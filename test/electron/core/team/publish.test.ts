@@ -23,6 +23,8 @@ async function setUp(creds = TRAINER) {
   core = await createCore({ contentDir: pc.contentDir, dataDir: pc.dataDir });
   const trainer = await core.createProfile({ name: '李老师', roleId: 'customer-service', trainer: true, passphrase: 'team trainer 4321' });
   const { token } = await core.openEditSession({ profileId: trainer.id, passphrase: 'team trainer 4321' });
+  // The trainer's public keys (trainers/<id>.yaml) wait for the first publish: published here, so the test starts clean.
+  if (creds === TRAINER) { await core.publishTeam({ token }); seed.pull(); }
   return { seed, pc, token, c: core };
 }
 

@@ -28,6 +28,9 @@ async function setUp() {
   const trainer = await core.createProfile({ name: '李老师', roleId: 'customer-service', trainer: true, passphrase: 'team trainer 4321' });
   const learner = await core.createProfile({ name: '小王', roleId: 'customer-service' });
   const { token } = await core.openEditSession({ profileId: trainer.id, passphrase: 'team trainer 4321' });
+  // The trainer's public keys (trainers/<id>.yaml) wait for the first publish: published here, so the test starts clean.
+  await core.publishTeam({ token });
+  seed.pull();
   const learnerToken = (await core.openProfileSession({ profileId: learner.id })).token;
   const serverHead = () => git(fx.server.repoDir('real'), 'rev-parse', 'main').trim();
   return { seed, pc, token, learnerToken, serverHead };
