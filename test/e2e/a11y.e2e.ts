@@ -3,17 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations as audit } from './support/axe';
 import { launchBrowser, screenshotPath } from './support/browser';
 import { startServe, type ServeHandle } from './support/server';
+import { callServe } from './support/api.js';
 
 let serve: ServeHandle;
 let browser: Browser;
 let learnerId: string;
 
-async function call<T>(method: string, body: unknown): Promise<T> {
-  const r = await fetch(`${serve.origin}/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  const env = await r.json();
-  if (!env.ok) throw new Error(env.error.message);
-  return env.data as T;
-}
+const call = <T>(method: string, arg: unknown = {}) => callServe<T>(serve, method, arg);
 
 beforeAll(async () => {
   serve = await startServe();

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { HOSTILE_MARKDOWN } from '../fixtures/hostile/markdown';
 import { newPage, screenshotPath } from './support/browser';
 import { useServeAndBrowser } from './support/session';
+import { callServe } from './support/api.js';
 
 /** The sample pack plus one article marked needs minutes for. */
 const contentDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-e2e-hostile-'));
@@ -12,12 +13,7 @@ fs.cpSync(path.resolve('content'), contentDir, { recursive: true });
 fs.writeFileSync(path.join(contentDir, 'articles', 'stars.md'), '---\ntitle: 星号测试\n---\n' + HOSTILE_MARKDOWN.stars());
 const env = useServeAndBrowser({ contentDir });
 
-async function call<T>(method: string, arg: unknown = {}): Promise<T> {
-  const res = await fetch(`${env.serve.origin}/api/${method}`, { method: 'POST', headers: { Authorization: 'Bearer ' + env.serve.token, 'Content-Type': 'application/json' }, body: JSON.stringify(arg) });
-  const body = await res.json();
-  if (!body.ok) throw new Error(`${method}: ${body.error.message}`);
-  return body.data as T;
-}
+const call = <T>(method: string, arg: unknown = {}) => callServe<T>(env.serve, method, arg);
 
 describe('an article too slow to format', () => {
   it('opens as plain text under a warning in the reader’s language', async () => {

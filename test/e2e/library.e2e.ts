@@ -3,22 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article, ArticleList, Profile } from '../../electron/contract';
 import { launchBrowser, newPage, screenshotPath } from './support/browser';
 import { startServe, type ServeHandle } from './support/server';
+import { callServe } from './support/api.js';
 
 let serve: ServeHandle;
 let browser: Browser;
 let profile: Profile;
 
 /** Calls the API the way outside tools do: bearer token, JSON body, envelope back. */
-async function call<T>(method: string, arg: unknown = {}): Promise<T> {
-  const res = await fetch(`${serve.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { Authorization: 'Bearer ' + serve.token, 'Content-Type': 'application/json' },
-    body: JSON.stringify(arg),
-  });
-  const body = await res.json();
-  if (!body.ok) throw new Error(`${method}: ${body.error.message}`);
-  return body.data as T;
-}
+const call = <T>(method: string, arg: unknown = {}) => callServe<T>(serve, method, arg);
 
 const ROLE = 'customer-service';
 

@@ -7,6 +7,7 @@ import type { Track } from '../../electron/contract';
 import { newPage, screenshotPath } from './support/browser';
 import type { ServeHandle } from './support/server';
 import { useServeAndBrowser } from './support/session';
+import { callFromPage } from './support/api.js';
 
 /**
  * A new 客服 hire's first day against the real server and the bundled content: read (from the
@@ -24,11 +25,7 @@ beforeAll(() => {
 });
 
 /** Calls the API from the page (the launch URL's cookie authenticates), for set-up only. */
-async function call<T>(page: Page, method: string, arg: unknown): Promise<T> {
-  const env = await page.evaluate(async ([m, a]) => (await fetch(`api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(a) })).json(), [method, arg] as const);
-  if (!env.ok) throw new Error(`${method}: ${env.error.message}`);
-  return env.data as T;
-}
+const call = callFromPage;
 
 /** The right answers, read from the quiz file the writer produced (the API never reveals them). */
 function answersOf(quizId: string): Record<string, number | number[] | boolean> {

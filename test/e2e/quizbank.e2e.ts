@@ -9,6 +9,7 @@ import { newPage, screenshotPath } from './support/browser';
 import { EditorPage } from './support/editorPage';
 import type { ServeHandle } from './support/server';
 import { useServeAndBrowser } from './support/session';
+import { callFromPage } from './support/api.js';
 
 /**
  * The question bank in Chromium, against the real server: the bundled 7-question 客服 quiz set to
@@ -33,11 +34,7 @@ beforeAll(() => {
   ({ serve, browser } = env);
 });
 
-async function call<T>(page: Page, method: string, arg: unknown): Promise<T> {
-  const res = await page.evaluate(async ([m, a]) => (await fetch(`api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(a) })).json(), [method, arg] as const);
-  if (!res.ok) throw new Error(`${method}: ${res.error.message}`);
-  return res.data as T;
-}
+const call = callFromPage;
 
 interface FileQuestion { id: string; type: string; options?: string[]; answer: number | number[] | boolean }
 const fileQuestions = (): FileQuestion[] => parse(fs.readFileSync(quizFile, 'utf8')).questions;

@@ -9,6 +9,7 @@ import { listFiles } from '../electron/core/team/teamFixture';
 import { axeViolations as audit } from './support/axe';
 import { launchBrowser, screenshotPath } from './support/browser';
 import { startServe, type ServeHandle } from './support/server';
+import { callServe } from './support/api.js';
 
 /**
  * Settings → Team → publishing, in Chromium against browser mode over a joined checkout: a trainer's
@@ -23,12 +24,7 @@ let browser: Browser;
 let tmp: string;
 let trainerId: string;
 
-async function call<T>(method: string, body: unknown): Promise<T> {
-  const r = await fetch(`${serve.origin}/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  const env = await r.json();
-  if (!env.ok) throw new Error(env.error.message);
-  return env.data as T;
-}
+const call = <T>(method: string, arg: unknown = {}) => callServe<T>(serve, method, arg);
 
 beforeAll(async () => {
   server = await startGitServer({ trainer: { password: TRAINER.password, role: 'trainer' } });

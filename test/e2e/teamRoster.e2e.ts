@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations as audit } from './support/axe';
 import { launchBrowser, screenshotPath } from './support/browser';
 import { startServe, type ServeHandle } from './support/server';
+import { callServe } from './support/api.js';
 
 /**
  * A person at a new PC of the team picks themselves from the team's roster (by keyboard) instead
@@ -21,12 +22,7 @@ const people = [
   { id: '2f1c7c1e-0b0a-4c3e-9a51-5d7b3f0e0a04', name: '周小琳', roleId: 'customer-service', startDate: '2026-11-28', trainer: false, createdAt: '2026-11-28T01:00:00.000Z' },
 ];
 
-async function call<T>(method: string, body: unknown): Promise<T> {
-  const r = await fetch(`${serve.origin}/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  const env = await r.json();
-  if (!env.ok) throw new Error(env.error.message);
-  return env.data as T;
-}
+const call = <T>(method: string, arg: unknown = {}) => callServe<T>(serve, method, arg);
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-e2e-roster-'));

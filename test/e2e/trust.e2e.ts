@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { newPage, screenshotPath } from './support/browser';
 import { startServe, type ServeHandle } from './support/server';
 import { launchBrowser } from './support/browser';
+import { callFromPage } from './support/api.js';
 
 /**
  * Trust and roles in Chromium: the first trainer's set-up (free only for the first), the unlock
@@ -15,11 +16,7 @@ beforeAll(async () => {
   return () => browser.close();
 });
 
-async function call<T>(page: Page, method: string, arg: unknown): Promise<T> {
-  const env = await page.evaluate(async ([m, a]) => (await fetch(`api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(a) })).json(), [method, arg] as const);
-  if (!env.ok) throw new Error(`${method}: ${env.error.message}`);
-  return env.data as T;
-}
+const call = callFromPage;
 
 const TEXT = {
   'zh-CN': { free: '第一位培训师可以直接创建', unlock: '以培训师身份解锁', unverified: '未验证', wrong: '口令错误', later: '只有已解锁的培训师才能添加其他培训师' },
