@@ -47,7 +47,8 @@ export type TeamReasonCode =
   | 'not_joined' // this content folder is not a team checkout
   | 'bad_url'
   | 'folder_not_empty'
-  | 'conflict';
+  | 'conflict'
+  | 'review_gone'; // the review branch is no longer on the server (merged or withdrawn meanwhile)
 export interface TeamStatusInfo {
   joined: boolean;
   /** `folder`: a shared network folder instead of a git server (url is its path). Absent: git. */

@@ -641,6 +641,7 @@ export const en = {
   'error.team.reason.bad_url': "The address must start with http:// or https:// and must not contain the user name or password.",
   'error.team.reason.folder_not_empty': "Choose a new or empty folder for the team’s content.",
   'error.team.reason.conflict': "A file changed here and on the server waits for you.",
+  'error.team.reason.review_gone': "That proposal is no longer on the server (merged or withdrawn meanwhile). Refresh the list.",
   'teamPublish.title': "Publishing your changes",
   'teamPublish.waiting': "{count, plural, one {# file saved here is} other {# files saved here are}} not on the server yet.",
   'teamPublish.none': "Everything saved here is on the server.",

@@ -643,6 +643,7 @@ export const zhCN: Record<MessageKey, string> = {
   'error.team.reason.bad_url': "地址必须以 http:// 或 https:// 开头，且不能包含用户名或密码。",
   'error.team.reason.folder_not_empty': "请为团队内容选择一个新的或空的文件夹。",
   'error.team.reason.conflict': "有一个在本机和服务器上都被修改的文件等你处理。",
+  'error.team.reason.review_gone': "该待审修改已不在服务器上（可能已被合并或撤回）。请刷新列表。",
   'teamPublish.title': "发布你的修改",
   'teamPublish.waiting': "本机保存的 {count} 个文件还没有发布到服务器。",
   'teamPublish.none': "本机保存的内容都已在服务器上。",
