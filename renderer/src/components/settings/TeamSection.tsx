@@ -8,6 +8,7 @@ import { useLoad } from '../../state/useLoad';
 import { ConflictDialog } from '../editor/ConflictDialog';
 import { useEditSession } from '../editor/editSession';
 import { TeamPublishPanel } from './TeamPublishPanel';
+import { TeamReviewPanel } from './TeamReviewPanel';
 import { TeamStatusLine } from './TeamStatusLine';
 
 /** Settings → Team: join a team's git repository, see where this PC stands, check now, settle conflicts. */
@@ -57,6 +58,7 @@ function Joined({ status, reload }: { status: TeamStatusInfo; reload(): void }) 
       {result && <p className={result.ok ? 'notice' : 'notice notice-error'} role="status" data-testid="team-result">{result.text}</p>}
       {!!status.conflicts?.length && <Conflicts conflicts={status.conflicts} reload={reload} />}
       <TeamPublishPanel onPublished={reload} />
+      {status.mode !== 'folder' && <TeamReviewPanel onMerged={reload} />}
     </>
   );
 }
