@@ -111,7 +111,7 @@ describe('joining from Settings → Team', () => {
     it(`shows a progress bar while the handbook is written — ${locale}`, async () => {
       // Enough files that the join takes a while: the bar is what a person watches meanwhile.
       const bulk = Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`articles/bulk/a${i}.md`, `---\ntitle: 文章 ${i}\n---\n\n# 文章 ${i}\n\n内容 ${i}。\n`]));
-      seedRepo(server, `big-${locale}`, { ...contentFiles(), ...bulk }).dispose();
+      seedRepo(server, `big-${locale.toLowerCase()}`, { ...contentFiles(), ...bulk }).dispose();
       const own = path.join(tmp, `joiner-${locale}`);
       fs.cpSync('content', path.join(own, 'content'), { recursive: true });
       const serve = await startServe({ contentDir: path.join(own, 'content'), dataDir: path.join(own, 'data') });
@@ -119,7 +119,7 @@ describe('joining from Settings → Team', () => {
       const trainerId = (await call<{ id: string }>(serve, 'createProfile', { name: '李老师', roleId: 'customer-service', trainer: true, passphrase: PASS })).id;
       const { page, errors, close } = await openSettings(serve, trainerId, locale);
       const form = page.getByTestId('team-join-form');
-      await form.locator('[name=team-url]').fill(server.url(`big-${locale}`));
+      await form.locator('[name=team-url]').fill(server.url(`big-${locale.toLowerCase()}`));
       await form.locator('[name=team-email]').fill('li@example.test');
       await form.locator('[name=team-username]').fill(TRAINER.username);
       await form.locator('[name=team-password]').fill(TRAINER.password);
