@@ -76,7 +76,11 @@ describe('reviewing proposals in Settings → Team', () => {
       const line = `审核通过的修改 ${locale}。`;
       seed.pull();
       gitCli(seed.dir, 'checkout', '-q', '-B', 'li');
-      const oid = seed.commit({ [ARTICLE]: fs.readFileSync(path.join(seed.dir, ARTICLE), 'utf8') + `\n${line}\n` }, '更新 退款与退货处理 SOP', 'review/li-laoshi');
+      fs.appendFileSync(path.join(seed.dir, ARTICLE), `\n${line}\n`);
+      gitCli(seed.dir, 'commit', '-q', '-am', '更新 退款与退货处理 SOP');
+      // Replaced like the app's own publish to a review branch does.
+      gitCli(seed.dir, 'push', '-q', '-f', 'origin', 'HEAD:refs/heads/review/li-laoshi');
+      const oid = gitCli(seed.dir, 'rev-parse', 'HEAD').trim();
       gitCli(seed.dir, 'checkout', '-q', 'main');
       const { page, errors, close } = await openSettings(serve, trainerId, locale);
       const panel = page.getByTestId('team-reviews');
@@ -88,7 +92,7 @@ describe('reviewing proposals in Settings → Team', () => {
       // Open the diff of the one file from the keyboard.
       await item.locator('button[aria-expanded]').first().focus();
       await page.keyboard.press('Enter');
-      await expect.poll(() => item.locator('.change-diff .diff-add').allInnerTexts()).toContain(`+ ${line}`);
+      await expect.poll(async () => (await item.locator('.change-diff .diff-add').allInnerTexts()).map((l) => l.trim())).toContain(`+ ${line}`);
       await panel.scrollIntoViewIfNeeded();
       expect(await audit(page)).toEqual([]);
       await panel.screenshot({ path: screenshotPath(`team-review-${locale}`) });
@@ -124,11 +128,14 @@ describe('joining from Settings → Team', () => {
       await form.locator('[name=team-username]').fill(TRAINER.username);
       await form.locator('[name=team-password]').fill(TRAINER.password);
       await form.locator('[name=team-contentDir]').fill(path.join(own, 'team-content'));
+      await form.getByTestId('team-join').waitFor();
+      await expect.poll(() => form.getByTestId('team-join').isEnabled(), { timeout: 10_000 }).toBe(true);
       await form.locator('[name=team-contentDir]').press('Enter');
-      await form.locator('#team-join-bar[value]').waitFor({ timeout: 60_000 });
+      await form.getByTestId('team-join-progress').waitFor({ timeout: 30_000 });
+      await expect.poll(async () => (await form.locator('#team-join-bar[value]').count()) || (await form.innerText()), { timeout: 60_000 }).toBe(1);
       const bar = form.getByRole('progressbar', { name: locale === 'zh-CN' ? '正在加入团队' : 'Joining the team' });
       expect(await bar.count()).toBe(1);
-      expect(await form.getByTestId('team-join-progress').innerText()).toMatch(locale === 'zh-CN' ? /正在写入文件：\d+ \/ \d+/ : /Writing the files: \d+ of \d+/);
+      expect(await form.getByTestId('team-join-progress').innerText()).toMatch(locale === 'zh-CN' ? /(正在下载手册|正在解包|正在写入文件)：\d+ \/ \d+/ : /(Downloading the handbook|Unpacking|Writing the files): \d+ of \d+/);
       await form.getByTestId('team-join-progress').scrollIntoViewIfNeeded();
       await form.screenshot({ path: screenshotPath(`team-join-progress-${locale}`) });
       if (await bar.count()) expect(await audit(page)).toEqual([]);
