@@ -92,11 +92,13 @@ function ReviewFile({ file, branch }: { file: TeamReviewFile; branch: string }) 
   const [open, setOpen] = useState(false);
   const diffId = 'review-diff-' + (branch + '-' + file.path).replace(/[^a-zA-Z0-9]/g, '-');
   return (
-    <li>
-      <span className={`badge change-${file.kind}`}>{t(`team.kind.${file.kind}`)}</span> <span>{file.title}</span>{' '}
-      {file.diff.length > 0 && (
-        <button type="button" className="small" aria-expanded={open} aria-controls={diffId} onClick={() => setOpen(!open)}>{open ? t('team.hideDiff') : t('team.showDiff')}</button>
-      )}
+    <li className="review-file">
+      <div className="change-head">
+        <span className={`badge change-${file.kind}`}>{t(`team.kind.${file.kind}`)}</span> <span>{file.title}</span>{' '}
+        {file.diff.length > 0 && (
+          <button type="button" className="small" aria-expanded={open} aria-controls={diffId} onClick={() => setOpen(!open)}>{open ? t('team.hideDiff') : t('team.showDiff')}</button>
+        )}
+      </div>
       {open && <TextDiff id={diffId} label={t('team.diffLabel', { title: file.title })} diff={file.diff} />}
     </li>
   );
