@@ -19,7 +19,7 @@ export const METHOD_NAMES = [
   'uploadPackChunk', 'previewPackImport', 'applyPackImport', 'listPackBackups', 'restorePackBackup', 'openProfileSession',
   'setPassphrase', 'deleteProfile', 'getTeamStatus', 'syncTeam', 'joinTeam', 'listTeamChanges', 'markTeamChangesSeen',
   'getTeamConflict', 'resolveTeamConflict',
-  'publishTeam', 'getTeamPublishing', 'setTeamPublishing',
+  'publishTeam', 'getTeamPublishing', 'setTeamPublishing', 'listTeamReviews', 'mergeTeamReview',
   'listTeamRoster', 'adoptTeamProfile',
   'listMyAcknowledgements', 'confirmAcknowledgement', 'getAcknowledgementPolicy', 'setAcknowledgementPolicy',
   'getAcknowledgementReport', 'exportAcknowledgements', 'verifyArticle', 'getReviewQueue',

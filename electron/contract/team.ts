@@ -47,7 +47,8 @@ export type TeamReasonCode =
   | 'not_joined' // this content folder is not a team checkout
   | 'bad_url'
   | 'folder_not_empty'
-  | 'conflict';
+  | 'conflict'
+  | 'review_gone'; // the review branch is no longer on the server (merged or withdrawn meanwhile)
 export interface TeamStatusInfo {
   joined: boolean;
   /** `folder`: a shared network folder instead of a git server (url is its path). Absent: git. */
@@ -68,7 +69,16 @@ export interface TeamStatusInfo {
   /** This PC's records written since their last push (they go a few seconds after a write, or at the next sync). */
   recordsPending?: boolean;
   head?: string | null;
+  /** While this PC joins a team: how far (present only then). */
+  joining?: TeamJoinProgress;
 }
+
+/**
+ * A join under way. connecting: asking the server · receiving: downloading objects · resolving:
+ * unpacking them · checkout: writing the files into the content folder. `total` is null when the
+ * server does not say (the bar then shows activity, not a share).
+ */
+export interface TeamJoinProgress { phase: 'connecting' | 'receiving' | 'resolving' | 'checkout'; loaded: number; total: number | null }
 export interface TeamSyncInfo {
   outcome: 'up_to_date' | 'updated' | 'published' | 'merged' | 'conflict';
   pulled: number;

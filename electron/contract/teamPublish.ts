@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { EditToken, NoArgs } from './primitives.js';
+import type { TeamChange } from './team.js';
 
 export const teamPublishRequests = {
   /**
@@ -21,6 +22,19 @@ export const teamPublishRequests = {
     autoPublish: z.boolean(),
     /** Publish to `review/<name>` for another trainer to merge, instead of to the team branch. */
     review: z.boolean(),
+  }).strict(),
+  /** The proposals waiting on the server's `review/*` branches (trainers): who, when, which files, the diffs. Fetches them. */
+  listTeamReviews: z.object({ token: EditToken }).strict(),
+  /**
+   * Merges one proposal into the team branch and publishes it (trainers): fast-forward when possible,
+   * else the whole-file merge of a sync (a file changed on both sides waits on the conflict screen).
+   */
+  mergeTeamReview: z.object({
+    token: EditToken,
+    /** The review branch, as listed (`review/<name>`). */
+    branch: z.string().regex(/^review\/[a-z0-9-]{1,40}$/),
+    /** The commit the reviewer looked at: exactly this is merged, even if the author published again since. */
+    oid: z.string().regex(/^[0-9a-f]{40}$/),
   }).strict(),
 } as const;
 
@@ -47,7 +61,40 @@ export interface TeamPublishResult {
   conflicts: string[];
 }
 
+/** One file a proposal changes against the team branch. */
+export interface TeamReviewFile {
+  path: string;
+  kind: 'added' | 'changed' | 'removed';
+  /** The article's title (front matter) when the file has one, else the path. */
+  title: string;
+  /** Line diff with a little context (as on the "What changed" page). */
+  diff: TeamChange['diff'];
+}
+
+/** A proposal waiting on a `review/<name>` branch. */
+export interface TeamReview {
+  branch: string;
+  /** The proposal's latest commit: what a merge takes. */
+  oid: string;
+  /** The latest commit's author and time (ISO) and message. */
+  author: string;
+  at: string;
+  message: string;
+  /** This PC's own review branch (a reviewer is usually someone else). */
+  own: boolean;
+  /** Files changed against the team branch (at most 100). */
+  files: TeamReviewFile[];
+}
+
+export interface TeamReviewMergeResult {
+  /** merged: on the team branch now · nothing: the team branch had it already · conflict: files wait on the conflict screen · refused: the server refused the push. */
+  outcome: 'merged' | 'nothing' | 'conflict' | 'refused';
+  conflicts: string[];
+}
+
 export interface TeamPublishResponses {
+  listTeamReviews: { reviews: TeamReview[] };
+  mergeTeamReview: TeamReviewMergeResult;
   publishTeam: TeamPublishResult;
   getTeamPublishing: TeamPublishing;
   setTeamPublishing: TeamPublishing;

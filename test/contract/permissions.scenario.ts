@@ -123,6 +123,9 @@ export const TABLE: Record<MethodName, [Row, Rule]> = {
   publishTeam: [(_w, c) => ({ ...tok(c) }), T],
   getTeamPublishing: [() => ({}), A],
   setTeamPublishing: [(_w, c) => ({ ...tok(c), autoPublish: false, review: false }), T],
+  // Reviewing others' proposals and merging one into the team branch is publishing: trainers.
+  listTeamReviews: [(_w, c) => ({ ...tok(c) }), T],
+  mergeTeamReview: [(_w, c) => ({ ...tok(c), branch: 'review/someone', oid: '0'.repeat(40) }), T],
   // 阅读确认: a person confirms only for themselves (a trainer reads, never confirms for them); policies and reports are trainers'.
   listMyAcknowledgements: [(w, c) => ({ ...tok(c), profileId: w.learnerA }), S],
   confirmAcknowledgement: [(w, c) => ({ ...tok(c), profileId: w.learnerA, articleId: 'cs/refunds', version: 1, contentHash: 'stale' }), W],

@@ -11,6 +11,7 @@ const codes: Record<TeamReason, ErrorCode> = {
   auth: 'forbidden', forbidden: 'forbidden', unreachable: 'unavailable', no_repository: 'not_found',
   not_pack: 'bad_request', rewritten: 'conflict', unsafe: 'bad_request', not_joined: 'bad_request',
   bad_url: 'bad_request', folder_not_empty: 'bad_request', conflict: 'conflict',
+  review_gone: 'not_found',
 };
 
 export class TeamError extends HandbookError {

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Handlers, TeamStatusInfo, TeamSyncInfo } from '../../contract.js';
+import type { Handlers, TeamJoinProgress, TeamStatusInfo, TeamSyncInfo } from '../../contract.js';
 import { listTeamChanges, markTeamChangesSeen } from './changes.js';
 import { chooseConflictSide, conflictVersions } from './conflicts.js';
 import { TeamError } from './errors.js';
-import { joinTeam } from './join.js';
+import { joinPhase, joinTeam } from './join.js';
 import { readState } from './state.js';
 import { teamStatus } from './status.js';
 import { teamSync } from './teamSync.js';
@@ -50,6 +50,8 @@ export interface TeamExtras {
 
 export function teamHandlers(ctx: TeamContext): Pick<Handlers, TeamMethods> & TeamExtras {
   let timer: NodeJS.Timeout | null = null;
+  /** The join under way, for the status the UI polls to draw its progress bar. */
+  let joining: TeamJoinProgress | null = null;
   const joined = () => {
     const s = readState(ctx.dataDir);
     return !!s && path.resolve(s.contentDir) === path.resolve(ctx.contentDir) && fs.existsSync(path.join(ctx.contentDir, '.git'));
@@ -120,7 +122,7 @@ export function teamHandlers(ctx: TeamContext): Pick<Handlers, TeamMethods> & Te
         };
       }
       const s = await teamStatus(ctx.dataDir, ctx.contentDir);
-      return s.joined ? { ...s, recordsPending: pusher.pending } : s;
+      return s.joined ? { ...s, recordsPending: pusher.pending } : { ...s, ...(joining ? { joining: { ...joining } } : {}) };
     },
     async syncTeam({ token }) {
       if (token !== undefined) ctx.requireTrainer(token);
@@ -135,7 +137,15 @@ export function teamHandlers(ctx: TeamContext): Pick<Handlers, TeamMethods> & Te
       }
       const dir = path.resolve(contentDir);
       const credentials = username || password ? { username, password } : null;
-      await joinTeam({ url, contentDir: dir, dataDir: ctx.dataDir, author: { name, email }, credentials });
+      joining = { phase: 'connecting', loaded: 0, total: null };
+      try {
+        await joinTeam({
+          url, contentDir: dir, dataDir: ctx.dataDir, author: { name, email }, credentials,
+          onProgress: (p) => { joining = { phase: joinPhase(p.phase), loaded: p.loaded, total: p.total || null }; },
+        });
+      } finally {
+        joining = null;
+      }
       return { contentDir: dir, switched: await ctx.useContentFolder(dir) };
     },
     async listTeamChanges({ profileId }) { return listTeamChanges(ctx.dataDir, ctx.contentDir, profileId); },

@@ -10,9 +10,19 @@ import { diffTrees, openRepo, treeOf } from './tree.js';
 import { tracked, type Author } from './workdir.js';
 import { saveSnapshot } from './statCache.js';
 import { checkoutFresh } from './checkout.js';
+import type { TeamJoinProgress } from '../../contract.js';
 
 export interface JoinProgress { phase: string; loaded: number; total?: number }
 
+const CHECKOUT = 'Checking out';
+
+/** isomorphic-git's phase names ("Receiving objects", "Resolving deltas", …) and checkout's, as the contract's few. */
+export function joinPhase(phase: string): TeamJoinProgress['phase'] {
+  if (phase === CHECKOUT) return 'checkout';
+  if (/resolv|delta|analyz/i.test(phase)) return 'resolving';
+  if (/receiv|count|compress|download/i.test(phase)) return 'receiving';
+  return 'connecting';
+}
 export interface JoinOptions {
   url: string;
   contentDir: string;
@@ -60,7 +70,7 @@ export async function joinTeam(o: JoinOptions): Promise<TeamState> {
     const limits = o.limits ?? TREE_LIMITS;
     await assertSafe(repo, files, files.length, limits, { sizes: false });
     if (!files.some((f) => f.path === 'handbook.yaml')) throw new TeamError('not_pack', 'the repository is not a Handbook pack (no handbook.yaml at its top)');
-    const snapshot = await checkoutFresh(repo, files, limits, tracked, o.onProgress ? ({ loaded, total }) => o.onProgress!({ phase: 'Checking out', loaded, total }) : undefined);
+    const snapshot = await checkoutFresh(repo, files, limits, tracked, o.onProgress ? ({ loaded, total }) => o.onProgress!({ phase: CHECKOUT, loaded, total }) : undefined);
     saveSnapshot(o.dataDir, snapshot);
     if (o.credentials && o.remember !== false) saveCredentials(o.dataDir, o.credentials);
     const now = new Date().toISOString();

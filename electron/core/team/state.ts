@@ -37,6 +37,11 @@ export interface TeamState {
   conflicts: PendingConflict[];
   /** The remote commit a conflict waits against. */
   conflictTheirs: string | null;
+  /**
+   * A review a trainer chose to merge that is not on the team branch yet (its files wait on the
+   * conflict screen): every publishing sync carries on with it until it is merged and pushed.
+   */
+  reviewMerge?: { branch: string; oid: string } | null;
   /** Per profile: the commit the profile last looked at in "What changed". */
   seen: Record<string, string>;
 }

@@ -127,8 +127,25 @@ async function syncOnce(repo: Repo, state: TeamState, o: SyncOptions): Promise<S
         }
       }
     }
+    // A review this trainer chose to merge comes in after the server's team branch, and goes to it.
+    const reviewing = publish && outcome !== 'conflict' ? state.reviewMerge ?? null : null;
+    let theirs = remote;
+    let reviewMerged = false;
+    if (reviewing) {
+      const r = await mergeCommit(repo, state, head, reviewing.oid, onDisk, `Merge ${reviewing.branch} (reviewed by ${state.author.name})\n`);
+      if (r.conflicts.length) {
+        conflicts = r.conflicts;
+        outcome = 'conflict';
+        theirs = reviewing.oid;
+      } else {
+        r.pulled.forEach((p) => pulled.add(p));
+        if (r.head !== head && outcome === 'up_to_date') outcome = 'merged';
+        head = r.head;
+        reviewMerged = true;
+      }
+    }
     // With review on, no sync publishes to the team branch: the commits go to the trainer's review branch.
-    const target = o.pushTo ?? (readPublishing(o.dataDir).review ? reviewBranchOf(state.author) : state.branch);
+    const target = reviewing ? state.branch : o.pushTo ?? (readPublishing(o.dataDir).review ? reviewBranchOf(state.author) : state.branch);
     const review = target !== state.branch ? target : null;
     if (publish && outcome !== 'conflict' && head !== remote) {
       const r = await push(repo, state.branch, net, review);
@@ -149,7 +166,8 @@ async function syncOnce(repo: Repo, state: TeamState, o: SyncOptions): Promise<S
       lastError: publishRefused ? { reason: 'forbidden', message: 'the server refused to publish this PC’s changes (content is writable by trainers only)', at: now } : null,
       lastChange: pulled.size ? { at: now, files: pulled.size, from: local, to: head } : state.lastChange,
       conflicts,
-      conflictTheirs: conflicts.length ? remote : null,
+      conflictTheirs: conflicts.length ? theirs : null,
+      reviewMerge: reviewMerged && (pushed || head === remote) ? null : state.reviewMerge ?? null,
     };
     writeState(o.dataDir, next);
     // Unchanged folder, nothing pulled: the snapshot on disk is already this one (10,000 entries not rewritten).
@@ -208,7 +226,7 @@ const same = (a: FileEntry | null, b: FileEntry | null) => (a === null && b === 
  * Merges by whole files: a file only one side changed takes that side; a file both changed the same
  * way is fine; a file both changed differently waits for a person (unless they chose already).
  */
-async function mergeFiles(repo: Repo, state: TeamState, local: string, remote: string, onDisk: Record<string, unknown>): Promise<{ conflicts: PendingConflict[]; pulled: string[]; head: string }> {
+async function mergeFiles(repo: Repo, state: TeamState, local: string, remote: string, onDisk: Record<string, unknown>, message = `Merge ${state.branch} from the team server\n`): Promise<{ conflicts: PendingConflict[]; pulled: string[]; head: string }> {
   const [base] = await git.findMergeBase({ fs: repo.fs, dir: repo.dir, oids: [local, remote], cache: repo.cache });
   const baseTree = base ? await treeOf(repo, base) : null;
   const localTree = await treeOf(repo, local);
@@ -236,12 +254,28 @@ async function mergeFiles(repo: Repo, state: TeamState, local: string, remote: s
   const who = { ...state.author, ...now };
   const head = await git.writeCommit({
     fs: repo.fs, dir: repo.dir,
-    commit: { tree, parent: [local, remote], author: who, committer: who, message: `Merge ${state.branch} from the team server\n` },
+    commit: { tree, parent: [local, remote], author: who, committer: who, message },
   });
   const changes: Change[] = await diffTrees(repo, localTree, tree);
   await applyToWorkdir(repo, changes.filter((c) => tracked(c.path)));
   await git.writeRef({ fs: repo.fs, dir: repo.dir, ref: `refs/heads/${state.branch}`, value: head, force: true });
   return { conflicts: [], pulled: changes.map((c) => c.path), head };
+}
+
+/**
+ * Brings commit `other` into `head`: nothing when `head` has it, a fast-forward when `other` builds
+ * on `head`, else the whole-file merge. The content folder follows; the branch ref moves.
+ */
+async function mergeCommit(repo: Repo, state: TeamState, head: string, other: string, onDisk: Record<string, unknown>, message: string): Promise<{ conflicts: PendingConflict[]; pulled: string[]; head: string }> {
+  if (await descends(repo, head, other)) return { conflicts: [], pulled: [], head };
+  if (await descends(repo, other, head)) {
+    const changes = await diffTrees(repo, await treeOf(repo, head), await treeOf(repo, other));
+    await assertSafe(repo, changes, filesAfter(onDisk, changes));
+    await applyToWorkdir(repo, changes);
+    await git.writeRef({ fs: repo.fs, dir: repo.dir, ref: `refs/heads/${state.branch}`, value: other, force: true });
+    return { conflicts: [], pulled: changes.map((c) => c.path), head: other };
+  }
+  return mergeFiles(repo, state, head, other, onDisk, message);
 }
 
 async function push(repo: Repo, branch: string, net: ReturnType<typeof network>, review: string | null): Promise<'ok' | 'moved' | 'refused'> {

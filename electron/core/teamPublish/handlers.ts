@@ -3,9 +3,10 @@ import { loadCredentials } from '../team/credentials.js';
 import { TeamError } from '../team/errors.js';
 import { commitSaved, publishContent, publishingInfo } from '../team/publish.js';
 import { readPublishing, writePublishing } from '../team/publishing.js';
+import { listReviews, mergeReview } from '../team/reviews.js';
 import { joinedState } from '../team/sync.js';
 
-export type TeamPublishMethods = 'publishTeam' | 'getTeamPublishing' | 'setTeamPublishing';
+export type TeamPublishMethods = 'publishTeam' | 'getTeamPublishing' | 'setTeamPublishing' | 'listTeamReviews' | 'mergeTeamReview';
 
 export interface TeamPublishContext {
   contentDir: string;
@@ -31,6 +32,16 @@ export function teamPublishHandlers(ctx: TeamPublishContext): Pick<Handlers, Tea
       joinedState(ctx.dataDir, ctx.contentDir);
       writePublishing(ctx.dataDir, { autoPublish, review });
       return publishingInfo(ctx.dataDir, ctx.contentDir);
+    },
+    async listTeamReviews({ token }) {
+      ctx.requireTrainer(token);
+      return { reviews: await listReviews({ dataDir: ctx.dataDir, contentDir: ctx.contentDir, credentials: loadCredentials(ctx.dataDir) }) };
+    },
+    async mergeTeamReview({ token, branch, oid }) {
+      ctx.requireTrainer(token);
+      // After the saves made so far are commits: the merge builds on them.
+      await queue;
+      return mergeReview({ dataDir: ctx.dataDir, contentDir: ctx.contentDir, credentials: loadCredentials(ctx.dataDir), lang: ctx.language(), branch, oid });
     },
     afterSave(paths) {
       queue = queue.then(async () => {

@@ -3,6 +3,7 @@ import type { TeamChange, TeamChanges } from '../../../electron/contract';
 import { api } from '../api';
 import { articleHref } from '../app/route';
 import { PageState } from '../components/PageState';
+import { TextDiff } from '../components/TextDiff';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../state/session';
 import { useLoad } from '../state/useLoad';
@@ -65,9 +66,7 @@ function ChangeItem({ change }: { change: TeamChange }) {
       <p className="muted small">{t('team.by', { author: change.author, at })}{change.message && <> — {change.message}</>}</p>
       <button type="button" className="small" aria-expanded={open} aria-controls={diffId} onClick={() => setOpen(!open)}>{open ? t('team.hideDiff') : t('team.showDiff')}</button>
       {open && (
-        <pre className="change-diff" id={diffId} aria-label={t('team.diffLabel', { title: change.title })} tabIndex={0}>
-          {change.diff.map((l, i) => <span key={i} className={l.op === '+' ? 'diff-add' : l.op === '-' ? 'diff-del' : 'diff-ctx'}>{l.op} {l.text}{'\n'}</span>)}
-        </pre>
+        <TextDiff id={diffId} label={t('team.diffLabel', { title: change.title })} diff={change.diff} />
       )}
     </li>
   );

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { TeamStatusInfo, TeamSyncInfo } from '../../../../electron/contract';
+import type { TeamJoinProgress, TeamStatusInfo, TeamSyncInfo } from '../../../../electron/contract';
 import { api } from '../../api';
 import { errorText } from '../../i18n/errorText';
 import { useI18n } from '../../i18n/i18n';
@@ -8,6 +8,7 @@ import { useLoad } from '../../state/useLoad';
 import { ConflictDialog } from '../editor/ConflictDialog';
 import { useEditSession } from '../editor/editSession';
 import { TeamPublishPanel } from './TeamPublishPanel';
+import { TeamReviewPanel } from './TeamReviewPanel';
 import { TeamStatusLine } from './TeamStatusLine';
 
 /** Settings → Team: join a team's git repository, see where this PC stands, check now, settle conflicts. */
@@ -57,6 +58,7 @@ function Joined({ status, reload }: { status: TeamStatusInfo; reload(): void }) 
       {result && <p className={result.ok ? 'notice' : 'notice notice-error'} role="status" data-testid="team-result">{result.text}</p>}
       {!!status.conflicts?.length && <Conflicts conflicts={status.conflicts} reload={reload} />}
       <TeamPublishPanel onPublished={reload} />
+      {status.mode !== 'folder' && <TeamReviewPanel onMerged={reload} />}
     </>
   );
 }
@@ -113,12 +115,15 @@ function JoinForm() {
   const [f, setF] = useState({ url: '', name: profile?.name ?? '', email: '', username: '', password: '', contentDir: '' });
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [progress, setProgress] = useState<TeamJoinProgress | null>(null);
   const field = (k: keyof typeof f) => ({ value: f[k], onChange: (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value }), name: `team-${k}` });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!token) return;
     setBusy(true);
     setMessage(null);
+    // The join answers when it is done; meanwhile the status says how far it is.
+    const poll = setInterval(() => { api.getTeamStatus({}).then((s) => setProgress(s.joining ?? null), () => {}); }, 400);
     try {
       const r = await api.joinTeam({ token, ...f });
       setMessage({ ok: true, text: r.switched ? t('team.joined') : t('team.joinedRestart', { dir: r.contentDir }) });
@@ -126,6 +131,8 @@ function JoinForm() {
     } catch (err) {
       setMessage({ ok: false, text: errorText(err, t) });
     } finally {
+      clearInterval(poll);
+      setProgress(null);
       setBusy(false);
     }
   };
@@ -146,7 +153,22 @@ function JoinForm() {
         <div className="button-row">
           <button type="submit" className="primary" disabled={busy || !token} data-testid="team-join">{busy ? t('team.joining') : t('team.join')}</button>
         </div>
+        {busy && <JoinProgressBar progress={progress} />}
       </form>
     </>
+  );
+}
+
+/** The join's progress: a share of the files while checking out, activity before (the server rarely says a total). */
+function JoinProgressBar({ progress }: { progress: TeamJoinProgress | null }) {
+  const { t } = useI18n();
+  const phase = progress?.phase ?? 'connecting';
+  const total = progress?.total ?? null;
+  const text = total ? t('team.joinProgress.count', { phase: t(`team.joinPhase.${phase}`), loaded: progress!.loaded, total }) : t(`team.joinPhase.${phase}`);
+  return (
+    <div className="join-progress" data-testid="team-join-progress">
+      <progress id="team-join-bar" aria-label={t('team.joinProgress.label')} aria-valuetext={text} {...(total ? { max: total, value: Math.min(progress!.loaded, total) } : {})} />
+      <p className="muted small" aria-live="polite">{text}</p>
+    </div>
   );
 }
