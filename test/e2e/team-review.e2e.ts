@@ -9,6 +9,7 @@ import { listFiles } from '../electron/core/team/teamFixture';
 import { axeViolations as audit } from './support/axe';
 import { launchBrowser, screenshotPath } from './support/browser';
 import { startServe, type ServeHandle } from './support/server';
+import { callServe } from './support/api.js';
 
 /**
  * Settings → Team in Chromium against browser mode and a real git server: a reviewer reads another
@@ -23,12 +24,7 @@ let browser: Browser;
 let tmp: string;
 const serves: ServeHandle[] = [];
 
-async function call<T>(serve: ServeHandle, method: string, body: unknown): Promise<T> {
-  const r = await fetch(`${serve.origin}/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  const env = await r.json();
-  if (!env.ok) throw new Error(env.error.message);
-  return env.data as T;
-}
+const call = <T>(serve: ServeHandle, method: string, body: unknown) => callServe<T>(serve, method, body);
 
 /** A PC's app in browser mode with one trainer, showing `locale`; the page opens Settings unlocked. */
 async function openSettings(serve: ServeHandle, trainerId: string, locale: 'zh-CN' | 'en'): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
