@@ -113,6 +113,7 @@ describe('team mode in the browser', () => {
     // The one unlock form of Settings (in the data section) unlocks the team actions too; a trainer's check merges.
     await page.getByTestId('unlock-secret').fill('team trainer 2468');
     await page.getByTestId('unlock-secret').press('Enter');
+    await page.getByTestId('unlock-secret').waitFor({ state: 'detached' });
     await section.getByTestId('team-check').click();
     await section.getByText(/changed on both sides/).waitFor();
     expect(fs.readFileSync(local, 'utf8')).toContain('MINE');
