@@ -26,6 +26,9 @@ async function reviewer() {
   core = await createCore({ contentDir: pc.contentDir, dataDir: pc.dataDir });
   const trainer = await core.createProfile({ name: '王老师', roleId: 'customer-service', trainer: true, passphrase: 'team reviewer 4321' });
   const { token } = await core.openEditSession({ profileId: trainer.id, passphrase: 'team reviewer 4321' });
+  // The reviewer's public keys (trainers/<id>.yaml) wait for the first publish: published here, so the test starts clean.
+  await core.publishTeam({ token });
+  seed.pull();
   return { seed, pc, token, c: core };
 }
 
