@@ -37,6 +37,9 @@ beforeAll(async () => {
   browser = await launchBrowser();
   // Once a trainer exists, making another takes a trainer's session: one trainer for both languages.
   trainerId = (await call<{ id: string }>('createProfile', { name: '王培训', roleId: 'customer-service', trainer: true, passphrase: PASS })).id;
+  // A new trainer's public keys (trainers/<id>.yaml) wait for the first publish: published here, so each journey starts clean.
+  const { token } = await call<{ token: string }>('openEditSession', { profileId: trainerId, passphrase: PASS });
+  await call('publishTeam', { token });
 });
 afterAll(async () => {
   await browser?.close();
