@@ -65,6 +65,9 @@ describe('reviewing proposals in Settings → Team', () => {
     serve = await startServe({ contentDir, dataDir });
     serves.push(serve);
     trainerId = (await call<{ id: string }>(serve, 'createProfile', { name: '王培训', roleId: 'customer-service', trainer: true, passphrase: PASS })).id;
+    // The reviewer's public keys (trainers/<id>.yaml) go with the first publish: published here, so merging a proposal is a plain fast-forward.
+    const { token } = await call<{ token: string }>(serve, 'openEditSession', { profileId: trainerId, passphrase: PASS });
+    await call(serve, 'publishTeam', { token });
   });
 
   for (const locale of ['zh-CN', 'en'] as const) {
