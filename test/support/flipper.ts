@@ -6,8 +6,9 @@ import { Worker } from 'node:worker_threads';
  * with a link to `outside` (one atomic rename each way); `kind: 'dir'` moves a real folder aside and
  * puts a link to the `outside` folder in its place, then back.
  */
-export function startFlipper(opts: { kind: 'file' | 'dir'; target: string; outside: string }): { stop(): Promise<number> } {
-  const stop = new Int32Array(new SharedArrayBuffer(4));
+export function startFlipper(opts: { kind: 'file' | 'dir'; target: string; outside: string }): { stop(): Promise<number>; flips(): number } {
+  // [0]: stop; [1]: flips so far (a starved thread on a loaded machine may flip late, so callers can wait for it).
+  const stop = new Int32Array(new SharedArrayBuffer(8));
   const code = `
     const { workerData, parentPort } = require('node:worker_threads');
     const fs = require('node:fs');
@@ -26,6 +27,7 @@ export function startFlipper(opts: { kind: 'file' | 'dir'; target: string; outsi
           fs.unlinkSync(target); fs.renameSync(aside, target);
         }
         flips++;
+        Atomics.store(stop, 1, flips);
       } catch { /* the app moved something meanwhile: try again */ }
     }
     if (kind === 'dir' && !fs.existsSync(target) && fs.existsSync(aside)) fs.renameSync(aside, target);
@@ -34,6 +36,7 @@ export function startFlipper(opts: { kind: 'file' | 'dir'; target: string; outsi
   const worker = new Worker(code, { eval: true, workerData: { ...opts, stop } });
   const done = new Promise<number>((resolve, reject) => { worker.once('message', resolve); worker.once('error', reject); });
   return {
+    flips: () => Atomics.load(stop, 1),
     async stop() {
       Atomics.store(stop, 0, 1);
       const flips = await done;
