@@ -109,17 +109,12 @@ export function verifySameFile(root: string, rel: string, fd: number): void {
   if (real !== expected || b.isSymbolicLink() || a.dev !== b.dev || a.ino !== b.ino) throw new LinkRefused(rel);
 }
 
-/**
- * Opens a file of the pack for reading without following a link anywhere on its path: the file
- * read is the file checked, even when a folder is swapped for a link meanwhile.
- */
-export function openPackFile(root: string, rel: string): number {
-  const parts = packParts(rel);
-  if (!parts) throw new LinkRefused(rel);
-  const dir = openDir(root, parts.slice(0, -1), rel, false);
+/** Opens the last part of `parts` through its folder's handle (made when `makeDirs`), refusing a link, then checks what was opened. */
+function openFinal(root: string, rel: string, parts: string[], makeDirs: boolean, flags: number, mode?: number): number {
+  const dir = openDir(root, parts.slice(0, -1), rel, makeDirs);
   let fd: number;
   try {
-    fd = fs.openSync(dir.at(parts[parts.length - 1]), O.O_RDONLY | NOFOLLOW);
+    fd = fs.openSync(dir.at(parts[parts.length - 1]), flags, mode);
   } catch (err) {
     if (LINK_CODES.has((err as NodeJS.ErrnoException).code ?? '')) throw new LinkRefused(rel);
     throw err;
@@ -133,6 +128,16 @@ export function openPackFile(root: string, rel: string): number {
     fs.closeSync(fd);
     throw err;
   }
+}
+
+/**
+ * Opens a file of the pack for reading without following a link anywhere on its path: the file
+ * read is the file checked, even when a folder is swapped for a link meanwhile.
+ */
+export function openPackFile(root: string, rel: string): number {
+  const parts = packParts(rel);
+  if (!parts) throw new LinkRefused(rel);
+  return openFinal(root, rel, parts, false, O.O_RDONLY | NOFOLLOW);
 }
 
 /** Reads a regular file of the pack through a handle opened as above; `maxBytes` is checked on the handle. */
@@ -220,21 +225,5 @@ export async function removePackTree(root: string, rel: string): Promise<void> {
  */
 export function createPackFile(root: string, rel: string): number {
   const parts = partsOrRefuse(rel);
-  const dir = openDir(root, parts.slice(0, -1), rel, true);
-  let fd: number;
-  try {
-    fd = fs.openSync(dir.at(parts[parts.length - 1]), O.O_WRONLY | O.O_CREAT | O.O_EXCL | NOFOLLOW, 0o644);
-  } catch (err) {
-    if (LINK_CODES.has((err as NodeJS.ErrnoException).code ?? '')) throw new LinkRefused(rel);
-    throw err;
-  } finally {
-    dir.close();
-  }
-  try {
-    verifyOpened(root, rel, fd);
-    return fd;
-  } catch (err) {
-    fs.closeSync(fd);
-    throw err;
-  }
+  return openFinal(root, rel, parts, true, O.O_WRONLY | O.O_CREAT | O.O_EXCL | NOFOLLOW, 0o644);
 }
