@@ -3,7 +3,7 @@ import type { Pack } from '../content/pack.js';
 import type { Quiz } from '../content/quizFile.js';
 import { addDays, localDayOf, localToday, weekStart } from '../onboarding/dates.js';
 import { learnerView, takesPart, type LearnerView } from '../onboarding/learnerView.js';
-import { isCorrect } from '../onboarding/quizPlay.js';
+import { attemptOutcome, isCorrect } from '../onboarding/quizRecords.js';
 import type { Data } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import { keySetOf } from '../trust/verify.js';
@@ -73,12 +73,17 @@ export function overdueSteps(learners: LearnerView[]): OverdueStepStat[] {
 }
 
 /**
- * The questions one attempt asked and whether each was answered right. An attempt made against
- * the quiz as it is now asked every question (a missing answer is wrong, as when it was scored);
- * one made against an older version is judged only on the questions it answered that still exist.
- * (The question bank's drawn attempts will say which questions they drew: plug that in here.)
+ * The questions one attempt asked and whether each was answered right. A drawn attempt (question
+ * bank) recorded what it drew and what was wrong: only those count, so a question never drawn is
+ * never "missed". An older attempt made against the quiz as it is now asked every question (a
+ * missing answer is wrong, as when it was scored); one made against an older version is judged only
+ * on the questions it answered that still exist. Questions gone from the quiz are left out.
  */
 export function answeredQuestions(attempt: Attempt, quiz: Quiz): Array<{ questionId: string; correct: boolean }> {
+  if (attempt.asked && attempt.wrong) {
+    const still = new Set(quiz.questions.map((q) => q.id));
+    return attemptOutcome(attempt, quiz)!.questions.filter((q) => still.has(q.questionId));
+  }
   const current = attempt.quizHash === quiz.hash;
   return quiz.questions
     .filter((q) => current || Object.hasOwn(attempt.answers, q.id))
