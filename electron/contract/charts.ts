@@ -39,7 +39,7 @@ export interface MissedQuestionStat {
   quizId: string; questionId: string; prompt: string;
   /** Answers to it that were wrong, over all attempts. */
   wrong: number;
-  /** Attempts that answered it. */
+  /** Attempts that asked it (a quiz that draws N of its questions asks only the ones drawn). */
   asked: number;
 }
 

@@ -1,15 +1,12 @@
 import type { Charts, CompletionSeries, MissedQuestionStat, OverdueStepStat } from '../../contract.js';
 import type { Pack } from '../content/pack.js';
-import type { Quiz } from '../content/quizFile.js';
 import { addDays, localDayOf, localToday, weekStart } from '../onboarding/dates.js';
-import { learnerView, takesPart, type LearnerView } from '../onboarding/learnerView.js';
-import { attemptOutcome, isCorrect } from '../onboarding/quizRecords.js';
 import type { Data } from '../store/schema.js';
-import type { Store } from '../store/store.js';
+import type { KeySet } from '../trust/signing.js';
 import { keySetOf } from '../trust/verify.js';
+import { learnerCharts, type ChartSource, type LearnerCharts } from './learnerCharts.js';
 
-type Source = Pick<Store, 'shared' | 'records'>;
-type Attempt = Data['quizAttempts'][number];
+export { answeredQuestions } from './learnerCharts.js';
 
 export const DEFAULT_WEEKS = 12;
 const TOP = 10;
@@ -24,22 +21,15 @@ export function weeksUpTo(today: string, n: number): string[] {
  * Per role, the average share of required steps of the learner's own track done by the end of each
  * week, over the learners who had started by then. Steps count from when they were (last) done.
  */
-export function completionByRole(learners: LearnerView[], weeks: string[]): CompletionSeries[] {
-  const ends = weeks.map((w) => addDays(w, 6));
+export function completionByRole(learners: readonly LearnerCharts[], weeks: number): CompletionSeries[] {
   const byRole = new Map<string, { sum: number[]; count: number[] }>();
-  for (const v of learners) {
-    const track = v.tracks[0];
-    if (!track || track.total === 0) continue;
-    const steps = track.phases.flatMap((p) => p.steps);
-    const required = steps.some((s) => s.required) ? steps.filter((s) => s.required) : steps;
-    const doneDays = required.filter((s) => s.done && s.completedAt).map((s) => localDayOf(s.completedAt!)).sort();
-    let acc = byRole.get(v.profile.roleId);
-    if (!acc) byRole.set(v.profile.roleId, (acc = { sum: ends.map(() => 0), count: ends.map(() => 0) }));
-    let i = 0;
-    ends.forEach((end, w) => {
-      if (v.profile.startDate > end) return;
-      while (i < doneDays.length && doneDays[i] <= end) i++;
-      acc!.sum[w] += (i / track.total) * 100;
+  for (const l of learners) {
+    if (!l.completion) continue;
+    let acc = byRole.get(l.roleId);
+    if (!acc) byRole.set(l.roleId, (acc = { sum: new Array(weeks).fill(0), count: new Array(weeks).fill(0) }));
+    l.completion.forEach((p, w) => {
+      if (p === null) return;
+      acc!.sum[w] += p;
       acc!.count[w] += 1;
     });
   }
@@ -51,58 +41,33 @@ export function completionByRole(learners: LearnerView[], weeks: string[]): Comp
 }
 
 /** Required steps overdue now, and required steps finished after their phase's due date, per step. */
-export function overdueSteps(learners: LearnerView[]): OverdueStepStat[] {
+export function overdueSteps(learners: readonly LearnerCharts[]): OverdueStepStat[] {
   const stats = new Map<string, OverdueStepStat>();
-  for (const v of learners) {
-    for (const t of v.tracks) {
-      for (const p of t.phases) {
-        for (const s of p.steps) {
-          if (!s.required) continue;
-          const now = p.overdue && !s.done;
-          const late = s.done && !!s.completedAt && localDayOf(s.completedAt) > p.dueDate;
-          if (!now && !late) continue;
-          const k = `${t.trackId}\u0000${s.id}`;
-          let stat = stats.get(k);
-          if (!stat) stats.set(k, (stat = { trackId: t.trackId, stepId: s.id, title: s.title, ...(s.titleEn ? { titleEn: s.titleEn } : {}), overdueNow: 0, doneLate: 0 }));
-          if (now) stat.overdueNow++; else stat.doneLate++;
-        }
-      }
+  for (const l of learners) {
+    for (const { now, ...s } of l.overdue) {
+      const k = `${s.trackId}\u0000${s.stepId}`;
+      let stat = stats.get(k);
+      if (!stat) stats.set(k, (stat = { ...s, overdueNow: 0, doneLate: 0 }));
+      if (now) stat.overdueNow++; else stat.doneLate++;
     }
   }
   return [...stats.values()].sort((a, b) => (b.overdueNow + b.doneLate) - (a.overdueNow + a.doneLate) || b.overdueNow - a.overdueNow || a.title.localeCompare(b.title)).slice(0, TOP);
 }
 
-/**
- * The questions one attempt asked and whether each was answered right. A drawn attempt (question
- * bank) recorded what it drew and what was wrong: only those count, so a question never drawn is
- * never "missed". An older attempt made against the quiz as it is now asked every question (a
- * missing answer is wrong, as when it was scored); one made against an older version is judged only
- * on the questions it answered that still exist. Questions gone from the quiz are left out.
- */
-export function answeredQuestions(attempt: Attempt, quiz: Quiz): Array<{ questionId: string; correct: boolean }> {
-  if (attempt.asked && attempt.wrong) {
-    const still = new Set(quiz.questions.map((q) => q.id));
-    return attemptOutcome(attempt, quiz)!.questions.filter((q) => still.has(q.questionId));
-  }
-  const current = attempt.quizHash === quiz.hash;
-  return quiz.questions
-    .filter((q) => current || Object.hasOwn(attempt.answers, q.id))
-    .map((q) => ({ questionId: q.id, correct: isCorrect(q, Object.hasOwn(attempt.answers, q.id) ? attempt.answers[q.id] : undefined) }));
-}
-
-export function missedQuestions(learners: LearnerView[], pack: Pack): MissedQuestionStat[] {
+/** Per question: answers that were wrong over the attempts that asked it; most missed first. */
+export function missedQuestions(learners: readonly LearnerCharts[], pack: Pack): MissedQuestionStat[] {
   const stats = new Map<string, MissedQuestionStat>();
-  for (const v of learners) {
-    for (const a of v.records.quizAttempts) {
-      const quiz = pack.quizzes.get(a.quizId);
-      if (!quiz) continue;
-      for (const { questionId, correct } of answeredQuestions(a, quiz)) {
-        const k = `${quiz.id}\u0000${questionId}`;
-        let stat = stats.get(k);
-        if (!stat) stats.set(k, (stat = { quizId: quiz.id, questionId, prompt: quiz.questions.find((q) => q.id === questionId)!.prompt, wrong: 0, asked: 0 }));
-        stat.asked++;
-        if (!correct) stat.wrong++;
+  for (const l of learners) {
+    for (const m of l.missed) {
+      const k = `${m.quizId}\u0000${m.questionId}`;
+      let stat = stats.get(k);
+      if (!stat) {
+        const prompt = pack.quizzes.get(m.quizId)?.questions.find((q) => q.id === m.questionId)?.prompt;
+        if (prompt === undefined) continue;
+        stats.set(k, (stat = { quizId: m.quizId, questionId: m.questionId, prompt, wrong: 0, asked: 0 }));
       }
+      stat.asked += m.asked;
+      stat.wrong += m.wrong;
     }
   }
   return [...stats.values()].filter((s) => s.wrong > 0).sort((a, b) => b.wrong - a.wrong || b.wrong / b.asked - a.wrong / a.asked || a.prompt.localeCompare(b.prompt)).slice(0, TOP);
@@ -122,20 +87,48 @@ export function failedSearchesByWeek(rows: Data['failedSearches'], weeks: string
   });
 }
 
+/**
+ * Each learner's part, kept per pack and learner while their digest object (which changes with
+ * their records), profile, the trainers' keys, the day and the weeks are the same: after one
+ * learner's write the next call recomputes that learner only, and sums the rest as they were.
+ */
+interface Cached { digest: object; keys: KeySet; profile: string; span: string; value: LearnerCharts }
+const partCache = new WeakMap<Pack, Map<string, Cached>>();
+/** Work done in one go before other requests get their turn (as the dashboard does). */
+const SLICE_MS = 10;
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Every chart of the trainer dashboard, over the learners of `role` (everyone by default). */
-export function getCharts(store: Source, pack: Pack, opts: { role?: string; weeks?: number } = {}, now = new Date()): Charts {
+export async function getCharts(store: ChartSource, pack: Pack, opts: { role?: string; weeks?: number } = {}, now = new Date()): Promise<Charts> {
   const today = localToday(now);
   const keys = keySetOf(store.shared, pack);
   const weeks = weeksUpTo(today, opts.weeks ?? DEFAULT_WEEKS);
-  const learners = store.shared.profiles
-    .filter((p) => !opts.role || p.roleId === opts.role)
-    .map((p) => learnerView(store.records(p.id), pack, p, today, keys))
-    .filter(takesPart);
+  const span = `${today}/${weeks.length}`;
+  let cache = partCache.get(pack);
+  if (!cache) partCache.set(pack, (cache = new Map()));
+  const parts: LearnerCharts[] = [];
+  let sliceStart = performance.now();
+  for (const profile of store.shared.profiles) {
+    if (opts.role && profile.roleId !== opts.role) continue;
+    const digest = store.digest(profile.id);
+    const key = JSON.stringify([profile.roleId, profile.startDate, profile.trainer]);
+    let hit = cache.get(profile.id);
+    if (!hit || hit.digest !== digest || hit.keys !== keys || hit.profile !== key || hit.span !== span) {
+      hit = { digest, keys, profile: key, span, value: learnerCharts(store, pack, profile, today, weeks, keys) };
+      cache.set(profile.id, hit);
+    }
+    if (hit.value.takesPart) parts.push(hit.value);
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yieldToOthers();
+      sliceStart = performance.now();
+    }
+  }
   return {
     today, weeks,
-    completionByRole: completionByRole(learners, weeks),
-    overdueSteps: overdueSteps(learners),
-    missedQuestions: missedQuestions(learners, pack),
+    completionByRole: completionByRole(parts, weeks.length),
+    overdueSteps: overdueSteps(parts),
+    missedQuestions: missedQuestions(parts, pack),
     failedSearches: failedSearchesByWeek(store.shared.failedSearches, weeks),
   };
 }
+
