@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { EditGate } from '../components/editor/EditGate';
 import { api } from '../api';
 import { PageState } from '../components/PageState';
@@ -13,9 +13,10 @@ import { useLoad } from '../state/useLoad';
 import { editHref, href } from '../app/route';
 import { AckReportSection } from '../components/acknowledge/AckReportSection';
 import { ReviewQueueCard } from '../components/acknowledge/ReviewQueueCard';
+import { loadChartsPanel, prefetchCharts } from '../components/charts/prefetch';
 
-// The chart library is loaded only when a trainer opens the charts: no one else pays for it at start-up.
-const ChartsPanel = lazy(() => import('../components/charts/ChartsPanel').then((m) => ({ default: m.ChartsPanel })));
+// The chart library is loaded only once a trainer's dashboard has drawn: no one else pays for it at start-up.
+const ChartsPanel = lazy(() => loadChartsPanel().then((m) => ({ default: m.ChartsPanel })));
 
 /**
  * The trainer dashboard. It shows everyone's progress, so it opens for a trainer profile only; the
@@ -47,6 +48,12 @@ function Dashboard({ token }: { token: string }) {
   const [view, setView] = useState<'progress' | 'charts' | 'board'>('progress');
   const [state, retry] = useLoad(() => (view === 'progress' ? api.getDashboard({ token, ...(role ? { role } : {}) }) : Promise.resolve(null)), [role, token, view]);
   const views = [['progress', t('trainer.viewProgress')], ['charts', t('trainer.viewCharts')], ['board', t('trainer.viewBoard')]] as const;
+  const drawn = view === 'progress' && state.status === 'ready';
+  const prefetched = useRef('');
+  // Once per session, after the table has drawn: the charts' code and data, so "Charts" opens at once.
+  useEffect(() => {
+    if (drawn && prefetched.current !== token) { prefetched.current = token; prefetchCharts(token, role); }
+  }, [drawn, token]); // eslint-disable-line react-hooks/exhaustive-deps
   const [acks] = useLoad(() => api.getAcknowledgementReport({ token }), [token]);
   // Overdue confirmations make a person "behind" as overdue steps do.
   const ackBehind = new Set(acks.status === 'ready' ? acks.data.articles.flatMap((a) => a.people.filter((p) => p.overdue && (!role || p.roleId === role)).map((p) => p.profileId)) : []);

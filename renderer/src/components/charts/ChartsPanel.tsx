@@ -1,16 +1,16 @@
-import { api } from '../../api';
 import { useI18n } from '../../i18n/i18n';
 import { useLoad } from '../../state/useLoad';
 import { PageState } from '../PageState';
 import { CompletionChart } from './CompletionChart';
 import { FailedSearchChart } from './FailedSearchChart';
+import { chartsFor } from './prefetch';
 import { MissedChart } from './MissedChart';
 import { OverdueChart } from './OverdueChart';
 
 /** The trainer's charts: the core sums everyone's records; this draws the small series it returns. */
 export function ChartsPanel({ token, role }: { token: string; role: string }) {
   const { t } = useI18n();
-  const [state, retry] = useLoad(() => api.getCharts({ token, ...(role ? { role } : {}) }), [token, role]);
+  const [state, retry] = useLoad(() => chartsFor(token, role), [token, role]);
   return (
     <section aria-labelledby="charts-title" className="trainer-section charts" data-testid="charts">
       <h2 id="charts-title">{t('charts.title')}</h2>

@@ -1,9 +1,9 @@
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Charts } from '../../../../electron/contract';
 import { useI18n } from '../../i18n/i18n';
 import { useRoleName } from '../../i18n/useRoleName';
 import { ChartFigure } from './ChartFigure';
-import { AXIS, seriesColor, STATIC, TOOLTIP } from './chartStyle';
+import { AXIS, PERCENT_TICKS, seriesColor, STATIC, TOOLTIP, weekInterval } from './chartStyle';
 
 export function CompletionChart({ charts }: { charts: Charts }) {
   const { t } = useI18n();
@@ -13,17 +13,15 @@ export function CompletionChart({ charts }: { charts: Charts }) {
   return (
     <ChartFigure
       id="completion" title={t('charts.completion')} hint={t('charts.completionHint')} empty={!series.length}
-      chart={(
-        <ResponsiveContainer width="100%" height={280}>
-          <LineChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
-            <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-            <XAxis dataKey="week" {...AXIS} />
-            <YAxis domain={[0, 100]} unit="%" {...AXIS} />
-            <Tooltip {...TOOLTIP} formatter={(v) => `${v}%`} />
-            <Legend />
-            {series.map((s, i) => <Line key={s.roleId} type="monotone" dataKey={s.roleId} name={roleName(s.roleId)} stroke={seriesColor(i)} strokeWidth={2} dot={{ r: 2 }} connectNulls {...STATIC} />)}
-          </LineChart>
-        </ResponsiveContainer>
+      legend={series.map((s, i) => ({ name: roleName(s.roleId), color: seriesColor(i) }))}
+      chart={(width) => (
+        <LineChart width={width} height={260} data={data} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
+          <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
+          <XAxis dataKey="week" {...AXIS} interval={weekInterval(width, data.length)} />
+          <YAxis domain={[0, 100]} ticks={PERCENT_TICKS} unit="%" {...AXIS} />
+          <Tooltip {...TOOLTIP} formatter={(v) => `${v}%`} />
+          {series.map((s, i) => <Line key={s.roleId} type="monotone" dataKey={s.roleId} name={roleName(s.roleId)} stroke={seriesColor(i)} strokeWidth={2} dot={{ r: 2 }} connectNulls {...STATIC} />)}
+        </LineChart>
       )}
       table={(
         <table className="data-table">

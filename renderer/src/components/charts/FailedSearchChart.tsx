@@ -1,8 +1,8 @@
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Charts } from '../../../../electron/contract';
 import { useI18n } from '../../i18n/i18n';
 import { ChartFigure } from './ChartFigure';
-import { AXIS, seriesColor, STATIC, TOOLTIP } from './chartStyle';
+import { AXIS, seriesColor, STATIC, TOOLTIP, weekInterval } from './chartStyle';
 
 export function FailedSearchChart({ charts }: { charts: Charts }) {
   const { t } = useI18n();
@@ -10,16 +10,14 @@ export function FailedSearchChart({ charts }: { charts: Charts }) {
   return (
     <ChartFigure
       id="failed" title={t('charts.failed')} hint={t('charts.failedHint')} empty={!weeks.some((w) => w.searches > 0)}
-      chart={(
-        <ResponsiveContainer width="100%" height={240}>
-          <BarChart data={weeks} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
-            <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" {...AXIS} />
-            <YAxis allowDecimals={false} {...AXIS} />
-            <Tooltip {...TOOLTIP} />
-            <Bar dataKey="searches" name={t('charts.searches')} fill={seriesColor(3)} {...STATIC} />
-          </BarChart>
-        </ResponsiveContainer>
+      chart={(width) => (
+        <BarChart width={width} height={240} data={weeks} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
+          <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="label" {...AXIS} interval={weekInterval(width, weeks.length)} />
+          <YAxis allowDecimals={false} {...AXIS} interval={0} />
+          <Tooltip {...TOOLTIP} />
+          <Bar dataKey="searches" name={t('charts.searches')} fill={seriesColor(3)} {...STATIC} />
+        </BarChart>
       )}
       table={(
         <table className="data-table">

@@ -1,8 +1,8 @@
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Charts } from '../../../../electron/contract';
 import { useI18n } from '../../i18n/i18n';
 import { ChartFigure } from './ChartFigure';
-import { AXIS, seriesColor, shorten, STATIC, TOOLTIP } from './chartStyle';
+import { AXIS, barsHeight, seriesColor, shorten, STATIC, TOOLTIP } from './chartStyle';
 
 export function MissedChart({ charts }: { charts: Charts }) {
   const { t } = useI18n();
@@ -10,17 +10,15 @@ export function MissedChart({ charts }: { charts: Charts }) {
   return (
     <ChartFigure
       id="missed" title={t('charts.missed')} hint={t('charts.missedHint')} empty={!questions.length}
-      chart={(
-        <ResponsiveContainer width="100%" height={Math.max(160, 34 * questions.length + 60)}>
-          <BarChart data={questions} layout="vertical" accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
-            <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" allowDecimals={false} {...AXIS} />
-            <YAxis type="category" dataKey="prompt" width={180} tickFormatter={(v: string) => shorten(v, 12)} {...AXIS} />
-            <Tooltip {...TOOLTIP} />
-            <Legend />
-            <Bar dataKey="wrong" name={t('charts.wrong')} fill={seriesColor(1)} {...STATIC} />
-          </BarChart>
-        </ResponsiveContainer>
+      legend={[{ name: t('charts.wrong'), color: seriesColor(1) }]}
+      chart={(width) => (
+        <BarChart width={width} height={barsHeight(questions.length)} data={questions} layout="vertical" accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+          <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" allowDecimals={false} {...AXIS} interval={0} />
+          <YAxis type="category" dataKey="prompt" width={180} tickFormatter={(v: string) => shorten(v, 12)} {...AXIS} interval={0} />
+          <Tooltip {...TOOLTIP} />
+          <Bar dataKey="wrong" name={t('charts.wrong')} fill={seriesColor(1)} {...STATIC} />
+        </BarChart>
       )}
       table={(
         <table className="data-table">

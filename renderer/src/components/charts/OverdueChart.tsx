@@ -1,8 +1,8 @@
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Charts } from '../../../../electron/contract';
 import { useI18n } from '../../i18n/i18n';
 import { ChartFigure } from './ChartFigure';
-import { AXIS, seriesColor, shorten, STATIC, TOOLTIP } from './chartStyle';
+import { AXIS, barsHeight, seriesColor, shorten, STATIC, TOOLTIP } from './chartStyle';
 
 export function OverdueChart({ charts }: { charts: Charts }) {
   const { t, locale } = useI18n();
@@ -10,18 +10,16 @@ export function OverdueChart({ charts }: { charts: Charts }) {
   return (
     <ChartFigure
       id="overdue" title={t('charts.overdue')} hint={t('charts.overdueHint')} empty={!steps.length}
-      chart={(
-        <ResponsiveContainer width="100%" height={Math.max(160, 34 * steps.length + 60)}>
-          <BarChart data={steps} layout="vertical" accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
-            <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" allowDecimals={false} {...AXIS} />
-            <YAxis type="category" dataKey="label" width={180} tickFormatter={(v: string) => shorten(v, 12)} {...AXIS} />
-            <Tooltip {...TOOLTIP} />
-            <Legend />
-            <Bar dataKey="overdueNow" name={t('charts.overdueNow')} stackId="a" fill={seriesColor(0)} {...STATIC} />
-            <Bar dataKey="doneLate" name={t('charts.doneLate')} stackId="a" fill={seriesColor(2)} {...STATIC} />
-          </BarChart>
-        </ResponsiveContainer>
+      legend={[{ name: t('charts.overdueNow'), color: seriesColor(0) }, { name: t('charts.doneLate'), color: seriesColor(2) }]}
+      chart={(width) => (
+        <BarChart width={width} height={barsHeight(steps.length)} data={steps} layout="vertical" accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+          <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" allowDecimals={false} {...AXIS} interval={0} />
+          <YAxis type="category" dataKey="label" width={180} tickFormatter={(v: string) => shorten(v, 12)} {...AXIS} interval={0} />
+          <Tooltip {...TOOLTIP} />
+          <Bar dataKey="overdueNow" name={t('charts.overdueNow')} stackId="a" fill={seriesColor(0)} {...STATIC} />
+          <Bar dataKey="doneLate" name={t('charts.doneLate')} stackId="a" fill={seriesColor(2)} {...STATIC} />
+        </BarChart>
       )}
       table={(
         <table className="data-table">

@@ -11,3 +11,12 @@ export const TOOLTIP = {
 export const shorten = (text: string, max = 14) => ([...text].length > max ? [...text].slice(0, max - 1).join('') + '…' : text);
 /** Charts are drawn once, without animation: it would only delay what the trainer came to see, and print half-drawn. */
 export const STATIC = { isAnimationActive: false } as const;
+/** Fixed ticks for a 0–100 % axis: nothing to compute or measure. */
+export const PERCENT_TICKS = [0, 25, 50, 75, 100];
+/**
+ * Every week labelled ("MM-DD", ~44 px each) when they fit, else every other one: a fixed choice,
+ * where recharts would measure each label's text in the page to decide.
+ */
+export const weekInterval = (width: number, weeks: number) => (width >= weeks * 44 + 60 ? 0 : 1);
+/** A horizontal bar chart's height: one row per bar, and room for the axis. */
+export const barsHeight = (bars: number) => Math.max(140, 30 * bars + 40);

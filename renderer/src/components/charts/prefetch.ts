@@ -1,0 +1,31 @@
+import type { Charts } from '../../../../electron/contract';
+import { api } from '../../api';
+
+/*
+ * When a trainer's dashboard has drawn, the charts' code and data are fetched in the background:
+ * the core computes every learner's part then (and keeps it until their records change), and the
+ * first click on "Charts" draws at once. Nothing of this is loaded before the trainer page opens.
+ */
+
+/** Fetched-ahead charts are used once, and only while this fresh; later visits ask again. */
+const FRESH_MS = 30_000;
+let ahead: { key: string; at: number; charts: Promise<Charts> } | null = null;
+const keyOf = (token: string, role: string) => `${token}\n${role}`;
+const fetchCharts = (token: string, role: string) => api.getCharts({ token, ...(role ? { role } : {}) });
+
+export const loadChartsPanel = () => import('./ChartsPanel');
+
+export function prefetchCharts(token: string, role: string): void {
+  loadChartsPanel().catch(() => { /* opening the charts will load it again and say */ });
+  const charts = fetchCharts(token, role);
+  charts.catch(() => { /* opening the charts asks again and shows the error */ });
+  ahead = { key: keyOf(token, role), at: Date.now(), charts };
+}
+
+/** The charts to draw now: the ones fetched ahead if fresh and for the same filter, else asked for. */
+export function chartsFor(token: string, role: string): Promise<Charts> {
+  const a = ahead;
+  ahead = null;
+  if (a && a.key === keyOf(token, role) && Date.now() - a.at < FRESH_MS) return a.charts.catch(() => fetchCharts(token, role));
+  return fetchCharts(token, role);
+}
