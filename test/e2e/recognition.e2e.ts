@@ -120,35 +120,51 @@ describe('recognition', () => {
 });
 
 describe('trainer charts with 500 learners', () => {
-  for (const [locale, theme] of [['zh-CN', 'light'], ['en', 'dark']] as const) {
-    it(`draws the four charts, each with a table view (${locale}, ${theme})`, async () => {
+  for (const [locale, theme] of [['zh-CN', 'light'], ['en', 'dark'], ['zh-CN', 'dark'], ['en', 'light']] as const) {
+    it(`draws the four charts from the core's series, each with a table view (${locale}, ${theme})`, async () => {
+      const tt = (await call('openEditSession', { profileId: trainerId, passphrase: PASS })).token;
+      const charts = await call('getCharts', { token: tt });
       const { page, errors } = await open(trainerId, locale, theme, '#/trainer');
       await unlock(page);
       await page.getByTestId('dashboard').waitFor({ timeout: 60_000 });
       expect(await page.locator('[data-testid=dashboard] tbody tr').count()).toBeGreaterThanOrEqual(LEARNERS);
       await page.getByTestId('view-charts').click();
       await page.waitForFunction(() => document.querySelectorAll('[data-testid=charts] .chart-plot .recharts-wrapper > svg.recharts-surface').length === 4, undefined, { timeout: 60_000 });
-      // Every chart drew marks from the seeded records: lines per role, bars of steps, questions, weeks.
-      expect(await page.locator('[data-testid=chart-completion] .recharts-line').count()).toBe(7);
-      expect(await page.locator('[data-testid=chart-overdue] .recharts-bar-rectangle').count()).toBeGreaterThan(0);
-      expect(await page.locator('[data-testid=chart-missed] .recharts-bar-rectangle').count()).toBeGreaterThan(0);
-      expect(await page.locator('[data-testid=chart-failed] .recharts-bar-rectangle').count()).toBeGreaterThan(0);
-      // The tables are there for screen readers all along; the toggle shows one to everyone, by keyboard too.
-      expect(await page.locator('[data-testid=chart-missed] table tbody tr').count()).toBe(10);
+      // What is drawn is what the core summed from the 500 learners' records: a line per role, a
+      // bar segment per non-zero count, a bar per week with failed searches.
+      expect(charts.completionByRole).toHaveLength(7);
+      expect(await page.locator('[data-testid=chart-completion] .recharts-line').count()).toBe(charts.completionByRole.length);
+      expect(await page.locator('[data-testid=chart-completion] .chart-legend li').count()).toBe(charts.completionByRole.length);
+      const segments = charts.overdueSteps.reduce((n: number, s: any) => n + (s.overdueNow > 0 ? 1 : 0) + (s.doneLate > 0 ? 1 : 0), 0);
+      expect(segments).toBeGreaterThan(0);
+      expect(await page.locator('[data-testid=chart-overdue] .recharts-bar-rectangle').count()).toBe(segments);
+      expect(charts.missedQuestions).toHaveLength(10);
+      expect(await page.locator('[data-testid=chart-missed] .recharts-bar-rectangle').count()).toBe(charts.missedQuestions.length);
+      expect(await page.locator('[data-testid=chart-failed] .recharts-bar-rectangle').count()).toBe(charts.failedSearches.filter((w: any) => w.searches > 0).length);
+      // The tables hold the same numbers, for screen readers all along.
+      expect(await page.locator('[data-testid=chart-completion] table tbody tr').count()).toBe(charts.weeks.length);
+      expect(await page.locator('[data-testid=chart-overdue] table tbody tr').count()).toBe(charts.overdueSteps.length);
+      expect(await page.locator('[data-testid=chart-failed] table tbody tr').count()).toBe(charts.weeks.length);
+      const missedRows = await page.locator('[data-testid=chart-missed] table tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
+      expect(missedRows).toEqual(charts.missedQuestions.map((q: any) => [q.prompt, String(q.wrong), String(q.asked)]));
+      // The toggle shows one table to everyone, by keyboard too.
       const toggle = page.getByTestId('chart-overdue-toggle');
       await toggle.focus();
       await page.keyboard.press('Enter');
       expect(await toggle.getAttribute('aria-pressed')).toBe('true');
-      await expect.poll(() => page.locator('[data-testid=chart-overdue] .chart-table:not(.visually-hidden) tbody tr').count()).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('[data-testid=chart-overdue] .chart-table:not(.visually-hidden) tbody tr').count()).toBe(charts.overdueSteps.length);
       expect(await page.locator('[data-testid=chart-overdue] .recharts-surface').count()).toBe(0);
       // The page scrolls inside <main>: a tall window shows every chart in one picture.
       await page.setViewportSize({ width: 1360, height: 1900 });
       await page.screenshot({ path: screenshotPath(`charts-${locale}-${theme}`) });
       expect(await axeViolations(page)).toEqual([]);
-      // Printed: no toggles, every table shown under its chart.
+      // Back to the chart, then printed: no toggles, every table shown under its chart, light colours.
+      await page.keyboard.press('Enter');
+      await page.locator('[data-testid=chart-overdue] svg.recharts-surface').waitFor();
       await page.emulateMedia({ media: 'print' });
       expect(await page.locator('[data-testid=chart-completion] .chart-table').evaluate((el) => getComputedStyle(el).position)).toBe('static');
       expect(await toggle.isVisible()).toBe(false);
+      if (theme === 'light') await page.screenshot({ path: screenshotPath(`charts-${locale}-print`), fullPage: true });
       await page.emulateMedia({ media: 'screen' });
       expect(errors).toEqual([]);
       await page.context().close();
