@@ -7,7 +7,8 @@
  * Two layers: the core alone (`getCharts` vs `getDashboard`, cold = first call on a freshly opened
  * store, warm = median of 10 later calls), and the whole thing in Chromium against `handbook serve`:
  * from the click on "Charts" (or "Progress") to every chart's SVG (or every table row) in the page,
- * the request included. Results: stdout and bench/charts-results.json.
+ * the request included. Later visits ask the core again; the first visit after the dashboard drew
+ * uses the charts the page fetched in the background meanwhile (renderer/.../charts/prefetch.ts). Results: stdout and bench/charts-results.json.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -81,19 +82,35 @@ async function browserRuns() {
     };
     const trainer = await call('createProfile', { name: '李老师', roleId: 'customer-service', trainer: true, passphrase: PASS });
     await call('updateSettings', { currentProfileId: trainer.id, language: 'zh-CN' });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(url);
-    await page.evaluate(() => { location.hash = '#/trainer'; });
-    await page.getByTestId('unlock-secret').fill(PASS);
-    await page.getByTestId('edit-unlock').click();
-    await page.getByTestId('dashboard').waitFor({ timeout: 120_000 });
+    const drawn = () => document.querySelectorAll('[data-testid=charts] .chart-plot .recharts-wrapper > svg.recharts-surface').length === 4;
+    /** A trainer opens the dashboard (unlocking), reads it for a second, then opens the charts for the first time. */
+    const openDashboard = async () => {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await page.goto(url);
+      await page.evaluate(() => { location.hash = '#/trainer'; });
+      await page.getByTestId('unlock-secret').fill(PASS);
+      await page.getByTestId('edit-unlock').click();
+      await page.getByTestId('dashboard').waitFor({ timeout: 120_000 });
+      return page;
+    };
+    const firstVisit: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const p = await openDashboard();
+      await p.waitForTimeout(1000);
+      const t0 = performance.now();
+      await p.getByTestId('view-charts').click();
+      await p.waitForFunction(drawn, undefined, { timeout: 120_000, polling: 'raf' });
+      firstVisit.push(performance.now() - t0);
+      await p.close();
+    }
+    const page = await openDashboard();
     const rows = await page.locator('[data-testid=dashboard] tbody tr').count();
     const time = async (view: 'charts' | 'progress') => {
       await page.getByTestId(view === 'charts' ? 'view-progress' : 'view-charts').click();
       await page.locator(view === 'charts' ? '[data-testid=dashboard]' : '[data-testid=charts] .chart-plot .recharts-wrapper > svg.recharts-surface').first().waitFor({ timeout: 120_000 });
       const t0 = performance.now();
       await page.getByTestId(`view-${view}`).click();
-      if (view === 'charts') await page.waitForFunction(() => document.querySelectorAll('[data-testid=charts] .chart-plot .recharts-wrapper > svg.recharts-surface').length === 4, undefined, { timeout: 120_000, polling: 'raf' });
+      if (view === 'charts') await page.waitForFunction(drawn, undefined, { timeout: 120_000, polling: 'raf' });
       else await page.waitForFunction((n) => document.querySelectorAll('[data-testid=dashboard] tbody tr').length === n, rows, { timeout: 120_000, polling: 'raf' });
       return performance.now() - t0;
     };
@@ -103,7 +120,7 @@ async function browserRuns() {
       progress.push(await time('progress'));
       charts.push(await time('charts'));
     }
-    return { rows, progress, charts };
+    return { rows, progress, charts, firstVisit };
   } finally {
     await browser.close();
     child.kill('SIGTERM');
@@ -119,5 +136,6 @@ console.log('\n| in Chromium, click → drawn (5 runs) | median | max | target |
 console.log('|---|--:|--:|--:|');
 console.log(`| Progress view: dashboard table, ${ui.rows} rows (baseline) | ${ms(median(ui.progress))} ms | ${ms(max(ui.progress))} ms | |`);
 console.log(`| Charts view: 4 charts (recharts SVG) and their tables | ${ms(median(ui.charts))} ms | ${ms(max(ui.charts))} ms | < 500 ms |`);
+console.log(`| Charts view, first visit 1 s after the dashboard drew (3 fresh pages) | ${ms(median(ui.firstVisit))} ms | ${ms(max(ui.firstVisit))} ms | < 500 ms |`);
 fs.writeFileSync('bench/charts-results.json', JSON.stringify({ at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadavg: os.loadavg(), learners: LEARNERS, core: coreRows, ui }, null, 2) + '\n');
 fs.rmSync(dataDir, { recursive: true, force: true });
