@@ -44,11 +44,10 @@ export function completionByRole(learners: readonly LearnerCharts[], weeks: numb
 export function overdueSteps(learners: readonly LearnerCharts[]): OverdueStepStat[] {
   const stats = new Map<string, OverdueStepStat>();
   for (const l of learners) {
-    for (const { now, ...s } of l.overdue) {
-      const k = `${s.trackId}\u0000${s.stepId}`;
-      let stat = stats.get(k);
-      if (!stat) stats.set(k, (stat = { ...s, overdueNow: 0, doneLate: 0 }));
-      if (now) stat.overdueNow++; else stat.doneLate++;
+    for (const s of l.overdue) {
+      let stat = stats.get(s.key);
+      if (!stat) stats.set(s.key, (stat = { trackId: s.trackId, stepId: s.stepId, title: s.title, ...(s.titleEn ? { titleEn: s.titleEn } : {}), overdueNow: 0, doneLate: 0 }));
+      if (s.now) stat.overdueNow++; else stat.doneLate++;
     }
   }
   return [...stats.values()].sort((a, b) => (b.overdueNow + b.doneLate) - (a.overdueNow + a.doneLate) || b.overdueNow - a.overdueNow || a.title.localeCompare(b.title)).slice(0, TOP);
@@ -59,12 +58,11 @@ export function missedQuestions(learners: readonly LearnerCharts[], pack: Pack):
   const stats = new Map<string, MissedQuestionStat>();
   for (const l of learners) {
     for (const m of l.missed) {
-      const k = `${m.quizId}\u0000${m.questionId}`;
-      let stat = stats.get(k);
+      let stat = stats.get(m.key);
       if (!stat) {
         const prompt = pack.quizzes.get(m.quizId)?.questions.find((q) => q.id === m.questionId)?.prompt;
         if (prompt === undefined) continue;
-        stats.set(k, (stat = { quizId: m.quizId, questionId: m.questionId, prompt, wrong: 0, asked: 0 }));
+        stats.set(m.key, (stat = { quizId: m.quizId, questionId: m.questionId, prompt, wrong: 0, asked: 0 }));
       }
       stat.asked += m.asked;
       stat.wrong += m.wrong;
@@ -98,6 +96,24 @@ const partCache = new WeakMap<Pack, Map<string, Cached>>();
 const SLICE_MS = 10;
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * The charts summed from the learners' parts, kept while every part is the very same object as in
+ * the last call with the same pack, filter and weeks: then nobody's records changed and the sums
+ * are reused. (Failed searches are not learners' records: they are counted on every call.)
+ */
+type Summed = Pick<Charts, 'completionByRole' | 'overdueSteps' | 'missedQuestions'>;
+const summedCache = new WeakMap<Pack, Map<string, { parts: LearnerCharts[]; summed: Summed }>>();
+
+function summed(pack: Pack, filter: string, parts: LearnerCharts[], weeks: number): Summed {
+  let cache = summedCache.get(pack);
+  if (!cache) summedCache.set(pack, (cache = new Map()));
+  const last = cache.get(filter);
+  if (last && last.parts.length === parts.length && last.parts.every((p, i) => p === parts[i])) return last.summed;
+  const value = { completionByRole: completionByRole(parts, weeks), overdueSteps: overdueSteps(parts), missedQuestions: missedQuestions(parts, pack) };
+  cache.set(filter, { parts, summed: value });
+  return value;
+}
+
 /** Every chart of the trainer dashboard, over the learners of `role` (everyone by default). */
 export async function getCharts(store: ChartSource, pack: Pack, opts: { role?: string; weeks?: number } = {}, now = new Date()): Promise<Charts> {
   const today = localToday(now);
@@ -125,9 +141,7 @@ export async function getCharts(store: ChartSource, pack: Pack, opts: { role?: s
   }
   return {
     today, weeks,
-    completionByRole: completionByRole(parts, weeks.length),
-    overdueSteps: overdueSteps(parts),
-    missedQuestions: missedQuestions(parts, pack),
+    ...structuredClone(summed(pack, `${opts.role ?? ''}\u0000${span}`, parts, weeks.length)),
     failedSearches: failedSearchesByWeek(store.shared.failedSearches, weeks),
   };
 }

@@ -19,9 +19,9 @@ export interface LearnerCharts {
   /** Per week: the share (0–100, unrounded) of their own track's required steps done by its end; null before they started. Null without a track. */
   completion: Array<number | null> | null;
   /** Required steps overdue now (`now`) or finished after their phase's due date. */
-  overdue: Array<{ trackId: string; stepId: string; title: string; titleEn?: string; now: boolean }>;
+  overdue: Array<{ key: string; trackId: string; stepId: string; title: string; titleEn?: string; now: boolean }>;
   /** Per question of their attempts: how often it was asked (drawn) and answered wrong. */
-  missed: Array<{ quizId: string; questionId: string; asked: number; wrong: number }>;
+  missed: Array<{ key: string; quizId: string; questionId: string; asked: number; wrong: number }>;
 }
 
 /**
@@ -50,7 +50,7 @@ function missedOf(attempts: readonly Attempt[], pack: Pack): LearnerCharts['miss
     for (const { questionId, correct } of answeredQuestions(a, quiz)) {
       const k = `${quiz.id}\u0000${questionId}`;
       let row = byKey.get(k);
-      if (!row) byKey.set(k, (row = { quizId: quiz.id, questionId, asked: 0, wrong: 0 }));
+      if (!row) byKey.set(k, (row = { key: k, quizId: quiz.id, questionId, asked: 0, wrong: 0 }));
       row.asked++;
       if (!correct) row.wrong++;
     }
@@ -93,7 +93,7 @@ export function learnerCharts(source: ChartSource, pack: Pack, profile: Profile,
         if (!s.required) continue;
         const now = p.overdue && !s.done;
         const late = s.done && !!s.completedAt && localDayOf(s.completedAt) > p.dueDate;
-        if (now || late) overdue.push({ trackId: t.trackId, stepId: s.id, title: s.title, ...(s.titleEn ? { titleEn: s.titleEn } : {}), now });
+        if (now || late) overdue.push({ key: `${t.trackId}\u0000${s.id}`, trackId: t.trackId, stepId: s.id, title: s.title, ...(s.titleEn ? { titleEn: s.titleEn } : {}), now });
       }
     }
   }
