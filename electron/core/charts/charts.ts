@@ -6,8 +6,6 @@ import type { KeySet } from '../trust/signing.js';
 import { keySetOf } from '../trust/verify.js';
 import { learnerCharts, type ChartSource, type LearnerCharts } from './learnerCharts.js';
 
-export { answeredQuestions } from './learnerCharts.js';
-
 export const DEFAULT_WEEKS = 12;
 const TOP = 10;
 
