@@ -4,6 +4,7 @@ import type { Handlers, TeamJoinProgress, TeamStatusInfo, TeamSyncInfo } from '.
 import { listTeamChanges, markTeamChangesSeen } from './changes.js';
 import { chooseConflictSide, conflictVersions } from './conflicts.js';
 import { TeamError } from './errors.js';
+import { badRequest } from '../api/errors.js';
 import { joinPhase, joinTeam } from './join.js';
 import { readState } from './state.js';
 import { teamStatus } from './status.js';
@@ -135,8 +136,11 @@ export function teamHandlers(ctx: TeamContext): Pick<Handlers, TeamMethods> & Te
         const share = joinShare(ctx.dataDir, url);
         return { contentDir: share.contentDir, switched: await ctx.useContentFolder(share.contentDir) };
       }
+      // A git server needs what a shared folder does not: who commits, and where the checkout goes.
+      if (!name || !email) throw badRequest('joining a git server needs your name and e-mail (they sign your changes)', 'teamJoinNeedsAuthor');
+      if (!contentDir) throw badRequest('joining a git server needs an empty folder for the team’s content', 'teamJoinNeedsFolder');
       const dir = path.resolve(contentDir);
-      const credentials = username || password ? { username, password } : null;
+      const credentials = username || password ? { username: username ?? '', password: password ?? '' } : null;
       joining = { phase: 'connecting', loaded: 0, total: null };
       try {
         await joinTeam({
