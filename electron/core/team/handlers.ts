@@ -16,6 +16,7 @@ import { withTeamLock } from './lock.js';
 import { syncRecords } from './records.js';
 import { RecordsPusher } from './recordsPush.js';
 import { writeOwnRoster } from './roster.js';
+import { listShareChanges, markShareChangesSeen } from './shareChanges.js';
 import { isFolderAddress, joinShare, pollShareContent, readShareState, SHARE_POLL_MS, syncShareRecords, type ShareState } from './share.js';
 
 export type TeamMethods = 'getTeamStatus' | 'syncTeam' | 'joinTeam' | 'listTeamChanges' | 'markTeamChangesSeen' | 'getTeamConflict' | 'resolveTeamConflict';
@@ -152,8 +153,15 @@ export function teamHandlers(ctx: TeamContext): Pick<Handlers, TeamMethods> & Te
       }
       return { contentDir: dir, switched: await ctx.useContentFolder(dir) };
     },
-    async listTeamChanges({ profileId }) { return listTeamChanges(ctx.dataDir, ctx.contentDir, profileId); },
-    async markTeamChangesSeen({ profileId }) { return markTeamChangesSeen(ctx.dataDir, ctx.contentDir, profileId); },
+    // A shared folder has no commits: its "What changed" diffs against what this PC kept of each article.
+    async listTeamChanges({ profileId }) {
+      const share = shareJoined();
+      return share ? listShareChanges(ctx.dataDir, share.contentDir, profileId) : listTeamChanges(ctx.dataDir, ctx.contentDir, profileId);
+    },
+    async markTeamChangesSeen({ profileId }) {
+      const share = shareJoined();
+      return share ? markShareChangesSeen(ctx.dataDir, share.contentDir, profileId) : markTeamChangesSeen(ctx.dataDir, ctx.contentDir, profileId);
+    },
     async getTeamConflict({ token, path: p }) {
       ctx.requireTrainer(token);
       return conflictVersions(ctx.dataDir, ctx.contentDir, p);
