@@ -14,16 +14,19 @@ export const teamRequests = {
   /** Clones the team's repository into an empty folder and switches Handbook to it (trainers). */
   joinTeam: z.object({
     token: EditToken,
-    /** http(s) address of the repository, without user name or password in it. */
+    /**
+     * http(s) address of the repository, without user name or password in it; or the path of a shared
+     * folder (absolute, or a Windows UNC path), which needs none of the fields below.
+     */
     url: z.string().trim().min(1).max(2000),
-    /** Commit author. */
-    name: z.string().trim().min(1).max(100),
-    email: z.string().trim().min(3).max(200),
-    /** Kept in the data folder only (mode 0600); empty for a public repository. */
-    username: z.string().max(200),
-    password: z.string().max(2000),
-    /** An empty or new folder for the checkout. */
-    contentDir: z.string().trim().min(1).max(2000),
+    /** Commit author (a git server: required). */
+    name: z.string().trim().min(1).max(100).optional(),
+    email: z.string().trim().min(3).max(200).optional(),
+    /** Kept in the data folder only (mode 0600); empty or absent for a public repository. */
+    username: z.string().max(200).optional(),
+    password: z.string().max(2000).optional(),
+    /** An empty or new folder for the checkout (a git server: required; a shared folder is read where it is). */
+    contentDir: z.string().trim().min(1).max(2000).optional(),
   }).strict(),
   /** Articles added, changed and removed since this profile last looked, with who, when and the message. */
   listTeamChanges: z.object({ profileId: ProfileId }).strict(),

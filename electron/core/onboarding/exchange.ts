@@ -6,6 +6,7 @@ import { progressCsv, type CsvLanguage } from './csv.js';
 import { localToday } from './dates.js';
 import { parseExportFile, toExportFile } from './exportFile.js';
 import { mergeProgress } from './merge.js';
+import { keySetOf } from '../trust/verify.js';
 
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 40);
 
@@ -19,10 +20,14 @@ export function exportProgress(store: Store, pack: Pack, req: { format: 'csv' | 
   return { filename: base + '.json', mimeType: 'application/json', content: JSON.stringify(toExportFile(store.data, pack.info.id, req.profileId, now), null, 2) + '\n' };
 }
 
-/** Checks on a copy first, so importing a file twice does not even rewrite the database. */
-export async function importProgress(store: Store, text: string): Promise<ImportResult> {
+/**
+ * Checks on a copy first, so importing a file twice does not even rewrite the database. Sign-offs are
+ * weighed with the keys this PC trusts (its trainers' and, in a team, those published with the
+ * content), the same keys that decide what shows as verified.
+ */
+export async function importProgress(store: Store, pack: Pick<Pack, 'trustedKeys'>, text: string): Promise<ImportResult> {
   const file = parseExportFile(text);
-  const dryRun = mergeProgress(JSON.parse(JSON.stringify(store.data)), file);
+  const dryRun = mergeProgress(JSON.parse(JSON.stringify(store.data)), file, keySetOf(store.shared, pack));
   if (dryRun.unchanged) return dryRun;
-  return store.updateAll((d) => mergeProgress(d, file));
+  return store.updateAll((d) => mergeProgress(d, file, keySetOf(d, pack)));
 }

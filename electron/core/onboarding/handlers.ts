@@ -42,6 +42,6 @@ export function onboardingHandlers({ pack, store, sessions, teamStore, withTeamD
       else sessions.require(token);
       return exportProgress(teamStore, pack(), req);
     },
-    async importProgress({ token, data }) { sessions.require(token); return importProgress(store, data); },
+    async importProgress({ token, data }) { sessions.require(token); return importProgress(store, pack(), data); },
   };
 }

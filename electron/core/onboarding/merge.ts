@@ -1,7 +1,7 @@
 import type { ImportResult } from '../../contract.js';
 import type { Data } from '../store/schema.js';
 import type { KeySet } from '../trust/signing.js';
-import { claimsTrainer, localKeySet, signoffVerifies } from '../trust/verify.js';
+import { claimsTrainer, signoffVerifies } from '../trust/verify.js';
 import type { ExportFile } from './exportFile.js';
 
 type Completion = Data['completions'][number];
@@ -47,7 +47,7 @@ function newer<T>(local: T | undefined, incoming: T | undefined, at: (x: T) => s
  * wins — a completion, a re-read or an un-tick — quiz attempts are unioned by id, and the latest
  * sign-off request is kept. Importing the same file again changes nothing.
  */
-export function mergeProgress(d: Data, file: ExportFile, keys: KeySet = localKeySet(d)): ImportResult {
+export function mergeProgress(d: Data, file: ExportFile, keys: KeySet): ImportResult {
   // A sign-off that verifies here is a trainer's word: only another verified, newer one replaces it,
   // and no un-tick (a learner's fact) removes it. What does not verify is kept, shown as unverified.
   const signed = (c: Completion | undefined) => !!c && claimsTrainer(c) && signoffVerifies(c, keys);

@@ -3,7 +3,7 @@ import type { Recognition } from '../../contract.js';
 import { HandbookError } from '../api/errors.js';
 import type { Caller } from '../profiles/sessions.js';
 import { requireProfile } from '../profiles/profiles.js';
-import type { RecognitionRow, Data } from '../store/schema.js';
+import type { RecognitionRow } from '../store/schema.js';
 import type { Records, Store } from '../store/store.js';
 import { signTrainerFact, verifyTrainerFact, type KeySet } from '../trust/signing.js';
 
@@ -21,13 +21,12 @@ const verifies = (r: RecognitionRow, keys: KeySet) =>
   !!r.trainer && verifyTrainerFact(canonicalRecognition({ ...r, trainerId: r.trainer.id }), r.trainer.id, r.signature, keys);
 
 /** A learner's recognitions whose signature checks (newest first), and how many do not. */
-export function verifiedRecognitions(records: Pick<Records, 'recognitions'>, keys: KeySet, profiles: Data['profiles']): { list: Recognition[]; unverified: number } {
+export function verifiedRecognitions(records: Pick<Records, 'recognitions'>, keys: KeySet, nameOf: (trainerId: string) => string | null): { list: Recognition[]; unverified: number } {
   const list: Recognition[] = [];
   let unverified = 0;
   for (const r of records.recognitions ?? []) {
     if (!verifies(r, keys)) { unverified++; continue; }
-    const trainer = profiles.find((p) => p.id === r.trainer.id);
-    list.push({ id: r.id, profileId: r.profileId, title: r.title, note: r.note, givenAt: r.givenAt, givenBy: { id: r.trainer.id, name: trainer?.name ?? r.trainer.name } });
+    list.push({ id: r.id, profileId: r.profileId, title: r.title, note: r.note, givenAt: r.givenAt, givenBy: { id: r.trainer.id, name: nameOf(r.trainer.id) ?? r.trainer.name } });
   }
   return { list: list.sort((a, b) => b.givenAt.localeCompare(a.givenAt)), unverified };
 }

@@ -6,7 +6,7 @@ import { requireProfile } from '../profiles/profiles.js';
 import type { Data } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import type { KeySet } from '../trust/signing.js';
-import { keySetOf } from '../trust/verify.js';
+import { keyOwnerName, keySetOf } from '../trust/verify.js';
 import { badgesOf, pointEvents, POINT_SOURCE_NAMES } from './points.js';
 import { verifiedRecognitions } from './recognitions.js';
 
@@ -20,7 +20,7 @@ function summaryOf(store: Source, pack: Pack, profile: Profile, today: string, k
   const view = learnerView(records, pack, profile, today, keys);
   const events = pointEvents(view);
   const month = today.slice(0, 7);
-  const recognitions = verifiedRecognitions(records, keys, store.shared.profiles);
+  const recognitions = verifiedRecognitions(records, keys, (id) => keyOwnerName(store.shared.profiles, pack, id));
   const bySource = Object.fromEntries(POINT_SOURCE_NAMES.map((s) => [s, 0])) as Record<PointSource, number>;
   let total = 0, thisMonth = 0;
   for (const e of events) {

@@ -5,7 +5,7 @@ import { localToday } from '../onboarding/dates.js';
 import type { Records, Store } from '../store/store.js';
 import type { KeySet } from '../trust/signing.js';
 import { verifyCanonical } from '../trust/signing.js';
-import { keySetOf } from '../trust/verify.js';
+import { keyOwnerName, keySetOf } from '../trust/verify.js';
 
 export type ReviewRow = Records['articleReviews'][number];
 
@@ -32,18 +32,18 @@ function verifiedRows(records: Records, keys: KeySet): ReviewRow[] {
 }
 
 /**
- * The latest verified "still valid" per article, over every trainer's records. A row whose
- * signature does not check against a known trainer's key counts for nothing: records are files
- * anyone on the team can push.
+ * The latest verified "still valid" per article, over every trusted trainer's records — also a
+ * trainer of the team this PC never saw, whose key came with the content. A row whose signature
+ * does not check against that trainer's key counts for nothing: records are files anyone on the
+ * team can push.
  */
-export function verifications(source: Source, pack: { trustedKeys: KeySet }): VerificationIndex {
+export function verifications(source: Source, pack: Parameters<typeof keyOwnerName>[1]): VerificationIndex {
   const keys = keySetOf(source.shared, pack);
   const out = new Map<string, Verification>();
-  for (const p of source.shared.profiles) {
-    if (!keys.has(p.id)) continue;
-    for (const r of verifiedRows(source.records(p.id), keys)) {
+  for (const id of keys.keys()) {
+    for (const r of verifiedRows(source.records(id), keys)) {
       const kept = out.get(r.articleId);
-      if (!kept || r.at > kept.at) out.set(r.articleId, { at: r.at, byId: p.id, by: p.name });
+      if (!kept || r.at > kept.at) out.set(r.articleId, { at: r.at, byId: id, by: keyOwnerName(source.shared.profiles, pack, id) ?? id });
     }
   }
   return out;

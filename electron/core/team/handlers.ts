@@ -4,6 +4,7 @@ import type { Handlers, TeamJoinProgress, TeamStatusInfo, TeamSyncInfo } from '.
 import { listTeamChanges, markTeamChangesSeen } from './changes.js';
 import { chooseConflictSide, conflictVersions } from './conflicts.js';
 import { TeamError } from './errors.js';
+import { badRequest } from '../api/errors.js';
 import { joinPhase, joinTeam } from './join.js';
 import { readState } from './state.js';
 import { teamStatus } from './status.js';
@@ -15,6 +16,7 @@ import { withTeamLock } from './lock.js';
 import { syncRecords } from './records.js';
 import { RecordsPusher } from './recordsPush.js';
 import { writeOwnRoster } from './roster.js';
+import { listShareChanges, markShareChangesSeen } from './shareChanges.js';
 import { isFolderAddress, joinShare, pollShareContent, readShareState, SHARE_POLL_MS, syncShareRecords, type ShareState } from './share.js';
 
 export type TeamMethods = 'getTeamStatus' | 'syncTeam' | 'joinTeam' | 'listTeamChanges' | 'markTeamChangesSeen' | 'getTeamConflict' | 'resolveTeamConflict';
@@ -135,8 +137,11 @@ export function teamHandlers(ctx: TeamContext): Pick<Handlers, TeamMethods> & Te
         const share = joinShare(ctx.dataDir, url);
         return { contentDir: share.contentDir, switched: await ctx.useContentFolder(share.contentDir) };
       }
+      // A git server needs what a shared folder does not: who commits, and where the checkout goes.
+      if (!name || !email) throw badRequest('joining a git server needs your name and e-mail (they sign your changes)', 'teamJoinNeedsAuthor');
+      if (!contentDir) throw badRequest('joining a git server needs an empty folder for the team’s content', 'teamJoinNeedsFolder');
       const dir = path.resolve(contentDir);
-      const credentials = username || password ? { username, password } : null;
+      const credentials = username || password ? { username: username ?? '', password: password ?? '' } : null;
       joining = { phase: 'connecting', loaded: 0, total: null };
       try {
         await joinTeam({
@@ -148,8 +153,15 @@ export function teamHandlers(ctx: TeamContext): Pick<Handlers, TeamMethods> & Te
       }
       return { contentDir: dir, switched: await ctx.useContentFolder(dir) };
     },
-    async listTeamChanges({ profileId }) { return listTeamChanges(ctx.dataDir, ctx.contentDir, profileId); },
-    async markTeamChangesSeen({ profileId }) { return markTeamChangesSeen(ctx.dataDir, ctx.contentDir, profileId); },
+    // A shared folder has no commits: its "What changed" diffs against what this PC kept of each article.
+    async listTeamChanges({ profileId }) {
+      const share = shareJoined();
+      return share ? listShareChanges(ctx.dataDir, share.contentDir, profileId) : listTeamChanges(ctx.dataDir, ctx.contentDir, profileId);
+    },
+    async markTeamChangesSeen({ profileId }) {
+      const share = shareJoined();
+      return share ? markShareChangesSeen(ctx.dataDir, share.contentDir, profileId) : markTeamChangesSeen(ctx.dataDir, ctx.contentDir, profileId);
+    },
     async getTeamConflict({ token, path: p }) {
       ctx.requireTrainer(token);
       return conflictVersions(ctx.dataDir, ctx.contentDir, p);

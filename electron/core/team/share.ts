@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { TeamError } from './errors.js';
 import { syncRecordsFolder, type RecordsSyncResult } from './records.js';
+import { noteSharePoll, startShareViews } from './shareChanges.js';
 import { changedSince, walkTracked } from './statCache.js';
 
 /**
@@ -49,6 +50,7 @@ export function joinShare(dataDir: string, share: string): ShareState {
   fs.mkdirSync(path.dirname(stateFile(dataDir)), { recursive: true, mode: 0o700 });
   fs.writeFileSync(stateFile(dataDir), JSON.stringify(state, null, 2));
   saveContentSnapshot(dataDir, walkTracked(contentDir, () => true));
+  startShareViews(dataDir, contentDir);
   return state;
 }
 
@@ -63,7 +65,10 @@ export function pollShareContent(dataDir: string, state: ShareState): string[] {
   try { before = JSON.parse(fs.readFileSync(snapFile(dataDir), 'utf8')); } catch { /* first look */ }
   const now = walkTracked(state.contentDir, () => true);
   const changed = changedSince(before, now) ?? Object.keys(now);
-  if (changed.length) saveContentSnapshot(dataDir, now);
+  if (changed.length) {
+    saveContentSnapshot(dataDir, now);
+    noteSharePoll(dataDir, state.contentDir);
+  }
   return changed;
 }
 

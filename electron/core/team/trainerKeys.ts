@@ -5,6 +5,7 @@ import type { Pack } from '../content/pack.js';
 import { readTrainerKeys, TRAINERS_DIR, trainerKeysPath, trainerKeysText, type TrainerKeysEntry } from '../content/trainerKeysFile.js';
 import { parseYamlText } from '../content/yamlFile.js';
 import type { KeySet } from '../trust/signing.js';
+import { nameKeyOwners } from '../trust/verify.js';
 import { readState } from './state.js';
 import { openRepo } from './tree.js';
 
@@ -26,7 +27,7 @@ function checkoutOf(dataDir: string, contentDir: string) {
 export async function trustedPackKeys(dataDir: string, contentDir: string, pack: Pack): Promise<KeySet> {
   const state = checkoutOf(dataDir, contentDir);
   if (!state) return pack.trustedKeys;
-  if (!state.lastRemote) return new Map();
+  if (!state.lastRemote) { const none = new Map(); nameKeyOwners(none, new Map()); return none; }
   // Re-read only when the accepted commit moved: an article save reloads the pack but not the keys.
   const hit = lastRead.get(path.resolve(contentDir));
   if (hit?.commit === state.lastRemote) return hit.keys;
@@ -40,13 +41,15 @@ const lastRead = new Map<string, { commit: string; keys: KeySet }>();
 async function keysAt(contentDir: string, commit: string): Promise<KeySet> {
   const repo = openRepo(contentDir);
   const out = new Map<string, readonly string[]>();
+  const names = new Map<string, string>();
+  nameKeyOwners(out, names);
   try {
     const { tree } = await git.readTree({ fs: repo.fs, dir: repo.dir, oid: commit, filepath: TRAINERS_DIR, cache: repo.cache });
     for (const e of tree) {
       if (e.type !== 'blob' || !/\.ya?ml$/i.test(e.path)) continue;
       const { blob } = await git.readBlob({ fs: repo.fs, dir: repo.dir, oid: e.oid, cache: repo.cache });
       const entry = parseBlob(`${TRAINERS_DIR}/${e.path}`, Buffer.from(blob).toString('utf8'));
-      if (entry) out.set(entry.id, entry.keys);
+      if (entry) { out.set(entry.id, entry.keys); names.set(entry.id, entry.name); }
     }
   } catch {
     // No `trainers/` folder on the team branch (yet): no pack keys.

@@ -53,3 +53,24 @@ export function keySetOf(data: Pick<Data, 'profiles'>, pack: { trustedKeys: KeyS
   unions.set(local, { fingerprint, set });
   return set;
 }
+
+const ownerNames = new WeakMap<KeySet, ReadonlyMap<string, string>>();
+
+/** Records the names a trusted source (the team branch's key files) gives the owners of `keys`. */
+export function nameKeyOwners(keys: KeySet, names: ReadonlyMap<string, string>): void {
+  ownerNames.set(keys, names);
+}
+
+/**
+ * The name to show for a trainer who signed something: this PC's profile, else the name in the key
+ * file the pack's keys were trusted from — never the name written next to the signature in a record,
+ * which the signature does not cover and anyone holding the records file can change. A folder pack's
+ * own key files are the pack's word (its `trainers`); a git checkout names its keys when it reads them.
+ */
+export function keyOwnerName(profiles: Pick<Data, 'profiles'>['profiles'], pack: { trustedKeys: KeySet; trainers?: ReadonlyMap<string, { name: string }> }, trainerId: string): string | null {
+  const local = profiles.find((p) => p.id === trainerId);
+  if (local) return local.name;
+  const named = ownerNames.get(pack.trustedKeys);
+  if (named) return named.get(trainerId) ?? null;
+  return pack.trustedKeys.has(trainerId) ? pack.trainers?.get(trainerId)?.name ?? null : null;
+}

@@ -63,7 +63,8 @@ function ChangeItem({ change }: { change: TeamChange }) {
         <span className={`badge change-${change.kind}`}>{t(`team.kind.${change.kind}`)}</span>
         <strong>{change.articleId && change.kind !== 'removed' ? <a href={articleHref(change.articleId)}>{change.title}</a> : change.title}</strong>
       </div>
-      <p className="muted small">{t('team.by', { author: change.author, at })}{change.message && <> — {change.message}</>}</p>
+      {/* A shared folder has no commits: who is known only when the front matter says so. */}
+      <p className="muted small">{change.author ? t('team.by', { author: change.author, at }) : at}{change.message && <> — {change.message}</>}</p>
       <button type="button" className="small" aria-expanded={open} aria-controls={diffId} onClick={() => setOpen(!open)}>{open ? t('team.hideDiff') : t('team.showDiff')}</button>
       {open && (
         <TextDiff id={diffId} label={t('team.diffLabel', { title: change.title })} diff={change.diff} />

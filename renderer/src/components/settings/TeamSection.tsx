@@ -108,11 +108,15 @@ function Conflicts({ conflicts, reload }: { conflicts: NonNullable<TeamStatusInf
   );
 }
 
+/** Where a team keeps its handbook: each mode asks only what it needs. */
+type JoinMode = 'server' | 'folder';
+
 function JoinForm() {
   const { t } = useI18n();
   const { profile } = useSession();
   const { token } = useEditSession();
-  const [f, setF] = useState({ url: '', name: profile?.name ?? '', email: '', username: '', password: '', contentDir: '' });
+  const [mode, setMode] = useState<JoinMode>('server');
+  const [f, setF] = useState({ url: '', name: profile?.name ?? '', email: '', username: '', password: '', contentDir: '', share: '' });
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [progress, setProgress] = useState<TeamJoinProgress | null>(null);
@@ -125,7 +129,9 @@ function JoinForm() {
     // The join answers when it is done; meanwhile the status says how far it is.
     const poll = setInterval(() => { api.getTeamStatus({}).then((s) => setProgress(s.joining ?? null), () => {}); }, 400);
     try {
-      const r = await api.joinTeam({ token, ...f });
+      // A shared folder is read where it is: no author, no credentials, no copy.
+      const { share, ...server } = f;
+      const r = await api.joinTeam(mode === 'folder' ? { token, url: share } : { token, ...server });
       setMessage({ ok: true, text: r.switched ? t('team.joined') : t('team.joinedRestart', { dir: r.contentDir }) });
       if (r.switched) setTimeout(() => location.reload(), 1200);
     } catch (err) {
@@ -141,19 +147,36 @@ function JoinForm() {
       <p>{t('team.intro')}</p>
       {!token && <p className="muted small">{t('team.trainerOnly')}</p>}
       <form className="form" onSubmit={submit} data-testid="team-join-form">
-        <label>{t('team.url')}<input {...field('url')} type="text" inputMode="url" required placeholder={t('team.urlPlaceholder')} aria-describedby="team-url-hint" /></label>
-        <p className="muted small" id="team-url-hint">{t('team.urlFolderHint')}</p>
-        <label>{t('team.name')}<input {...field('name')} required autoComplete="name" /></label>
-        <label>{t('team.email')}<input {...field('email')} type="email" required autoComplete="email" /></label>
-        <label>{t('team.username')}<input {...field('username')} autoComplete="username" /></label>
-        <label>{t('team.password')}<input {...field('password')} type="password" autoComplete="current-password" /></label>
-        <p className="muted small">{t('team.passwordHint')}</p>
-        <label>{t('team.folder')}<input {...field('contentDir')} required placeholder={t('content.placeholder')} /></label>
+        <fieldset className="options team-mode" data-testid="team-mode">
+          <legend>{t('team.mode.legend')}</legend>
+          {(['server', 'folder'] as const).map((m) => (
+            <label key={m} className="option-row">
+              <input type="radio" name="team-mode" value={m} checked={mode === m} onChange={() => { setMode(m); setMessage(null); }} data-testid={`team-mode-${m}`} />
+              {t(`team.mode.${m}`)}
+            </label>
+          ))}
+        </fieldset>
+        {mode === 'folder' ? (
+          <>
+            <label>{t('team.shareFolder')}<input {...field('share')} required placeholder={t('team.shareFolderPlaceholder')} aria-describedby="team-share-hint" /></label>
+            <p className="muted small" id="team-share-hint">{t('team.shareFolderHint')}</p>
+          </>
+        ) : (
+          <>
+            <label>{t('team.url')}<input {...field('url')} type="text" inputMode="url" required placeholder={t('team.urlPlaceholder')} /></label>
+            <label>{t('team.name')}<input {...field('name')} required autoComplete="name" /></label>
+            <label>{t('team.email')}<input {...field('email')} type="email" required autoComplete="email" /></label>
+            <label>{t('team.username')}<input {...field('username')} autoComplete="username" /></label>
+            <label>{t('team.password')}<input {...field('password')} type="password" autoComplete="current-password" /></label>
+            <p className="muted small">{t('team.passwordHint')}</p>
+            <label>{t('team.folder')}<input {...field('contentDir')} required placeholder={t('content.placeholder')} /></label>
+          </>
+        )}
         {message && <p className={message.ok ? 'notice' : 'form-error'} role={message.ok ? 'status' : 'alert'} data-testid="team-join-message">{message.text}</p>}
         <div className="button-row">
           <button type="submit" className="primary" disabled={busy || !token} data-testid="team-join">{busy ? t('team.joining') : t('team.join')}</button>
         </div>
-        {busy && <JoinProgressBar progress={progress} />}
+        {busy && mode === 'server' && <JoinProgressBar progress={progress} />}
       </form>
     </>
   );
