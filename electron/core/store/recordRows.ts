@@ -34,20 +34,25 @@ export const RECORD_ROWS = {
   articleReviews: z.object({ profileId: Id, articleId: Text(300), contentHash: Text(100), at: Iso, signature: Text(200) }).strict(),
 };
 
-/** The same schemas, letting extra fields through (a newer Handbook's additions are checked by `flat`). */
+/** The same schemas, letting extra fields through (a newer Handbook's additions are checked by `bounded`). */
 const loose = Object.fromEntries(Object.entries(RECORD_ROWS).map(([k, v]) => [k, v.loose()])) as Record<string, z.ZodObject>;
-const flat = (v: unknown) => v === null || (typeof v !== 'object' && (typeof v !== 'string' || v.length <= 1000));
+/** A value a few levels deep at most, with short strings and lists: what a newer version may add, never a stack bomb. */
+const bounded = (v: unknown, depth = 4): boolean => {
+  if (v === null || typeof v !== 'object') return typeof v !== 'string' || v.length <= 1000;
+  const inner = Object.values(v);
+  return depth > 0 && inner.length <= 300 && inner.every((x) => bounded(x, depth - 1));
+};
 
 /**
  * Whether a row read from a device file may count. The fields this version knows must have their
- * types; anything else (a field or a collection added by a newer Handbook) is kept only as short
- * scalars, so nothing in a row is nested deep enough to overflow a stack when it is compared or
+ * types; anything else (a field or a collection added by a newer Handbook) is kept only while small
+ * and a few levels deep, so nothing in a row is nested deep enough to overflow a stack when it is compared or
  * written back.
  */
 export function isGoodRow(collection: string, row: unknown): boolean {
   if (!row || typeof row !== 'object' || Array.isArray(row)) return false;
   const schema = Object.hasOwn(loose, collection) ? loose[collection] : null;
   const shape = schema?.shape ?? {};
-  if (!Object.entries(row).every(([k, v]) => Object.hasOwn(shape, k) || flat(v))) return false;
+  if (!Object.entries(row).every(([k, v]) => Object.hasOwn(shape, k) || bounded(v))) return false;
   return !schema || schema.safeParse(row).success;
 }
