@@ -28,6 +28,7 @@ export function shareTeam() {
       const deviceId = () => fs.readFileSync(path.join(dataDir, 'device-id'), 'utf8').trim();
       return { core, dataDir, deviceId };
     },
+    dataDirOf: (name: string) => path.join(tmp, name),
     /** What the attacker writes straight into the share (it has write access to it). */
     plant(rel: string, body: string) {
       const file = path.join(share, rel);
