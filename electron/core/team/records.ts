@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import git from 'isomorphic-git';
@@ -153,8 +154,10 @@ function isJson(body: Uint8Array): boolean {
 
 export function writeAtomic(file: string, body: Uint8Array): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = file + '.' + process.pid + '.tmp';
-  fs.writeFileSync(tmp, body);
+  // A name nobody can guess, created new (`wx`): on a share, a link planted at a guessable
+  // temporary name would be followed and this PC would write wherever it points.
+  const tmp = `${file}.${crypto.randomBytes(8).toString('hex')}.tmp`;
+  fs.writeFileSync(tmp, body, { flag: 'wx' });
   fs.renameSync(tmp, file);
 }
 

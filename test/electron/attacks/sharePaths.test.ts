@@ -20,6 +20,22 @@ const LINKS: [string, (profileId: string) => string][] = [
 ];
 
 describe('links planted in the share', () => {
+  it('a link waiting where this PC puts its temporary file: nothing is written through it', async () => {
+    const a = await team.pc('a');
+    const ming = await a.core.createProfile({ name: '小明', roleId: 'customer-service' });
+    const mt = (await a.core.openProfileSession({ profileId: ming.id })).token;
+    await a.core.completeStep({ token: mt, ...step(ming.id, 'task-login') });
+    const outside = path.join(team.tmp, 'outside.json');
+    fs.writeFileSync(outside, 'untouched');
+    // The temporary name is the file's name and this process's id: easy to guess on a shared PC.
+    const tmpName = path.join(team.share, 'records', ming.id, `${a.deviceId()}.json.${process.pid}.tmp`);
+    fs.mkdirSync(path.dirname(tmpName), { recursive: true });
+    fs.symlinkSync(outside, tmpName);
+    await a.core.syncTeam({});
+    expect(fs.readFileSync(outside, 'utf8')).toBe('untouched');
+    expect(fs.readFileSync(path.join(team.share, 'records', ming.id, `${a.deviceId()}.json`), 'utf8')).toContain('task-login');
+  });
+
   for (const [what, rel] of LINKS) {
     it(`${what} as a link out of the share: this PC writes nothing through it`, async () => {
       const a = await team.pc('a');
