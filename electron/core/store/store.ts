@@ -11,6 +11,7 @@ import {
   RECORDS_DIR, recordKeysOf, SHARED_FILE, split, unionOf, type Records, type Shared,
 } from './layout.js';
 import { migrate, SchemaError } from './migrations.js';
+import { isGoodRow } from './recordRows.js';
 import { INDEX_FILE, indexLine, readIndex, sameFiles, stampOf, writeIndex, type FileStamp, type IndexEntry } from './recordsIndex.js';
 import { CURRENT_SCHEMA, emptyData, type Data } from './schema.js';
 
@@ -117,10 +118,14 @@ function readDevice(file: string, profileId?: string): Row {
   return raw;
 }
 
-/** Only this learner's rows of a device file (a hand-edited row for someone else is not theirs to count). */
+/**
+ * Only this learner's well-formed rows of a device file: a hand-edited row for someone else is not
+ * theirs to count, and one with the wrong types or deep nesting (any PC of the team can send one)
+ * would make later reads fail.
+ */
 function rowsOf(raw: Row): Row {
   const out: Row = {};
-  for (const [k, v] of Object.entries(raw)) if (Array.isArray(v)) out[k] = v.filter((r) => r && typeof r === 'object' && r.profileId === raw.profileId);
+  for (const [k, v] of Object.entries(raw)) if (Array.isArray(v)) out[k] = v.filter((r) => r && typeof r === 'object' && r.profileId === raw.profileId && isGoodRow(k, r));
   return out;
 }
 

@@ -4,7 +4,7 @@ import git from 'isomorphic-git';
 import { profileFolder } from '../store/layout.js';
 import { SAFE_ID } from './device.js';
 import { readRosterFiles } from './roster.js';
-import type { Repo } from './tree.js';
+import { diffTrees, treeOf, type Repo } from './tree.js';
 
 /**
  * When each PC of the team last sent its records ("last synced" on the trainer's dashboard). Over
@@ -44,14 +44,27 @@ export async function noteCommitTimes(repo: Repo, dataDir: string, remote: strin
   if (head === remote) return;
   const times: Record<string, string> = {};
   const log = await git.log({ fs, dir: repo.dir, ref: remote, depth: 2000, cache: repo.cache }).catch(() => []);
+  const now = Date.now();
   for (const c of log) {
     if (c.oid === head) break;
     const m = /^Records from ([A-Za-z0-9_-]{1,80})/.exec(c.commit.message);
-    if (!m) continue;
-    const at = new Date(c.commit.committer.timestamp * 1000).toISOString();
+    // Any member can push this branch, so a commit's message and date are claims: it counts for a
+    // device only if it changed that device's own files, and never later than now.
+    if (!m || !(await touchesDevice(repo, c.oid, c.commit.parent[0] ?? null, m[1]))) continue;
+    const at = new Date(Math.min(c.commit.committer.timestamp * 1000, now)).toISOString();
     if (!(times[m[1]] >= at)) times[m[1]] = at;
   }
   noteDeviceTimes(dataDir, times, remote);
+}
+
+/** Whether a commit changed one of the device's own files (its records files in any learner folder, or its roster file). */
+async function touchesDevice(repo: Repo, oid: string, parent: string | null, deviceId: string): Promise<boolean> {
+  try {
+    const changes = await diffTrees(repo, parent ? await treeOf(repo, parent) : null, await treeOf(repo, oid));
+    return changes.some((c) => c.path === `roster/${deviceId}.json` || (c.path.startsWith('records/') && c.path.endsWith(`/${deviceId}.json`)));
+  } catch {
+    return false; // a parent this shallow history lacks: no claim can be checked
+  }
 }
 
 /** On a shared folder: each device's newest file time there. */
@@ -65,7 +78,8 @@ export function noteFolderTimes(dataDir: string, share: string): void {
       const m = /^([A-Za-z0-9_-]{1,80})\.json$/.exec(name);
       const st = m && fs.statSync(path.join(dir, name), { throwIfNoEntry: false });
       if (!m || !st) continue;
-      const at = st.mtime.toISOString();
+      // A file time set in the future (anyone may touch a file on the share) says no more than "now".
+      const at = new Date(Math.min(st.mtimeMs, Date.now())).toISOString();
       if (!(times[m[1]] >= at)) times[m[1]] = at;
     }
   }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import git from 'isomorphic-git';
@@ -153,8 +154,10 @@ function isJson(body: Uint8Array): boolean {
 
 export function writeAtomic(file: string, body: Uint8Array): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = file + '.' + process.pid + '.tmp';
-  fs.writeFileSync(tmp, body);
+  // A name nobody can guess, created new (`wx`): on a share, a link planted at a guessable
+  // temporary name would be followed and this PC would write wherever it points.
+  const tmp = `${file}.${crypto.randomBytes(8).toString('hex')}.tmp`;
+  fs.writeFileSync(tmp, body, { flag: 'wx' });
   fs.renameSync(tmp, file);
 }
 
@@ -166,9 +169,14 @@ export function writeAtomic(file: string, body: Uint8Array): void {
 export function syncRecordsFolder(o: { dataDir: string; share: string; deviceId: string }): RecordsSyncResult {
   let pushed = 0;
   const files: string[] = [];
+  let linked: string | null = null;
   for (const rel of ownRecordFiles(o.dataDir, o.deviceId)) {
     const body = fs.readFileSync(path.join(o.dataDir, rel));
     const target = path.join(o.share, rel);
+    if (crossesLink(o.share, path.posix.dirname(rel))) {
+      linked ??= rel;
+      continue;
+    }
     const there = fs.existsSync(target) ? fs.readFileSync(target) : null;
     if (there && Buffer.compare(there, body) === 0) continue;
     writeAtomic(target, body);
@@ -187,13 +195,13 @@ export function syncRecordsFolder(o: { dataDir: string; share: string; deviceId:
     files.push(rel);
   };
   const rosterRoot = path.join(o.share, 'roster');
-  for (const name of fs.existsSync(rosterRoot) ? fs.readdirSync(rosterRoot) : []) {
+  for (const name of fs.existsSync(rosterRoot) && !crossesLink(o.share, 'roster') ? fs.readdirSync(rosterRoot) : []) {
     const id = parseRosterPath(`roster/${name}`);
     if (id && id.deviceId !== o.deviceId) copyIn(`roster/${name}`, path.join(rosterRoot, name));
   }
   const root = path.join(o.share, 'records');
-  for (const profile of fs.existsSync(root) ? fs.readdirSync(root) : []) {
-    if (!SAFE_ID.test(profile) || !fs.statSync(path.join(root, profile)).isDirectory()) continue;
+  for (const profile of fs.existsSync(root) && !crossesLink(o.share, 'records') ? fs.readdirSync(root) : []) {
+    if (!SAFE_ID.test(profile) || !fs.lstatSync(path.join(root, profile)).isDirectory()) continue;
     for (const file of fs.readdirSync(path.join(root, profile))) {
       const id = parseRecordPath(`records/${profile}/${file}`);
       if (!id) continue;
@@ -203,5 +211,23 @@ export function syncRecordsFolder(o: { dataDir: string; share: string; deviceId:
     }
   }
   noteFolderTimes(o.dataDir, o.share);
+  if (linked) throw new TeamError('unsafe', `the shared folder has a link where this PC writes ${linked}; nothing was written through it`, { path: linked });
   return { pushed, pulled: files.length, total, files };
+}
+
+/**
+ * Whether a folder on the way from the share down to `folder` (relative, `/`-separated) is not a
+ * real folder (a symbolic link, a junction). Anyone who may write the share may plant one, and on a
+ * network share it resolves on the PC that follows it: writing through it would put this PC's file
+ * anywhere on this PC.
+ */
+function crossesLink(share: string, folder: string): boolean {
+  let at = share;
+  for (const part of folder.split('/')) {
+    at = path.join(at, part);
+    const st = fs.lstatSync(at, { throwIfNoEntry: false });
+    if (!st) return false;
+    if (!st.isDirectory()) return true;
+  }
+  return false;
 }

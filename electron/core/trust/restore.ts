@@ -4,17 +4,13 @@ import { listRestorePoints } from '../store/backups.js';
 import { migrate, SchemaError } from '../store/migrations.js';
 import { CURRENT_SCHEMA, type Data } from '../store/schema.js';
 import type { Store } from '../store/store.js';
+import { Id, Iso, RECORD_ROWS as R, Text } from '../store/recordRows.js';
 
 /**
  * The whole database, as zod checks it before a restore may touch anything. Every field is typed
  * and bounded, so a file that would make later reads answer 500 (`"profiles": {"a": 1}`) or later
  * writes fail (200k levels of nesting) is refused with one line saying where.
  */
-const Iso = z.string().min(10).max(40);
-const Id = z.string().min(1).max(100);
-const Text = (n: number) => z.string().max(n);
-const Ref = { profileId: Id, trackId: Id, stepId: Id };
-const Answer = z.union([z.number(), z.array(z.number()).max(100), z.boolean()]);
 const Sealed = z.object({ salt: Text(100), iv: Text(100), tag: Text(100), data: Text(1000) }).strict();
 
 export const DataSchema = z.object({
@@ -25,25 +21,16 @@ export const DataSchema = z.object({
     passphraseHash: Text(300).nullable(), publicKeys: z.array(Text(200)).max(50), sealedKey: Sealed.nullable(),
     mustSetPassphrase: z.boolean().optional(),
   }).strict()),
-  completions: z.array(z.object({
-    ...Ref, completedAt: Iso, contentHash: Text(100).optional(),
-    signedBy: z.object({ id: Id, name: Text(60) }).strict().optional(), signature: Text(200).optional(),
-  }).strict()),
-  uncompletions: z.array(z.object({ ...Ref, at: Iso }).strict()),
-  quizAttempts: z.array(z.object({
-    id: Id, ...Ref, quizId: Id, quizHash: Text(100), answers: z.record(Text(100), Answer),
-    score: z.number().min(0).max(100), passed: z.boolean(), at: Iso,
-    asked: z.array(Id).max(300).optional(), wrong: z.array(Id).max(300).optional(),
-  }).strict()),
-  quizPractice: z.array(z.object({ profileId: Id, quizId: Id, questionId: Id, correct: z.boolean(), at: Iso }).strict()),
-  signoffRequests: z.array(z.object({ ...Ref, requestedAt: Iso, note: Text(500).optional() }).strict()),
-  recognitions: z.array(z.object({
-    id: Id, profileId: Id, title: Text(80), note: Text(500), givenAt: Iso, trainer: z.object({ id: Id, name: Text(60) }).strict(), signature: Text(200),
-  }).strict()),
-  bookmarks: z.array(z.object({ profileId: Id, articleId: Text(300), at: Iso }).strict()),
-  views: z.array(z.object({ profileId: Id, articleId: Text(300), at: Iso }).strict()),
-  acknowledgements: z.array(z.object({ profileId: Id, articleId: Text(300), version: z.number().int().min(1), contentHash: Text(100), at: Iso }).strict()).optional(),
-  articleReviews: z.array(z.object({ profileId: Id, articleId: Text(300), contentHash: Text(100), at: Iso, signature: Text(200) }).strict()).optional(),
+  completions: z.array(R.completions),
+  uncompletions: z.array(R.uncompletions),
+  quizAttempts: z.array(R.quizAttempts),
+  quizPractice: z.array(R.quizPractice),
+  signoffRequests: z.array(R.signoffRequests),
+  recognitions: z.array(R.recognitions),
+  bookmarks: z.array(R.bookmarks),
+  views: z.array(R.views),
+  acknowledgements: z.array(R.acknowledgements).optional(),
+  articleReviews: z.array(R.articleReviews).optional(),
   failedSearches: z.array(z.object({
     query: Text(2000), count: z.number().int().min(0), firstAt: Iso, lastAt: Iso,
     weeks: z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.number().int().min(0)).refine((w) => Object.keys(w).length <= 60, 'too many weeks').optional(),

@@ -83,7 +83,7 @@ describe('migration from the single handbook-db.json', () => {
     fs.writeFileSync(path.join(dir, SHARED_FILE), JSON.stringify({ schemaVersion: 2, profiles: [], settings: { language: 'en' } }));
     fs.writeFileSync(path.join(dir, 'device-id'), 'this-pc-0001\n');
     fs.mkdirSync(path.join(dir, 'records', 'a'), { recursive: true });
-    fs.writeFileSync(path.join(dir, 'records', 'a', 'this-pc-0001.json'), JSON.stringify({ profileId: 'a', completions: [{ profileId: 'a', trackId: 't', stepId: 's', completedAt: 'x' }] }));
+    fs.writeFileSync(path.join(dir, 'records', 'a', 'this-pc-0001.json'), JSON.stringify({ profileId: 'a', completions: [{ profileId: 'a', trackId: 't', stepId: 's', completedAt: '2026-01-02T03:04:05.000Z' }] }));
     const s = await openTracked(dir);
     expect(readJson(path.join(dir, SHARED_FILE)).schemaVersion).toBe(s.shared.schemaVersion);
     expect(s.shared.schemaVersion).toBeGreaterThan(2);
