@@ -242,6 +242,7 @@ export const en = {
   'trainer.deviceSynced': '{pc}: last synced {at}',
   'trainer.lastActivity': 'Last activity',
   'trainer.notTaken': 'not taken',
+  'trainer.overdueConfirmations': '{count, plural, one {# confirmation} other {# confirmations}}',
   'trainer.pending': '{count} pending',
   'trainer.never': 'never',
   'trainer.back': 'Back to the dashboard',

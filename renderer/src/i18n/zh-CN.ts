@@ -244,6 +244,7 @@ export const zhCN: Record<MessageKey, string> = {
   'trainer.deviceSynced': '{pc}：上次同步 {at}',
   'trainer.lastActivity': '最近活动',
   'trainer.notTaken': '未参加',
+  'trainer.overdueConfirmations': '{count} 项阅读确认',
   'trainer.pending': '{count} 项待签核',
   'trainer.never': '无',
   'trainer.back': '返回看板',
