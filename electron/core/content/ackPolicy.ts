@@ -1,5 +1,4 @@
 import type { AckPolicy } from '../../contract.js';
-import type { ArticleRecord } from './pack.js';
 
 /**
  * Where the policy lives: in the article's own front matter, under `acknowledge`. It is a fact about
@@ -44,18 +43,3 @@ export function readAckPolicy(data: Record<string, unknown>): PolicyRead {
   if (problems.length || !roles || !due) return { policy: null, problems };
   return { policy: { roles, due, version: version as number, since }, problems };
 }
-
-
-const cache = new WeakMap<ArticleRecord, AckPolicy | null>();
-
-/** A published article's policy (drafts and archived articles ask nobody), cached per loaded article. */
-export function policyOf(a: ArticleRecord): AckPolicy | null {
-  let p = cache.get(a);
-  if (p === undefined) {
-    p = a.summary.status === 'published' ? readAckPolicy(a.source.data).policy : null;
-    cache.set(a, p);
-  }
-  return p;
-}
-
-export const appliesTo = (policy: AckPolicy, roleId: string) => policy.roles === 'all' || policy.roles.includes(roleId);

@@ -1,5 +1,5 @@
 import type { AckPolicy, OverdueConfirmation } from '../../contract.js';
-import { appliesTo, policyOf } from '../content/ackPolicy.js';
+import { appliesTo, policyOf } from '../content/articlePolicy.js';
 import type { Pack } from '../content/pack.js';
 import { latestConfirmations } from '../store/digest.js';
 import type { Data } from '../store/schema.js';

@@ -147,7 +147,7 @@ describe('阅读确认 (acknowledgement of policies)', () => {
     await core.close();
     open.splice(open.indexOf(core), 1);
     const again = (await world(dataDir, content)).core;
-    const t2 = (await again.openEditSession({ profileId: (await again.listProfiles()).find((p) => p.trainer)!.id, passphrase: PASS })).token;
+    const t2 = (await again.openEditSession({ profileId: (await again.listProfiles({})).find((p) => p.trainer)!.id, passphrase: PASS })).token;
     expect(await again.getDashboard({ token: t2 })).toEqual(d);
   });
 
