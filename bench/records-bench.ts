@@ -9,6 +9,8 @@
  *
  * Data: 400 records per learner at 50 and 500 learners (500 × 400 = 200k, the target), 40 per
  * learner at 5,000 (the same 200k: 5,000 × 400 would be a 350 MB single file for the baseline).
+ * The sample pack is read with a policy (阅读确认) on every fifth article, which most learners
+ * confirmed: the dashboard counts the overdue ones as "behind".
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,7 +33,31 @@ const SIZES: Array<[learners: number, perLearner: number]> = quick ? [[50, 400],
 let seed = 42;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 
-const records = (d: Data) => d.completions.length + d.uncompletions.length + d.quizAttempts.length + d.signoffRequests.length + d.bookmarks.length + d.views.length;
+/** The sample pack with every fifth article asking everyone for a confirmation, due before most learners started. */
+function packWithPolicies(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-records-pack-'));
+  fs.cpSync(path.resolve('content'), dir, { recursive: true });
+  const files = (fs.readdirSync(path.join(dir, 'articles'), { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).sort();
+  files.filter((_, i) => i % 5 === 0).forEach((f) => {
+    const file = path.join(dir, 'articles', f);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^---\n/, '---\nacknowledge:\n  roles: all\n  due: 2026-01-20\n'));
+  });
+  return dir;
+}
+
+/** Most learners confirmed most policies (version 1), some twice. */
+function confirmAll(d: Data, pack: Pack): void {
+  const policies = [...pack.articles.values()].filter((a) => a.source.data.acknowledge).map((a) => a.summary.id);
+  for (const [i, p] of d.profiles.entries()) {
+    for (const [k, articleId] of policies.entries()) {
+      if (random() < 0.3) continue;
+      d.acknowledgements.push({ profileId: p.id, articleId, version: 1, contentHash: 'bench', at: iso(i * 10 + k) });
+      if (random() < 0.1) d.acknowledgements.push({ profileId: p.id, articleId, version: 1, contentHash: 'bench', at: iso(i * 10 + k + 1) });
+    }
+  }
+}
+
+const records = (d: Data) => d.completions.length + d.uncompletions.length + d.quizAttempts.length + d.signoffRequests.length + d.bookmarks.length + d.views.length + d.acknowledgements.length;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const sizeOf = (p: string): number => (!fs.existsSync(p) ? 0 : fs.statSync(p).isDirectory() ? fs.readdirSync(p).reduce((n, f) => n + sizeOf(path.join(p, f)), 0) : fs.statSync(p).size);
 const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
@@ -67,6 +93,7 @@ interface Result {
 
 async function measure(pack: Pack, learners: number, per: number): Promise<Result[]> {
   const data = generate(pack, learners, per);
+  confirmAll(data, pack);
   const json = JSON.stringify(data);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `hb-records-${learners}-`));
   const steps = (i: number) => {
@@ -140,7 +167,8 @@ async function measure(pack: Pack, learners: number, per: number): Promise<Resul
 const HEAD = '| learners | records | design | write p50 ms | write p95 ms | completeStep p95 ms | 20 parallel ms | dashboard ms | dashboard after a write ms | longest wait behind it ms (idle) | start-up extra ms (first start, no index) | live MB | backups MB |\n|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
 const line = (r: Result) => `| ${r.learners} | ${r.records} | ${r.design} | ${ms(r.writeP50)} | ${ms(r.writeP95)} | ${r.completeStepP95 === null ? '—' : ms(r.completeStepP95)} | ${ms(r.parallel20)} | ${ms(r.dashboard)} | ${ms(r.dashboardAfterWrite)} | ${ms(r.longestWait)}${r.idleWait === null ? '' : ` (${ms(r.idleWait)})`} | ${ms(r.startupExtra)}${r.startupNoIndex === null ? '' : ` (${ms(r.startupNoIndex)})`} | ${mb(r.liveMB * 1e6)} | ${mb(r.backupsMB * 1e6)} |`;
 
-const pack = await loadPack(path.resolve('content'));
+const packDir = packWithPolicies();
+const pack = await loadPack(packDir);
 const results: Result[] = [];
 for (const [learners, per] of SIZES) {
   const rows = await measure(pack, learners, per);
@@ -155,4 +183,5 @@ for (const r of results) console.log(line(r));
 console.log('\nWrite: one step completion through the store (acknowledged once durable); completeStep: the whole request (checks, write, the learner\'s progress). 20 parallel: completions of 20 learners at once (5 at 5,000 learners); the baseline measures `update` only.');
 console.log('Dashboard: first call after start-up (nothing cached); "after a write": one learner changed since the last call.');
 console.log('Start-up extra: opening the store with the data minus opening an empty one, with the records index the last close wrote; in brackets the first start after the upgrade, before any index exists.');
+fs.rmSync(packDir, { recursive: true, force: true });
 fs.writeFileSync('bench/records-results.json', JSON.stringify({ at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, results }, null, 2) + '\n');

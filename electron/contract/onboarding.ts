@@ -172,8 +172,19 @@ export interface DashboardRow {
   unverifiedSignoffs: Array<{ stepId: string; title: string; claimedBy: string | null }>;
   /** Team mode: the PCs holding this learner's records, and when each last synced (null: not known yet). */
   devices?: Array<{ name: string; lastSyncedAt: string | null }>;
+  /** Policies (阅读确认) this learner has not confirmed in their current version past their due day; the same on each of the learner's rows. */
+  overdueConfirmations: OverdueConfirmation[];
+  /** Overdue required steps on this row's track, or any overdue confirmation. */
+  behind: boolean;
 }
-export interface Dashboard { today: string; rows: DashboardRow[] }
+/** A policy someone has not confirmed in its current version by their due day (theirs: the policy's, or later for someone who started later). */
+export interface OverdueConfirmation { articleId: string; title: string; version: number; due: string }
+export interface Dashboard {
+  today: string;
+  rows: DashboardRow[];
+  /** Learners with at least one row behind (each counted once). */
+  behind: number;
+}
 export interface ProgressFile { filename: string; mimeType: string; content: string }
 export interface ImportResult {
   profilesAdded: number; profilesMatched: number;

@@ -30,7 +30,7 @@ export const recognitionRequests = {
 };
 
 /** Where points come from; each source is one function over the records (core/recognition/points.ts). */
-export type PointSource = 'step' | 'quiz' | 'quizFirstTry' | 'track';
+export type PointSource = 'step' | 'quiz' | 'quizFirstTry' | 'track' | 'confirmation';
 
 /** One fact that earned points. */
 export interface PointEvent {
@@ -38,10 +38,13 @@ export interface PointEvent {
   points: number;
   /** ISO time of the fact. */
   at: string;
-  /** The track and step (for steps, quizzes) or the track (for finished tracks) it came from. */
-  trackId: string;
+  /** The track and step (for steps, quizzes) or the track (for finished tracks) it came from; none for a confirmation. */
+  trackId?: string;
   stepId?: string;
-  /** The step's or track's title, in the pack's language, and English where the pack has it. */
+  /** For a confirmed policy (阅读确认): the article and the version confirmed. */
+  articleId?: string;
+  version?: number;
+  /** The step's, track's or policy's title, in the pack's language, and English where the pack has it. */
   title: string;
   titleEn?: string;
 }
@@ -85,6 +88,8 @@ export interface RecognitionSummary {
   unverifiedRecognitions: number;
   /** The latest facts that earned points, newest first (at most 10). */
   recent: PointEvent[];
+  /** What each source earns, for the explanation next to the points. */
+  pointValues: Record<PointSource, number>;
 }
 
 export interface TeamBoardPerson { profileId: string; name: string; points: number; badges: number }
@@ -93,6 +98,8 @@ export interface TeamBoard {
   month: string;
   /** Roles with at least one learner, most points first; people in each most points first. */
   roles: Array<{ roleId: string; points: number; people: TeamBoardPerson[] }>;
+  /** What each source earns, for the board's legend. */
+  pointValues: Record<PointSource, number>;
 }
 
 export interface RecognitionResponses {

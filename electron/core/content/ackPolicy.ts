@@ -43,4 +43,3 @@ export function readAckPolicy(data: Record<string, unknown>): PolicyRead {
   if (problems.length || !roles || !due) return { policy: null, problems };
   return { policy: { roles, due, version: version as number, since }, problems };
 }
-

@@ -8,8 +8,8 @@ const HEAD: Record<CsvLanguage, string[]> = {
   en: ['Learner', 'Role', 'Start date', 'Track', 'Track % done', 'Phase', 'Due date', 'Step', 'Type', 'Required', 'Status', 'Completed at', 'Signed off by', 'Best quiz score', 'Quiz attempts', 'Needs re-read'],
 };
 const WORDS: Record<CsvLanguage, Record<string, string>> = {
-  'zh-CN': { read: '阅读', task: '任务', quiz: '测验', signoff: '签核', done: '已完成', open: '未完成', overdue: '已逾期', yes: '是', no: '否', unverified: '未验证' },
-  en: { read: 'Read', task: 'Task', quiz: 'Quiz', signoff: 'Sign-off', done: 'Done', open: 'Open', overdue: 'Overdue', yes: 'yes', no: 'no', unverified: 'unverified' },
+  'zh-CN': { read: '阅读', task: '任务', quiz: '测验', signoff: '签核', confirm: '阅读确认', done: '已完成', open: '未完成', overdue: '已逾期', yes: '是', no: '否', unverified: '未验证' },
+  en: { read: 'Read', task: 'Task', quiz: 'Quiz', signoff: 'Sign-off', confirm: 'Policy confirmation', done: 'Done', open: 'Open', overdue: 'Overdue', yes: 'yes', no: 'no', unverified: 'unverified' },
 };
 
 /** RFC 4180 quoting; a leading = + - @ is neutralised so Excel never runs a cell as a formula. */
@@ -34,7 +34,8 @@ function localTime(iso: string | null): string {
 export function progressCsv(data: LearnerSource, pack: Pack, today: string, lang: CsvLanguage, profileId?: string): string {
   const w = WORDS[lang];
   const rows: string[][] = [HEAD[lang]];
-  for (const { profile, track } of learnerTracks(data, pack, today)) {
+  const tracks = learnerTracks(data, pack, today);
+  for (const [i, { profile, track, overdueConfirmations }] of tracks.entries()) {
     if (profileId && profile.id !== profileId) continue;
     const roleTitle = pack.roles.get(profile.roleId)?.summary;
     for (const phase of track.phases) {
@@ -49,6 +50,14 @@ export function progressCsv(data: LearnerSource, pack: Pack, today: string, lang
           s.needsReread ? w.yes : '',
         ]);
       }
+    }
+    // Overdue confirmations make a learner behind as overdue steps do: listed once, after their last track.
+    if (tracks[i + 1]?.profile.id === profile.id) continue;
+    for (const c of overdueConfirmations) {
+      rows.push([
+        profile.name, (lang === 'en' ? roleTitle?.titleEn : roleTitle?.title) ?? profile.roleId, profile.startDate,
+        '', '', '', c.due, c.title, w.confirm, w.yes, w.overdue, '', '', '', '', '',
+      ]);
     }
   }
   return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';

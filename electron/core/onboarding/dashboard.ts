@@ -1,9 +1,10 @@
-import type { Dashboard, DashboardRow, TrackProgress } from '../../contract.js';
+import type { Dashboard, DashboardRow, OverdueConfirmation, TrackProgress } from '../../contract.js';
 import type { Pack } from '../content/pack.js';
 import type { Data } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import type { KeySet } from '../trust/signing.js';
 import { keySetOf } from '../trust/verify.js';
+import { overdueConfirmations } from './confirmations.js';
 import { localToday } from './dates.js';
 import { factsOf, trackProgress, tracksFor, type Facts } from './summary.js';
 
@@ -12,14 +13,16 @@ type Row = Data['profiles'][number];
 /** Trainers appear only when they are following a track themselves. */
 const isLearner = (p: Row, facts: Facts) => !p.trainer || facts.completions.size > 0 || facts.quizStats.size > 0;
 
-export interface LearnerTrack { profile: Row; facts: Facts; track: TrackProgress }
+export interface LearnerTrack { profile: Row; facts: Facts; track: TrackProgress; overdueConfirmations: OverdueConfirmation[] }
 /** What the dashboard reads: the profiles and each learner's digest (never the whole records, which start-up leaves unread). */
 export type LearnerSource = Pick<Store, 'shared' | 'digest'>;
 
 function tracksOf(source: LearnerSource, pack: Pack, profile: Row, today: string, keys: KeySet): LearnerTrack[] {
-  const facts = factsOf(source.digest(profile.id), keys);
+  const digest = source.digest(profile.id);
+  const facts = factsOf(digest, keys);
   if (!isLearner(profile, facts)) return [];
-  return tracksFor(pack, profile, facts).map((t) => ({ profile, facts, track: trackProgress(pack, t, profile.startDate, today, facts) }));
+  const overdue = overdueConfirmations(pack, profile, digest.acknowledgements, today);
+  return tracksFor(pack, profile, facts).map((t) => ({ profile, facts, track: trackProgress(pack, t, profile.startDate, today, facts), overdueConfirmations: overdue }));
 }
 
 /** Every learner × track, oldest profile first, in track order: shared by the dashboard and the CSV. */
@@ -27,18 +30,21 @@ export function learnerTracks(source: LearnerSource, pack: Pack, today: string, 
   const keys = keySetOf(source.shared, pack);
   return source.shared.profiles.filter((p) => !role || p.roleId === role).flatMap((p) => tracksOf(source, pack, p, today, keys));
 }
-export function toRow({ profile, facts, track }: LearnerTrack): DashboardRow {
+export function toRow({ profile, facts, track, overdueConfirmations }: LearnerTrack): DashboardRow {
   const steps = track.phases.flatMap((p) => p.steps.map((s) => ({ ...s, phase: p })));
+  const overdue = steps.filter((s) => s.phase.overdue && s.required && !s.done).map((s) => ({ stepId: s.id, title: s.title, dueDate: s.phase.dueDate }));
   return {
     profileId: profile.id, name: profile.name, roleId: profile.roleId, startDate: profile.startDate,
     trackId: track.trackId, trackTitle: track.title, trackTitleEn: track.titleEn,
     percent: track.percent, done: track.done, total: track.total, complete: track.complete,
-    overdue: steps.filter((s) => s.phase.overdue && s.required && !s.done).map((s) => ({ stepId: s.id, title: s.title, dueDate: s.phase.dueDate })),
+    overdue,
     lastActivity: facts.lastActivity,
     quizzes: steps.filter((s) => s.quiz).map((s) => ({ stepId: s.id, quizId: s.quizId ?? '', title: s.title, bestScore: s.quiz!.bestScore, attempts: s.quiz!.attempts, passed: s.quiz!.passed })),
     pendingSignoffs: steps.filter((s) => s.signoffRequestedAt).map((s) => ({ stepId: s.id, title: s.title, requestedAt: s.signoffRequestedAt! })),
     needsReread: steps.filter((s) => s.needsReread).map((s) => ({ stepId: s.id, articleId: s.articleId ?? '', title: s.title })),
     unverifiedSignoffs: steps.filter((s) => s.unverified).map((s) => ({ stepId: s.id, title: s.title, claimedBy: s.unverified!.claimedBy })),
+    overdueConfirmations,
+    behind: overdue.length > 0 || overdueConfirmations.length > 0,
   };
 }
 
@@ -74,7 +80,7 @@ export async function getDashboard(store: LearnerSource, pack: Pack, role?: stri
       sliceStart = performance.now();
     }
   }
-  return { today, rows };
+  return { today, rows, behind: new Set(rows.filter((r) => r.behind).map((r) => r.profileId)).size };
 }
 
 /**

@@ -27,6 +27,16 @@ export const ExportFileSchema = z.object({
   signoffRequests: z.array(z.object({ ...Ref, requestedAt: Iso, note: z.string().max(500).optional() })),
   /** 错题本 practice answers; files from before the question bank have none. */
   quizPractice: z.array(z.object({ profileId: Id, quizId: Id, questionId: Id, correct: z.boolean(), at: Iso })).default([]),
+  /** 阅读确认: which version of which policy, against which text; files from before carry none. */
+  acknowledgements: z.array(z.object({ profileId: Id, articleId: z.string().min(1).max(300), version: z.number().int().min(1), contentHash: z.string().max(100), at: Iso })).default([]),
+  /**
+   * 表彰 with the trainer's signature as given: the importing PC verifies it against the trainers'
+   * keys it trusts, and one that does not check is kept but shown as unverified and counts for nothing.
+   */
+  recognitions: z.array(z.object({
+    id: Id, profileId: Id, title: z.string().min(1).max(60), note: z.string().max(280), givenAt: Iso,
+    trainer: z.object({ id: Id, name: z.string().max(60) }), signature: z.string().max(200),
+  })).default([]),
 });
 export type ExportFile = z.infer<typeof ExportFileSchema>;
 
@@ -44,6 +54,8 @@ export function toExportFile(data: Data, packId: string, profileId?: string, now
     quizAttempts: mine(data.quizAttempts),
     signoffRequests: mine(data.signoffRequests),
     quizPractice: mine(data.quizPractice),
+    acknowledgements: mine(data.acknowledgements ?? []),
+    recognitions: mine(data.recognitions ?? []),
   };
 }
 

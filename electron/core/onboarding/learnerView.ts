@@ -4,6 +4,7 @@ import type { Data } from '../store/schema.js';
 import { digestOf } from '../store/digest.js';
 import type { Records } from '../store/store.js';
 import type { KeySet } from '../trust/signing.js';
+import { confirmedVersions } from './confirmations.js';
 import { factsOf, trackProgress, tracksFor, type Facts } from './summary.js';
 
 type Profile = Data['profiles'][number];
@@ -15,6 +16,8 @@ export interface LearnerView {
   facts: Facts;
   /** The learner's own track(s) first, then others they took part in. */
   tracks: TrackProgress[];
+  /** Each policy version (阅读确认) confirmed, of articles that still ask for it, oldest first. */
+  confirmedPolicies: ReturnType<typeof confirmedVersions>;
 }
 
 interface Cached { pack: Pack; keys: KeySet; profile: string; today: string; view: LearnerView }
@@ -31,7 +34,7 @@ export function learnerView(records: Records, pack: Pack, profile: Profile, toda
   if (hit && hit.pack === pack && hit.keys === keys && hit.profile === profileKey && hit.today === today) return hit.view;
   const facts = factsOf(digestOf(records), keys);
   const tracks = tracksFor(pack, profile, facts).map((t) => trackProgress(pack, t, profile.startDate, today, facts));
-  const view = { profile, records, facts, tracks };
+  const view = { profile, records, facts, tracks, confirmedPolicies: confirmedVersions(pack, records.acknowledgements ?? []) };
   cache.set(records, { pack, keys, profile: profileKey, today, view });
   return view;
 }

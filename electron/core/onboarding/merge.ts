@@ -90,6 +90,25 @@ export function mergeProgress(d: Data, file: ExportFile, keys: KeySet): ImportRe
     result.changes++;
   }
 
+  // Confirmations and 表彰 are facts as they happened, carried as they are: the same fact twice is once.
+  // A 表彰 keeps its signature; whether it checks is decided where it is read (recognition/), so a
+  // forged one arrives but shows as unverified and earns nothing.
+  const ackKey = (a: Data['acknowledgements'][number]) => JSON.stringify([a.profileId, a.articleId, a.version, a.contentHash, a.at]);
+  const acks = new Set((d.acknowledgements ??= []).map(ackKey));
+  for (const a of remap(file.acknowledgements)) {
+    if (acks.has(ackKey(a))) continue;
+    d.acknowledgements.push(a);
+    acks.add(ackKey(a));
+    result.changes++;
+  }
+  const recognitionIds = new Set((d.recognitions ??= []).map((r) => r.id));
+  for (const r of remap(file.recognitions)) {
+    if (recognitionIds.has(r.id)) continue;
+    d.recognitions.push(r);
+    recognitionIds.add(r.id);
+    result.changes++;
+  }
+
   const requests = new Map<string, Request>(d.signoffRequests.map((r) => [key(r), r]));
   for (const r of remap(file.signoffRequests)) {
     const k = key(r);

@@ -5,7 +5,7 @@ import type { LearnerView } from '../onboarding/learnerView.js';
  * Points per fact. They are computed from the records on every read and never stored, so nobody can
  * edit a number: only the facts (a trainer's signature among them) make points.
  */
-export const POINTS: Record<PointSource, number> = { step: 10, quiz: 20, quizFirstTry: 30, track: 100 };
+export const POINTS: Record<PointSource, number> = { step: 10, quiz: 20, quizFirstTry: 30, track: 100, confirmation: 10 };
 export const POINT_SOURCE_NAMES = Object.keys(POINTS) as PointSource[];
 
 /** Every finished step that is not a quiz (quizzes earn their own points): read, task, signed-off. */
@@ -32,10 +32,18 @@ export function trackPoints(v: LearnerView): PointEvent[] {
 }
 
 /**
- * Where points come from, one function per source. A new source (confirmed policies from 阅读确认,
- * practice from the question bank) is one more function here and one more `PointSource`.
+ * Every policy version confirmed (阅读确认), once each: a re-confirmation after a material change
+ * earns again (the trainer asked everyone to reread), a second click on the same version does not.
  */
-export const POINT_SOURCES: Array<(v: LearnerView) => PointEvent[]> = [stepPoints, quizPoints, trackPoints];
+export function confirmationPoints(v: LearnerView): PointEvent[] {
+  return v.confirmedPolicies.map((c) => ({ source: 'confirmation', points: POINTS.confirmation, at: c.at, articleId: c.articleId, version: c.version, title: c.title }));
+}
+
+/**
+ * Where points come from, one function per source. A new source (practice from the question bank)
+ * is one more function here and one more `PointSource`.
+ */
+export const POINT_SOURCES: Array<(v: LearnerView) => PointEvent[]> = [stepPoints, quizPoints, trackPoints, confirmationPoints];
 
 /** Every fact that earned points, oldest first. */
 export function pointEvents(v: LearnerView): PointEvent[] {
@@ -54,12 +62,15 @@ export const BADGES: ReadonlyArray<{ id: BadgeId; metric: Metric; need: number }
   { id: 'first-try-10', metric: 'firstTry', need: 10 },
 ];
 
+/** What each source adds to the step and track milestones (a confirmation is neither). */
+const STEP_LIKE: Record<PointSource, Partial<Record<Metric, number>>> = { step: { steps: 1 }, quiz: { steps: 1 }, quizFirstTry: { steps: 1 }, track: { tracks: 1 }, confirmation: {} };
+
 /** Reached badges (when each was reached) and how far the learner is from the others. */
 export function badgesOf(events: PointEvent[], recognitions: Recognition[]): { badges: Badge[]; next: Array<{ id: BadgeId; have: number; need: number }> } {
   const timeline: Array<{ at: string; add: Partial<Record<Metric, number>> }> = [
     ...events.map((e) => ({
       at: e.at,
-      add: { points: e.points, ...(e.source === 'track' ? { tracks: 1 } : { steps: 1 }), ...(e.source === 'quizFirstTry' ? { firstTry: 1 } : {}) },
+      add: { points: e.points, ...STEP_LIKE[e.source], ...(e.source === 'quizFirstTry' ? { firstTry: 1 } : {}) },
     })),
     ...recognitions.map((r) => ({ at: r.givenAt, add: { recognitions: 1 } })),
   ].sort((a, b) => a.at.localeCompare(b.at));

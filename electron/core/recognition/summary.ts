@@ -7,7 +7,7 @@ import type { Data } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import type { KeySet } from '../trust/signing.js';
 import { keyOwnerName, keySetOf } from '../trust/verify.js';
-import { badgesOf, pointEvents, POINT_SOURCE_NAMES } from './points.js';
+import { badgesOf, pointEvents, POINT_SOURCE_NAMES, POINTS } from './points.js';
 import { verifiedRecognitions } from './recognitions.js';
 
 type Profile = Data['profiles'][number];
@@ -32,7 +32,7 @@ function summaryOf(store: Source, pack: Pack, profile: Profile, today: string, k
   return {
     profileId: profile.id, month, points: { total, thisMonth, bySource }, badges, nextBadges: next,
     recognitions: recognitions.list, unverifiedRecognitions: recognitions.unverified,
-    recent: events.slice(-RECENT).reverse(),
+    recent: events.slice(-RECENT).reverse(), pointValues: POINTS,
   };
 }
 
@@ -59,5 +59,5 @@ export function teamBoard(store: Source, pack: Pack, now = new Date()): TeamBoar
     points: people.reduce((n, p) => n + p.points, 0),
     people: people.sort((a, b) => b.points - a.points || a.name.localeCompare(b.name)),
   })).sort((a, b) => b.points - a.points || a.roleId.localeCompare(b.roleId));
-  return { enabled: !!store.shared.settings.teamBoard, month: today.slice(0, 7), roles };
+  return { enabled: !!store.shared.settings.teamBoard, month: today.slice(0, 7), roles, pointValues: POINTS };
 }

@@ -14,7 +14,7 @@ import { isDigest, type RecordsDigest } from './digest.js';
  */
 export const INDEX_FILE = 'records-index.jsonl';
 /** Bumped when the digest or the line changes shape: an index of another version is ignored. */
-const VERSION = 1;
+const VERSION = 2;
 
 /** What identifies a file's content without reading it. */
 export type FileStamp = [size: number, mtimeMs: number, ino: number];

@@ -88,7 +88,7 @@ const forbidden = () => Promise.reject(new HandbookError('forbidden', 'this data
 /** Shared by every learner without records, so caches keyed on the digest hold for them too. */
 /** How long after a change the records index is rewritten. */
 const INDEX_DELAY_MS = 3000;
-const NO_RECORDS: RecordsDigest = Object.freeze({ completions: [], signoffRequests: [], quizzes: [], lastOther: null }) as unknown as RecordsDigest;
+const NO_RECORDS: RecordsDigest = Object.freeze({ completions: [], signoffRequests: [], quizzes: [], lastOther: null, acknowledgements: [] }) as unknown as RecordsDigest;
 
 function parseJson(file: string): Row {
   const text = fs.readFileSync(file, 'utf8');

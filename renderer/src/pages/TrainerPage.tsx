@@ -55,8 +55,6 @@ function Dashboard({ token }: { token: string }) {
     if (drawn && prefetched.current !== token) { prefetched.current = token; prefetchCharts(token, role); }
   }, [drawn, token]); // eslint-disable-line react-hooks/exhaustive-deps
   const [acks] = useLoad(() => api.getAcknowledgementReport({ token }), [token]);
-  // Overdue confirmations make a person "behind" as overdue steps do.
-  const ackBehind = new Set(acks.status === 'ready' ? acks.data.articles.flatMap((a) => a.people.filter((p) => p.overdue && (!role || p.roleId === role)).map((p) => p.profileId)) : []);
   return (
     <section className="page trainer">
       <h1>{t('trainer.title')}</h1>
@@ -79,7 +77,7 @@ function Dashboard({ token }: { token: string }) {
       {view === 'progress' && <PageState state={state} retry={retry}>
         {(d) => d && (
           <>
-            <p className="muted small">{t('trainer.summary', { learners: new Set(d.rows.map((r) => r.profileId)).size, behind: new Set([...d.rows.filter((r) => r.overdue.length).map((r) => r.profileId), ...ackBehind]).size, today: d.today })}
+            <p className="muted small">{t('trainer.summary', { learners: new Set(d.rows.map((r) => r.profileId)).size, behind: d.behind, today: d.today })}
               {acks.status === 'ready' && acks.data.overdue > 0 && <> · <span className="overdue" data-testid="ack-behind">{t('ack.behind', { count: acks.data.overdue })}</span></>}</p>
             <DashboardTable rows={d.rows} />
             <AckReportSection token={token} state={acks} />

@@ -30,7 +30,7 @@ export function DashboardTable({ rows }: { rows: DashboardRow[] }) {
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.profileId + r.trackId} data-testid={`row-${r.name}`} className={r.overdue.length ? 'row-behind' : ''}>
+            <tr key={r.profileId + r.trackId} data-testid={`row-${r.name}`} className={r.behind ? 'row-behind' : ''}>
               <th scope="row">
                 <a href={learnerHref(r.profileId)}>{r.name}</a>
                 <div className="muted small">{roleName(r.roleId)} · {t('profile.startedOn', { date: r.startDate })}</div>
@@ -45,7 +45,11 @@ export function DashboardTable({ rows }: { rows: DashboardRow[] }) {
                 <ProgressBar percent={r.percent} label={t('onb.progressLabel', { title: r.name })} />
                 <span>{r.percent}% <span className="muted small">({r.done}/{r.total})</span></span>
               </td>
-              <td>{r.overdue.length ? <span className="badge badge-overdue" title={r.overdue.map((o) => o.title).join('\n')}>{r.overdue.length}</span> : <span className="muted">—</span>}</td>
+              <td>
+                {r.overdue.length > 0 && <span className="badge badge-overdue" title={r.overdue.map((o) => o.title).join('\n')}>{r.overdue.length}</span>}
+                {r.overdueConfirmations.length > 0 && <span className="badge badge-overdue" data-testid="row-overdue-confirmations" title={r.overdueConfirmations.map((o) => o.title).join('\n')}>{t('trainer.overdueConfirmations', { count: r.overdueConfirmations.length })}</span>}
+                {!r.behind && <span className="muted">—</span>}
+              </td>
               <td>
                 {r.quizzes.length === 0 && <span className="muted">—</span>}
                 {r.quizzes.map((q) => (

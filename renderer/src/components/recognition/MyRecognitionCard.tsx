@@ -21,7 +21,7 @@ export function MyRecognitionCard({ profileId }: { profileId: string }) {
         <div><dt>{t('rec.thisMonth')}</dt><dd data-testid="points-month">{t('rec.points', { points: s.points.thisMonth })}</dd></div>
         <div><dt>{t('rec.total')}</dt><dd data-testid="points-total">{t('rec.points', { points: s.points.total })}</dd></div>
       </dl>
-      <p className="muted small">{t('rec.howPoints')}</p>
+      <p className="muted small" data-testid="how-points">{t('rec.howPoints', s.pointValues)}</p>
       {s.recognitions.length > 0 && (
         <>
           <h3>{t('rec.recognitions')}</h3>

@@ -21,6 +21,7 @@ export function TeamBoardView({ board }: { board: TeamBoard }) {
           </table>
         ))}
       </div>
+      <p className="muted small" data-testid="board-legend">{t('board.legend', board.pointValues)}</p>
     </div>
   );
 }

@@ -109,6 +109,48 @@ describe('阅读确认 (acknowledgement of policies)', () => {
     expect(csv.content).toContain('售前回复,cs/presales,1,2026-01-12,小王,customer-service,未确认,,,,是');
   });
 
+  it('overdue confirmations make a learner behind in the core: dashboard rows, the CSV, and a cold start from the records index agree', async () => {
+    // Operations gets a track whose only step is due in a year: 小张 can be behind by a confirmation alone.
+    const pack = copyPack();
+    fs.writeFileSync(path.join(pack, 'tracks/operations.yaml'), 'title: 运营入职\ntitle_en: Operations onboarding\nroleId: operations\nphases:\n  - id: year1\n    title: 第一年\n    title_en: Year 1\n    dueDay: 2000\n    steps:\n      - id: read-presales\n        type: read\n        article: cs/presales\n');
+    const { core, dataDir, content } = await world(undefined, pack);
+    const { tt, a, b, bt } = await people(core);
+    const base = (await core.getAcknowledgementPolicy({ token: tt, articleId: 'cs/presales' })).hash;
+    const set = await core.setAcknowledgementPolicy({ token: tt, articleId: 'cs/presales', baseHash: base, policy: { roles: 'all', due: '2026-01-10' }, material: false });
+    let d = await core.getDashboard({ token: tt });
+    let row = d.rows.find((r) => r.profileId === b.id)!;
+    expect(row.overdue).toEqual([]);
+    expect(row.overdueConfirmations).toEqual([{ articleId: 'cs/presales', title: '售前回复', version: 1, due: '2026-01-12' }]);
+    expect(row.behind).toBe(true);
+    // 小王 is behind on steps and the confirmation, 小张 on the confirmation: two people.
+    expect(d.rows.find((r) => r.profileId === a.id)).toMatchObject({ behind: true, overdueConfirmations: [{ articleId: 'cs/presales' }] });
+    expect(d.behind).toBe(2);
+    // The CSV lists it once per learner, as a confirmation overdue on the learner's own due day.
+    const csv = (await core.exportProgress({ token: tt, format: 'csv', language: 'en' })).content;
+    expect(csv.split('\r\n').filter((l) => l.startsWith('小张') && l.includes('Policy confirmation'))).toEqual(['小张,运营,2026-01-05,,,,2026-01-12,售前回复,Policy confirmation,yes,Overdue,,,,,']);
+
+    // Confirming takes the learner off; a material change puts them back (the due day has passed).
+    await core.confirmAcknowledgement({ token: bt, profileId: b.id, articleId: 'cs/presales', version: 1, contentHash: set.hash });
+    d = await core.getDashboard({ token: tt });
+    expect(d.rows.find((r) => r.profileId === b.id)).toMatchObject({ overdueConfirmations: [], behind: false });
+    expect(d.behind).toBe(1);
+    expect((await core.exportProgress({ token: tt, format: 'csv', language: 'en' })).content).not.toMatch(/^小张.*Policy confirmation/m);
+    await core.setAcknowledgementPolicy({ token: tt, articleId: 'cs/presales', baseHash: set.hash, policy: { roles: 'all', due: '2026-01-10' }, material: true });
+    d = await core.getDashboard({ token: tt });
+    expect(d.rows.find((r) => r.profileId === b.id)).toMatchObject({ behind: true, overdueConfirmations: [{ articleId: 'cs/presales', version: 2 }] });
+    expect(d.behind).toBe(2);
+    // The acknowledgement report says the same of the same person.
+    const report = await core.getAcknowledgementReport({ token: tt });
+    expect(report.articles[0].people.find((p) => p.profileId === b.id)).toMatchObject({ overdue: true, state: 'outdated' });
+
+    // A cold start reads the learners' digests from the records index, not their files: the same dashboard.
+    await core.close();
+    open.splice(open.indexOf(core), 1);
+    const again = (await world(dataDir, content)).core;
+    const t2 = (await again.openEditSession({ profileId: (await again.listProfiles({})).find((p) => p.trainer)!.id, passphrase: PASS })).token;
+    expect(await again.getDashboard({ token: t2 })).toEqual(d);
+  });
+
   it('a trainer cannot confirm for someone; a learner cannot set a policy; confirmations survive a restart (real files)', async () => {
     const { core, dataDir, content } = await world();
     const { tt, a, at } = await people(core);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { csvCell } from '../../../../electron/core/onboarding/csv';
+import { trainerKeysText } from '../../../../electron/core/content/trainerKeysFile';
 import { SHARED_FILE } from '../../../../electron/core/store/store';
 import { ALL_RIGHT, closeAll, openCore, own, people, tempDir, TRACK, trainerOn, writePack } from './fixture';
 
@@ -146,5 +147,47 @@ describe('import', () => {
     expect(profiles.map((p) => p.name)).toEqual(['本机老师', '王小明']); // the other trainer had nothing of their own to merge
     const signed = (await b.getProgress({ token: trainerB.token, profileId: learner.id })).tracks[0].phases[0].steps[3];
     expect(signed).toMatchObject({ done: false, signedBy: null, unverified: { claimedBy: '李老师' } });
+  });
+
+  it('carries 表彰 with their signature and confirmations: verified where the trainer\'s key is trusted, a forged one unverified and worth nothing', async () => {
+    const content = writePack();
+    const aDir = tempDir();
+    const a = await openCore(content, aDir);
+    const { learner, trainer, lt, tt } = await people(a);
+    const given = await a.giveRecognition({ token: tt, profileId: learner.id, title: '本月服务之星', note: '三次好评' });
+    const policy = await a.setAcknowledgementPolicy({ token: tt, articleId: 'cs/refunds', baseHash: (await a.getAcknowledgementPolicy({ token: tt, articleId: 'cs/refunds' })).hash, policy: { roles: 'all', due: '2099-01-31' }, material: false });
+    await a.confirmAcknowledgement({ token: lt, profileId: learner.id, articleId: 'cs/refunds', version: 1, contentHash: policy.hash });
+    const exported = (await a.exportProgress({ token: lt, profileId: learner.id, format: 'json' })).content;
+    const file = JSON.parse(exported);
+    expect(file.recognitions).toMatchObject([{ id: given.id, title: '本月服务之星', trainer: { id: trainer.id }, signature: expect.any(String) }]);
+    expect(file.acknowledgements).toMatchObject([{ articleId: 'cs/refunds', version: 1, contentHash: policy.hash }]);
+
+    // The trainer's public key travels in the content (trainers/<id>.yaml), so another PC on this content trusts it.
+    const keys = JSON.parse(fs.readFileSync(path.join(aDir, SHARED_FILE), 'utf8')).profiles.find((p: { id: string }) => p.id === trainer.id).publicKeys;
+    fs.mkdirSync(path.join(content, 'trainers'), { recursive: true });
+    fs.writeFileSync(path.join(content, 'trainers', `${trainer.id}.yaml`), trainerKeysText({ id: trainer.id, name: '李老师', keys }));
+    const b = await openCore(content);
+    const trainerB = await trainerOn(b);
+    expect(await b.importProgress({ token: trainerB.token, data: exported })).toMatchObject({ profilesAdded: 1, unchanged: false });
+    const onB = await b.getRecognition({ token: await own(b, learner.id), profileId: learner.id });
+    expect(onB.recognitions).toMatchObject([{ id: given.id, title: '本月服务之星', note: '三次好评', givenBy: { id: trainer.id } }]);
+    expect(onB.unverifiedRecognitions).toBe(0);
+    expect(onB.badges.map((x) => x.id)).toContain('recognized');
+    expect(onB.points.bySource.confirmation).toBeGreaterThan(0);
+    expect((await b.listMyAcknowledgements({ token: await own(b, learner.id), profileId: learner.id })).confirmed).toMatchObject([{ articleId: 'cs/refunds', version: 1 }]);
+    // Twice is once.
+    expect((await b.importProgress({ token: trainerB.token, data: exported })).unchanged).toBe(true);
+
+    // Someone edits the note in the file: it still arrives, but does not check, shows nowhere and earns no badge.
+    const forged = JSON.stringify({ ...file, recognitions: [{ ...file.recognitions[0], id: 'forged-1', note: '十次好评' }], acknowledgements: [] });
+    const c = await openCore(content);
+    const trainerC = await trainerOn(c);
+    await c.importProgress({ token: trainerC.token, data: forged });
+    const onC = await c.getRecognition({ token: await own(c, learner.id), profileId: learner.id });
+    expect(onC.recognitions).toEqual([]);
+    expect(onC.unverifiedRecognitions).toBe(1);
+    expect(onC.badges.map((x) => x.id)).not.toContain('recognized');
+    // A file with a malformed 表彰 is refused whole, nothing imported.
+    await expect(c.importProgress({ token: trainerC.token, data: JSON.stringify({ ...file, recognitions: [{ ...file.recognitions[0], title: '' }] }) })).rejects.toMatchObject({ code: 'bad_request', key: 'notAProgressFile' });
   });
 });

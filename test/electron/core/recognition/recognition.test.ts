@@ -21,7 +21,7 @@ describe('points from the records', () => {
     await core.completeStep({ ...me, trackId: TRACK, stepId: 'task-login' });
     await core.submitQuiz({ ...me, trackId: TRACK, stepId: 'quiz-basics', answers: ALL_RIGHT });
     let s = await core.getRecognition(me);
-    expect(s.points.bySource).toEqual({ step: POINTS.step, quiz: 0, quizFirstTry: POINTS.quizFirstTry, track: 0 });
+    expect(s.points.bySource).toEqual({ step: POINTS.step, quiz: 0, quizFirstTry: POINTS.quizFirstTry, track: 0, confirmation: 0 });
     expect(s.points.total).toBe(POINTS.step + POINTS.quizFirstTry);
     expect(s.points.thisMonth).toBe(s.points.total);
     expect(s.badges.map((b) => b.id)).toEqual(['first-step', 'first-try']);
@@ -36,7 +36,7 @@ describe('points from the records', () => {
     for (const stepId of ['task-login', 'read-refunds', 'read-presales', 'task-solo']) await core.completeStep({ ...me, trackId: TRACK, stepId });
     await core.signOff({ token: tt, profileId: learner.id, trackId: TRACK, stepId: 'signoff-day1' });
     s = await core.getRecognition(me);
-    expect(s.points.bySource).toEqual({ step: 5 * POINTS.step, quiz: 0, quizFirstTry: POINTS.quizFirstTry, track: POINTS.track });
+    expect(s.points.bySource).toEqual({ step: 5 * POINTS.step, quiz: 0, quizFirstTry: POINTS.quizFirstTry, track: POINTS.track, confirmation: 0 });
     expect(s.badges.map((b) => b.id)).toContain('first-track');
     // A trainer reads anyone's; the summary is the same.
     expect((await core.getRecognition({ token: tt, profileId: learner.id })).points).toEqual(s.points);
@@ -54,6 +54,35 @@ describe('points from the records', () => {
     expect(s.points.bySource).toMatchObject({ quiz: POINTS.quiz, quizFirstTry: 0 });
     expect(s.badges.map((b) => b.id)).toEqual(['first-step']);
     expect(s.nextBadges.find((b) => b.id === 'first-try')).toEqual({ id: 'first-try', have: 0, need: 1 });
+  });
+
+  it('gives points for each policy version confirmed: again after a material change, not twice for one version, none once the policy is gone', async () => {
+    const core = await openCore();
+    const { learner, lt, tt } = await people(core);
+    const me = { token: lt, profileId: learner.id };
+    const policy = { roles: 'all' as const, due: '2099-01-31' };
+    const v1 = await core.setAcknowledgementPolicy({ token: tt, articleId: 'cs/refunds', baseHash: (await core.getAcknowledgementPolicy({ token: tt, articleId: 'cs/refunds' })).hash, policy, material: false });
+    await core.confirmAcknowledgement({ ...me, articleId: 'cs/refunds', version: 1, contentHash: v1.hash });
+    await core.confirmAcknowledgement({ ...me, articleId: 'cs/refunds', version: 1, contentHash: v1.hash });
+    let s = await core.getRecognition(me);
+    expect(s.points.bySource).toMatchObject({ confirmation: POINTS.confirmation, step: 0 });
+    expect(s.recent[0]).toMatchObject({ source: 'confirmation', articleId: 'cs/refunds', version: 1, title: '退款处理', points: POINTS.confirmation });
+    // A confirmation is neither a step nor a track for the milestones.
+    expect(s.badges).toEqual([]);
+    expect(s.pointValues.confirmation).toBe(POINTS.confirmation);
+
+    // A typo fix keeps the version: nothing to confirm, nothing more earned. A material change asks again, and pays again.
+    const typo = await core.setAcknowledgementPolicy({ token: tt, articleId: 'cs/refunds', baseHash: v1.hash, policy: { ...policy, due: '2099-02-28' }, material: false });
+    expect((await core.getRecognition(me)).points.bySource.confirmation).toBe(POINTS.confirmation);
+    const v2 = await core.setAcknowledgementPolicy({ token: tt, articleId: 'cs/refunds', baseHash: typo.hash, policy, material: true });
+    await core.confirmAcknowledgement({ ...me, articleId: 'cs/refunds', version: 2, contentHash: v2.hash });
+    s = await core.getRecognition(me);
+    expect(s.points.bySource.confirmation).toBe(2 * POINTS.confirmation);
+    expect(s.points.total).toBe(2 * POINTS.confirmation);
+
+    // Points come from the records as the pack reads them: a policy taken away takes its points too.
+    await core.setAcknowledgementPolicy({ token: tt, articleId: 'cs/refunds', baseHash: v2.hash, policy: null, material: false });
+    expect((await core.getRecognition(me)).points.bySource.confirmation).toBe(0);
   });
 
   it('cannot be raised by editing the records file: an unsigned sign-off earns nothing', async () => {
