@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { joinTeam } from '../../electron/core/team/join';
 import { seedRepo, startGitServer, type SeedClone, type TestGitServer } from '../support/gitServer';
 import { listFiles } from '../electron/core/team/teamFixture';
@@ -40,7 +40,10 @@ beforeAll(async () => {
   browser = await launchBrowser();
   learnerId = (await call<{ id: string }>('createProfile', { name: '李新人', roleId: 'customer-service' })).id;
   // The app's own start-up sync (2 s after launch) brings that edit in; wait for it, so later steps do not race it.
-  for (let i = 0; i < 150 && !(await call<{ lastChange?: unknown }>('getTeamStatus', {})).lastChange; i++) await new Promise((r) => setTimeout(r, 200));
+  // A start-up sync that never comes is a failure here, not a silent race later.
+  await vi.waitFor(async () => {
+    if (!(await call<{ lastChange?: unknown }>('getTeamStatus', {})).lastChange) throw new Error('the start-up sync has not brought the edit in');
+  }, { timeout: 30_000, interval: 200 });
 });
 afterAll(async () => {
   await browser?.close();

@@ -114,6 +114,7 @@ describe(`team sync fuzzer (seed ${SEED}, ${DEVICES} devices, ${STEPS} steps)`, 
     }
     // Edits to a trainer's own file never conflict: all of them are in the final content.
     const finalText = listFiles(devices[0].contentDir).filter((f) => f.startsWith('articles/')).map((f) => fs.readFileSync(path.join(devices[0].contentDir, f), 'utf8')).join('\n');
+    expect(ownTokens.length + sharedTokens.length, 'edits made to check').toBeGreaterThan(0);
     for (const t of ownTokens) expect(finalText, `own edit ${t}`).toContain(t);
     // Shared-file edits: in the final content, or recoverable from the server's history.
     const history = git(bare, 'log', '--all', '-p', '--format=%H');

@@ -8,19 +8,10 @@ import { HandbookError } from '../../electron/core/api/errors';
 import { zipPackToBuffer } from '../../electron/core/packs/exportPack';
 import { stageImport } from '../../electron/core/packs/importer';
 import { FIXTURE_PACK } from '../contract/harness';
+import { zipOf } from '../support/zip';
 
 /** Every file below a folder, so a test can see that nothing appeared where it must not. */
 const tree = (dir: string): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).map(String).sort() : []);
-
-function zipOf(entries: Array<[string, string]>): Promise<Buffer> {
-  const z = new yazl.ZipFile();
-  for (const [name, text] of entries) z.addBuffer(Buffer.from(text), name);
-  z.end();
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    z.outputStream.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks))).on('error', reject);
-  });
-}
 
 /** Stages a zip next to a fresh pack; it may be refused, but only with a one-line HandbookError, and only the staging folder may be written. */
 async function tryImport(zip: Buffer): Promise<void> {

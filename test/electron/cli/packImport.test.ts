@@ -1,22 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import yazl from 'yazl';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main';
 import { closeAll, openAuthoring } from '../core/authoring/fixture';
+import { zipOf } from '../../support/zip';
 
 afterEach(closeAll);
-
-function zipOf(files: Record<string, string>): Promise<Buffer> {
-  const zip = new yazl.ZipFile();
-  for (const [name, text] of Object.entries(files)) zip.addBuffer(Buffer.from(text), name);
-  zip.end();
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    zip.outputStream.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks)));
-  });
-}
 
 /** What Handbook may have left beside the content folder (`.<name>.import-…`, `.<name>.backups`). */
 const besideThePack = (root: string) => fs.readdirSync(path.dirname(root)).filter((n) => n.startsWith(`.${path.basename(root)}`));

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { credentialsFile } from '../../../electron/core/team/credentials.js';
 import { git } from '../../support/gitServer.js';
-import { LEARNER, listFiles, read, teamFixture, TRAINER, write } from '../core/team/teamFixture.js';
+import { LEARNER, listFiles, read, useTeamFixture, TRAINER, write } from '../core/team/teamFixture.js';
 
 /**
  * The built `handbook team` command, as outside tools run it, against a real git server. Async
@@ -24,10 +24,7 @@ function run(args: string[], env: Record<string, string> = {}): Promise<{ status
 }
 const asTrainer = { HANDBOOK_GIT_USERNAME: TRAINER.username, HANDBOOK_GIT_PASSWORD: TRAINER.password };
 
-type Fx = Awaited<ReturnType<typeof teamFixture>>;
-let fx: Fx;
-beforeEach(async () => { fx = await teamFixture(); });
-afterEach(async () => { await fx.dispose(); });
+const fx = useTeamFixture();
 
 const oneLine = (s: string) => {
   expect(s.trim().split('\n')).toHaveLength(1);

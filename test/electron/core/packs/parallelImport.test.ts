@@ -1,21 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../../electron/core/index';
 import { AUTHORING_PACK, PASSPHRASE } from '../authoring/fixture';
 import { tempPack } from '../content/tempPack';
-
-function zipOf(files: Record<string, string>): Promise<Buffer> {
-  const zip = new yazl.ZipFile();
-  for (const [name, text] of Object.entries(files)) zip.addBuffer(Buffer.from(text), name);
-  zip.end();
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    zip.outputStream.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks)));
-  });
-}
+import { zipOf } from '../../../support/zip';
 
 const watchers = () => process.getActiveResourcesInfo().filter((r) => r === 'FSEventWrap').length;
 

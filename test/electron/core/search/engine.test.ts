@@ -81,10 +81,14 @@ describe('filters, facets, paging', () => {
   it('filters by role, tag, category, platform and kind', () => {
     expect(ids('客服', { kind: 'role' })).toEqual(['role:customer-service']);
     expect(ids('客服', { kind: 'track' })).toEqual(['track:customer-service']);
-    for (const id of ids('退款', { role: 'operations' })) expect(docs.find((d) => d.id === id)!.roles).toContain('operations');
+    const forOperations = ids('退款', { role: 'operations' });
+    expect(forOperations.length).toBeGreaterThan(0);
+    for (const id of forOperations) expect(docs.find((d) => d.id === id)!.roles).toContain('operations');
     expect(ids('标题', { platform: 'amazon' })).toEqual(['operations/amazon-listing']);
     expect(ids('售后', { tag: '评价' })).toEqual(['customer-service/bad-reviews']);
-    for (const id of ids('流程', { category: 'customer-service' })) expect(id.startsWith('customer-service/')).toBe(true);
+    const inCustomerService = ids('流程', { category: 'customer-service' });
+    expect(inCustomerService.length).toBeGreaterThan(0);
+    for (const id of inCustomerService) expect(id.startsWith('customer-service/')).toBe(true);
   });
 
   it('each facet counts the matches under the other chosen filters; total counts under all', () => {

@@ -1,28 +1,13 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { digestOf } from '../../../../electron/core/store/digest';
 import { deviceFile, profileFolder } from '../../../../electron/core/store/layout';
 import { INDEX_FILE } from '../../../../electron/core/store/recordsIndex';
 import { openStore, openStoreReadOnly, type Store } from '../../../../electron/core/store/store';
+import { useStoreFolders } from './storeFolders';
 
-const dirs: string[] = [];
-const open: Store[] = [];
-const tempDir = () => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-index-'));
-  dirs.push(d);
-  return d;
-};
-const openTracked = async (dir: string) => {
-  const s = await openStore(dir);
-  open.push(s);
-  return s;
-};
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const { tempDir, openTracked } = useStoreFolders('hb-index-');
 
 const complete = (s: Store, profileId: string, stepId: string, completedAt = new Date().toISOString()) =>
   s.updateRecords(profileId, (r) => { r.completions.push({ profileId, trackId: 't', stepId, completedAt }); });

@@ -1,28 +1,14 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { backupDir, KEEP_PER_FILE, listFileBackups } from '../../../../electron/core/store/backups';
 import { deviceFile, SHARED_FILE } from '../../../../electron/core/store/layout';
 import { CURRENT_SCHEMA } from '../../../../electron/core/store/schema';
 import { openStore, type Store } from '../../../../electron/core/store/store';
+import { useStoreFolders } from './storeFolders';
 
-const dirs: string[] = [];
-const open: Store[] = [];
-const tempDir = () => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-store-'));
-  dirs.push(d);
-  return d;
-};
-const openTracked = async (dir: string) => {
-  const s = await openStore(dir);
-  open.push(s);
-  return s;
-};
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close();
-});
+const { tempDir, openTracked } = useStoreFolders('hb-store-');
 
 const addProfile = (s: Store, name: string) =>
   s.updateShared((d) => { d.profiles.push({ id: name, name, roleId: 'r', startDate: '2026-01-01', trainer: false, pinHash: null, createdAt: 'x', passphraseHash: null, publicKeys: [], sealedKey: null }); });

@@ -1,32 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../../electron/core/index.js';
-import { joinTeam } from '../../../../electron/core/team/join.js';
-import { seedRepo } from '../../../support/gitServer.js';
-import { listFiles, read, teamFixture, TRAINER, write } from './teamFixture.js';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../../../electron/core/index.js';
+import { contractPackFiles, read, TRAINER, useTeamFixture, write } from './teamFixture.js';
 
 /** The team methods of the API, on a core over a joined checkout of a real pack on a real server. */
-type Fx = Awaited<ReturnType<typeof teamFixture>>;
-let fx: Fx;
+const fx = useTeamFixture();
 let core: Core;
-const PACK = 'test/fixtures/contract-pack';
-const packFiles = () => Object.fromEntries(listFiles(PACK).map((f) => [f, fs.readFileSync(path.join(PACK, f), 'utf8')]));
-
-beforeEach(async () => { fx = await teamFixture(); });
-afterEach(async () => { await core?.close(); await fx.dispose(); });
 
 async function setUp() {
-  const seed = seedRepo(fx.server, 'real', packFiles());
-  const pc = fx.pc();
-  await joinTeam({ url: fx.server.url('real'), ...pc, author: { name: '李老师', email: 'li@example.test' }, credentials: TRAINER });
-  core = await createCore({ contentDir: pc.contentDir, dataDir: pc.dataDir });
-  const trainer = await core.createProfile({ name: '李老师', roleId: 'customer-service', trainer: true, passphrase: 'team trainer 4321' });
+  const { seed, pc, core: c, trainer, token } = await fx.trainerPc({ name: '李老师', email: 'li@example.test' });
+  core = c;
   const learner = await core.createProfile({ name: '小王', roleId: 'customer-service', pin: '1111' });
-  const { token } = await core.openEditSession({ profileId: trainer.id, passphrase: 'team trainer 4321' });
-  // The trainer's public keys (trainers/<id>.yaml) wait for the first publish: published here, so the test starts clean.
-  await core.publishTeam({ token });
-  seed.pull();
   return { seed, pc, trainer, learner, token };
 }
 
@@ -75,8 +60,8 @@ describe('team API', () => {
   it('says "not joined" for a plain content folder', async () => {
     const pc = fx.pc();
     fs.mkdirSync(pc.contentDir, { recursive: true });
-    for (const [f, body] of Object.entries(packFiles())) write(pc.contentDir, f, body);
-    core = await createCore({ contentDir: pc.contentDir, dataDir: pc.dataDir });
+    for (const [f, body] of Object.entries(contractPackFiles())) write(pc.contentDir, f, body);
+    core = await fx.openCore({ contentDir: pc.contentDir, dataDir: pc.dataDir });
     expect(await core.getTeamStatus({})).toEqual({ joined: false });
     await expect(core.syncTeam({})).rejects.toMatchObject({ key: 'team.reason.not_joined' });
   });

@@ -1,15 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { joinTeam } from '../../../../electron/core/team/join.js';
 import { syncContent } from '../../../../electron/core/team/sync.js';
 import { git } from '../../../support/gitServer.js';
-import { read, teamFixture, TRAINER, write } from './teamFixture.js';
+import { read, useTeamFixture, TRAINER, write } from './teamFixture.js';
 
-type Fx = Awaited<ReturnType<typeof teamFixture>>;
-let fx: Fx;
-beforeEach(async () => { fx = await teamFixture(); });
-afterEach(async () => { await fx.dispose(); });
+const fx = useTeamFixture();
 
 const author = { name: '王老师', email: 'wang@example.test' };
 

@@ -3,16 +3,13 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { joinTeam } from '../../../../electron/core/team/join.js';
 import { syncContent } from '../../../../electron/core/team/sync.js';
 import { git } from '../../../support/gitServer.js';
-import { listFiles, read, teamFixture, TRAINER } from './teamFixture.js';
+import { listFiles, read, useTeamFixture, TRAINER } from './teamFixture.js';
 
-type Fx = Awaited<ReturnType<typeof teamFixture>>;
-let fx: Fx;
-beforeEach(async () => { fx = await teamFixture(); });
-afterEach(async () => { await fx.dispose(); });
+const fx = useTeamFixture();
 const author = { name: 'T', email: 't@example.test' };
 
 /** Writes raw tree entries with git's own plumbing (git add refuses these; a hostile server does not). */

@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { joinTeam } from '../../../../electron/core/team/join.js';
 import { RECORDS_BRANCH, syncRecords } from '../../../../electron/core/team/records.js';
 import { syncContent } from '../../../../electron/core/team/sync.js';
 import { git } from '../../../support/gitServer.js';
-import { LEARNER, listFiles, read, teamFixture, TRAINER, write } from './teamFixture.js';
+import { LEARNER, listFiles, read, useTeamFixture, TRAINER, write } from './teamFixture.js';
 
 /**
  * Hostile or broken remotes beyond hostile.test.ts: bad names deeper in the tree and in the forms
@@ -15,10 +15,7 @@ import { LEARNER, listFiles, read, teamFixture, TRAINER, write } from './teamFix
  * carries links, huge files or was force-pushed. Each: a clear reason, nothing outside the
  * folders written, the last good content kept.
  */
-type Fx = Awaited<ReturnType<typeof teamFixture>>;
-let fx: Fx;
-beforeEach(async () => { fx = await teamFixture(); });
-afterEach(async () => { await fx.dispose(); });
+const fx = useTeamFixture();
 const author = { name: 'T', email: 't@example.test' };
 
 const inBare = (args: string[], input?: string | Buffer) => execFileSync('git', args, { cwd: fx.server.repoDir('pack'), input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).trim();

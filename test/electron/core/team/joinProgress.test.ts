@@ -1,21 +1,14 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TeamJoinProgress } from '../../../../electron/contract.js';
-import { createCore, type Core } from '../../../../electron/core/index.js';
+import type { Core } from '../../../../electron/core/index.js';
 import { joinPhase } from '../../../../electron/core/team/join.js';
 import { seedRepo } from '../../../support/gitServer.js';
-import { listFiles, teamFixture, TRAINER } from './teamFixture.js';
+import { CONTRACT_PACK as PACK, contractPackFiles as packFiles, listFiles, TRAINER, useTeamFixture } from './teamFixture.js';
 
 /** While the app joins a team, the status it polls says how far the join is (for the progress bar). */
-type Fx = Awaited<ReturnType<typeof teamFixture>>;
-let fx: Fx;
-let core: Core | null = null;
-const PACK = 'test/fixtures/contract-pack';
-const packFiles = () => Object.fromEntries(listFiles(PACK).map((f) => [f, fs.readFileSync(path.join(PACK, f), 'utf8')]));
-
-beforeEach(async () => { fx = await teamFixture(); });
-afterEach(async () => { await core?.close(); core = null; await fx.dispose(); });
+const fx = useTeamFixture();
+let core: Core;
 
 describe('join progress', () => {
   it('shows the phases of a join in the team status while it runs, and nothing before or after', async () => {
@@ -23,7 +16,7 @@ describe('join progress', () => {
     seedRepo(fx.server, 'big', { ...packFiles(), ...many });
     const pc = fx.pc();
     fs.cpSync(PACK, pc.contentDir, { recursive: true });
-    core = await createCore({ contentDir: pc.contentDir, dataDir: pc.dataDir });
+    core = await fx.openCore({ contentDir: pc.contentDir, dataDir: pc.dataDir });
     const trainer = await core.createProfile({ name: '李老师', roleId: 'customer-service', trainer: true, passphrase: 'team trainer 4321' });
     const { token } = await core.openEditSession({ profileId: trainer.id, passphrase: 'team trainer 4321' });
     expect((await core.getTeamStatus({})).joining).toBeUndefined();
@@ -54,7 +47,7 @@ describe('join progress', () => {
   it('clears the progress when a join fails', async () => {
     const pc = fx.pc();
     fs.cpSync(PACK, pc.contentDir, { recursive: true });
-    core = await createCore({ contentDir: pc.contentDir, dataDir: pc.dataDir });
+    core = await fx.openCore({ contentDir: pc.contentDir, dataDir: pc.dataDir });
     const trainer = await core.createProfile({ name: '李老师', roleId: 'customer-service', trainer: true, passphrase: 'team trainer 4321' });
     const { token } = await core.openEditSession({ profileId: trainer.id, passphrase: 'team trainer 4321' });
     await expect(core.joinTeam({ token, url: fx.url, name: 'a', email: 'a@b.c', username: 'trainer', password: 'wrong', contentDir: fx.pc().contentDir })).rejects.toMatchObject({ key: 'team.reason.auth' });

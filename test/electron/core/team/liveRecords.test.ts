@@ -1,33 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../../electron/core/index.js';
-import { joinTeam } from '../../../../electron/core/team/join.js';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../../../electron/core/index.js';
 import { RECORDS_BRANCH } from '../../../../electron/core/team/records.js';
-import { git, seedRepo } from '../../../support/gitServer.js';
-import { listFiles, teamFixture, TRAINER } from './teamFixture.js';
+import { git } from '../../../support/gitServer.js';
+import { useTeamFixture } from './teamFixture.js';
 
 /**
  * Records between PCs while the app runs: this PC's writes go to the server a moment later (never
  * blocking the write), and a sync's incoming files show in the other PC's views at once.
  */
-type Fx = Awaited<ReturnType<typeof teamFixture>>;
-let fx: Fx;
-const cores: Core[] = [];
-const PACK = 'test/fixtures/contract-pack';
-const packFiles = () => Object.fromEntries(listFiles(PACK).map((f) => [f, fs.readFileSync(path.join(PACK, f), 'utf8')]));
-const PASS = 'team trainer 4321';
-
-beforeEach(async () => { fx = await teamFixture(); seedRepo(fx.server, 'real', packFiles()); });
-afterEach(async () => { for (const c of cores.splice(0)) await c.close().catch(() => {}); await fx.dispose(); });
+const fx = useTeamFixture((f) => f.seedContractPack());
 
 async function pc(name: string, delayMs: number) {
-  const dirs = fx.pc(name);
-  await joinTeam({ url: fx.server.url('real'), ...dirs, author: { name, email: `${name}@example.test` }, credentials: TRAINER });
-  const core = await createCore({ contentDir: dirs.contentDir, dataDir: dirs.dataDir, teamRecordsPushDelayMs: delayMs });
-  cores.push(core);
-  const trainer = await core.createProfile({ name: `T-${name}`, roleId: 'customer-service', trainer: true, passphrase: PASS });
-  const token = (await core.openEditSession({ profileId: trainer.id, passphrase: PASS })).token;
+  const { core, ...dirs } = await fx.joinedPc({ name, teamRecordsPushDelayMs: delayMs });
+  const { token } = await fx.trainerSession(core, `T-${name}`);
   const deviceId = fs.readFileSync(path.join(dirs.dataDir, 'device-id'), 'utf8').trim();
   return { ...dirs, core, token, deviceId };
 }

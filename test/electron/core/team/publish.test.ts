@@ -1,30 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../../electron/core/index.js';
-import { joinTeam } from '../../../../electron/core/team/join.js';
-import { git, seedRepo } from '../../../support/gitServer.js';
-import { LEARNER, listFiles, read, teamFixture, TRAINER } from './teamFixture.js';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../../../electron/core/index.js';
+import { git } from '../../../support/gitServer.js';
+import { LEARNER, read, TRAINER, useTeamFixture } from './teamFixture.js';
 
 /** Saves become commits by the trainer; "Publish" pushes them, to the team branch or for review. */
-type Fx = Awaited<ReturnType<typeof teamFixture>>;
-let fx: Fx;
-let core: Core | null = null;
-const PACK = 'test/fixtures/contract-pack';
-const packFiles = () => Object.fromEntries(listFiles(PACK).map((f) => [f, fs.readFileSync(path.join(PACK, f), 'utf8')]));
-
-beforeEach(async () => { fx = await teamFixture(); });
-afterEach(async () => { await core?.close(); core = null; await fx.dispose(); });
+const fx = useTeamFixture();
 
 async function setUp(creds = TRAINER) {
-  const seed = seedRepo(fx.server, 'real', packFiles());
-  const pc = fx.pc();
-  await joinTeam({ url: fx.server.url('real'), ...pc, author: { name: '李老师', email: 'li.laoshi@example.test' }, credentials: creds });
-  core = await createCore({ contentDir: pc.contentDir, dataDir: pc.dataDir });
-  const trainer = await core.createProfile({ name: '李老师', roleId: 'customer-service', trainer: true, passphrase: 'team trainer 4321' });
-  const { token } = await core.openEditSession({ profileId: trainer.id, passphrase: 'team trainer 4321' });
-  // The trainer's public keys (trainers/<id>.yaml) wait for the first publish: published here, so the test starts clean.
-  if (creds === TRAINER) { await core.publishTeam({ token }); seed.pull(); }
+  const { seed, pc, core, token } = await fx.trainerPc({ name: '李老师', email: 'li.laoshi@example.test' }, { credentials: creds });
   return { seed, pc, token, c: core };
 }
 

@@ -1,14 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { syncRecords, syncRecordsFolder, RECORDS_BRANCH } from '../../../../electron/core/team/records.js';
 import { git } from '../../../support/gitServer.js';
-import { LEARNER, read, teamFixture, TRAINER, write } from './teamFixture.js';
+import { LEARNER, read, useTeamFixture, TRAINER, write } from './teamFixture.js';
 
-type Fx = Awaited<ReturnType<typeof teamFixture>>;
-let fx: Fx;
-beforeEach(async () => { fx = await teamFixture(); });
-afterEach(async () => { await fx.dispose(); });
+const fx = useTeamFixture();
 
 const author = { name: 'Learner', email: 'l@example.test' };
 const events = (...ids: string[]) => JSON.stringify({ events: ids.map((id) => ({ id, type: 'read' })) });

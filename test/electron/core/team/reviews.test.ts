@@ -1,34 +1,15 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../../electron/core/index.js';
-import { joinTeam } from '../../../../electron/core/team/join.js';
-import { git, seedRepo, type SeedClone } from '../../../support/gitServer.js';
-import { listFiles, read, teamFixture, TRAINER } from './teamFixture.js';
+import { describe, expect, it } from 'vitest';
+import { git, type SeedClone } from '../../../support/gitServer.js';
+import { read, useTeamFixture } from './teamFixture.js';
 
 /** A reviewer sees the proposals on `review/*` and merges one into the team branch from the app. */
-type Fx = Awaited<ReturnType<typeof teamFixture>>;
-let fx: Fx;
-let core: Core | null = null;
-const PACK = 'test/fixtures/contract-pack';
+const fx = useTeamFixture();
 const REFUNDS = 'articles/cs/refunds.md';
 const PRESALES = 'articles/cs/presales.md';
-const packFiles = () => Object.fromEntries(listFiles(PACK).map((f) => [f, fs.readFileSync(path.join(PACK, f), 'utf8')]));
-
-beforeEach(async () => { fx = await teamFixture(); });
-afterEach(async () => { await core?.close(); core = null; await fx.dispose(); });
 
 /** The reviewer's PC: joined, with a trainer session. */
 async function reviewer() {
-  const seed = seedRepo(fx.server, 'real', packFiles());
-  const pc = fx.pc();
-  await joinTeam({ url: fx.server.url('real'), ...pc, author: { name: '王老师', email: 'wang@example.test' }, credentials: TRAINER });
-  core = await createCore({ contentDir: pc.contentDir, dataDir: pc.dataDir });
-  const trainer = await core.createProfile({ name: '王老师', roleId: 'customer-service', trainer: true, passphrase: 'team reviewer 4321' });
-  const { token } = await core.openEditSession({ profileId: trainer.id, passphrase: 'team reviewer 4321' });
-  // The reviewer's public keys (trainers/<id>.yaml) wait for the first publish: published here, so the test starts clean.
-  await core.publishTeam({ token });
-  seed.pull();
+  const { seed, pc, core, token } = await fx.trainerPc({ name: '王老师', email: 'wang@example.test' }, { passphrase: 'team reviewer 4321' });
   return { seed, pc, token, c: core };
 }
 

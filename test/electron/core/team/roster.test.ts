@@ -1,31 +1,15 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../../electron/core/index.js';
-import { joinTeam } from '../../../../electron/core/team/join.js';
+import { describe, expect, it } from 'vitest';
 import { RECORDS_BRANCH } from '../../../../electron/core/team/records.js';
-import { git, seedRepo } from '../../../support/gitServer.js';
-import { LEARNER, listFiles, teamFixture, TRAINER } from './teamFixture.js';
+import { git } from '../../../support/gitServer.js';
+import { LEARNER, TRAINER, useTeamFixture } from './teamFixture.js';
 
 /** A learner at another PC picks themselves from the team's roster; their progress is one, from every PC. */
-type Fx = Awaited<ReturnType<typeof teamFixture>>;
-let fx: Fx;
-const cores: Core[] = [];
-const PACK = 'test/fixtures/contract-pack';
-const packFiles = () => Object.fromEntries(listFiles(PACK).map((f) => [f, fs.readFileSync(path.join(PACK, f), 'utf8')]));
-const PASS = 'team trainer 4321';
+const fx = useTeamFixture((f) => f.seedContractPack());
 const ref = (profileId: string, stepId: string) => ({ profileId, trackId: 'customer-service', stepId });
 
-beforeEach(async () => { fx = await teamFixture(); seedRepo(fx.server, 'real', packFiles()); });
-afterEach(async () => { for (const c of cores.splice(0)) await c.close().catch(() => {}); await fx.dispose(); });
-
 async function pc(name: string, credentials = TRAINER) {
-  const dirs = fx.pc(name);
-  await joinTeam({ url: fx.server.url('real'), ...dirs, author: { name, email: `${name}@example.test` }, credentials });
-  const core = await createCore({ contentDir: dirs.contentDir, dataDir: dirs.dataDir, teamRecordsPushDelayMs: 60_000 });
-  cores.push(core);
-  const trainer = await core.createProfile({ name: `T-${name}`, roleId: 'customer-service', trainer: true, passphrase: PASS });
-  const token = (await core.openEditSession({ profileId: trainer.id, passphrase: PASS })).token;
+  const { core, ...dirs } = await fx.joinedPc({ name, credentials, teamRecordsPushDelayMs: 60_000 });
+  const { trainer, token } = await fx.trainerSession(core, `T-${name}`);
   return { ...dirs, core, token, trainer };
 }
 const doneSteps = (p: { steps: { id: string; done: boolean }[] }[]) => p.flatMap((t) => t.steps.filter((s) => s.done).map((s) => s.id)).sort();

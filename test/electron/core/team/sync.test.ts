@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chooseConflictSide, conflictVersions } from '../../../../electron/core/team/conflicts.js';
 import { credentialsFile, loadCredentials } from '../../../../electron/core/team/credentials.js';
 import { TeamError } from '../../../../electron/core/team/errors.js';
@@ -8,12 +8,9 @@ import { joinTeam } from '../../../../electron/core/team/join.js';
 import { teamStatus } from '../../../../electron/core/team/status.js';
 import { syncContent } from '../../../../electron/core/team/sync.js';
 import { git } from '../../../support/gitServer.js';
-import { LEARNER, listFiles, read, teamFixture, TRAINER, write } from './teamFixture.js';
+import { LEARNER, listFiles, read, useTeamFixture, TRAINER, write } from './teamFixture.js';
 
-type Fx = Awaited<ReturnType<typeof teamFixture>>;
-let fx: Fx;
-beforeEach(async () => { fx = await teamFixture(); });
-afterEach(async () => { await fx.dispose(); });
+const fx = useTeamFixture();
 
 const author = { name: '王老师', email: 'wang@example.test' };
 async function joined(creds = TRAINER, name?: string) {

@@ -1,36 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../../electron/core/index.js';
-import { joinTeam } from '../../../../electron/core/team/join.js';
-import { git, seedRepo } from '../../../support/gitServer.js';
-import { listFiles, read, teamFixture, TRAINER, write } from './teamFixture.js';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../../../electron/core/index.js';
+import { git } from '../../../support/gitServer.js';
+import { read, useTeamFixture, write } from './teamFixture.js';
 
 /**
  * "Check now" is open to everyone, but the PC's stored credentials may publish: only a trainer's
  * session makes a sync commit edits and push them. Without one, content only fast-forwards.
  */
-type Fx = Awaited<ReturnType<typeof teamFixture>>;
-let fx: Fx;
+const fx = useTeamFixture();
 let core: Core;
-const PACK = 'test/fixtures/contract-pack';
-const packFiles = () => Object.fromEntries(listFiles(PACK).map((f) => [f, fs.readFileSync(path.join(PACK, f), 'utf8')]));
-
-beforeEach(async () => { fx = await teamFixture(); });
-afterEach(async () => { await core?.close(); await fx.dispose(); });
 
 async function setUp() {
-  const seed = seedRepo(fx.server, 'real', packFiles());
-  const pc = fx.pc();
   // The PC joined with the trainer's account: its stored credentials could push.
-  await joinTeam({ url: fx.server.url('real'), ...pc, author: { name: '李老师', email: 'li@example.test' }, credentials: TRAINER });
-  core = await createCore({ contentDir: pc.contentDir, dataDir: pc.dataDir });
-  const trainer = await core.createProfile({ name: '李老师', roleId: 'customer-service', trainer: true, passphrase: 'team trainer 4321' });
+  const { seed, pc, core: c, token } = await fx.trainerPc({ name: '李老师', email: 'li@example.test' });
+  core = c;
   const learner = await core.createProfile({ name: '小王', roleId: 'customer-service' });
-  const { token } = await core.openEditSession({ profileId: trainer.id, passphrase: 'team trainer 4321' });
-  // The trainer's public keys (trainers/<id>.yaml) wait for the first publish: published here, so the test starts clean.
-  await core.publishTeam({ token });
-  seed.pull();
   const learnerToken = (await core.openProfileSession({ profileId: learner.id })).token;
   const serverHead = () => git(fx.server.repoDir('real'), 'rev-parse', 'main').trim();
   return { seed, pc, token, learnerToken, serverHead };

@@ -1,30 +1,11 @@
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../../electron/core/index.js';
-import { joinTeam } from '../../../../electron/core/team/join.js';
-import { seedRepo } from '../../../support/gitServer.js';
-import { LEARNER, listFiles, teamFixture, TRAINER } from './teamFixture.js';
+import { describe, expect, it } from 'vitest';
+import { LEARNER, TRAINER, TRAINER_PASSPHRASE as PASS, useTeamFixture } from './teamFixture.js';
 
 /** The trainer's dashboard and CSV on any PC cover the whole team, with when each PC last synced. */
-type Fx = Awaited<ReturnType<typeof teamFixture>>;
-let fx: Fx;
-const cores: Core[] = [];
-const PACK = 'test/fixtures/contract-pack';
-const packFiles = () => Object.fromEntries(listFiles(PACK).map((f) => [f, fs.readFileSync(path.join(PACK, f), 'utf8')]));
-const PASS = 'team trainer 4321';
+const fx = useTeamFixture((f) => f.seedContractPack());
 
-beforeEach(async () => { fx = await teamFixture(); seedRepo(fx.server, 'real', packFiles()); });
-afterEach(async () => { for (const c of cores.splice(0)) await c.close().catch(() => {}); await fx.dispose(); });
-
-async function pc(name: string, credentials = TRAINER) {
-  const dirs = fx.pc(name);
-  await joinTeam({ url: fx.server.url('real'), ...dirs, author: { name, email: `${name}@example.test` }, credentials });
-  const core = await createCore({ contentDir: dirs.contentDir, dataDir: dirs.dataDir, teamRecordsPushDelayMs: 60_000 });
-  cores.push(core);
-  return { ...dirs, core };
-}
+const pc = (name: string, credentials = TRAINER) => fx.joinedPc({ name, credentials, teamRecordsPushDelayMs: 60_000 });
 
 describe('team dashboard', () => {
   it('shows learners of other PCs (not adopted here) with their progress and each PC\'s last sync; the CSV has them too', async () => {

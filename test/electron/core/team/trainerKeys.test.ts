@@ -1,35 +1,20 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, loadPack, type Core } from '../../../../electron/core/index.js';
-import { joinTeam } from '../../../../electron/core/team/join.js';
+import { describe, expect, it } from 'vitest';
+import { loadPack } from '../../../../electron/core/index.js';
 import { trustedPackKeys } from '../../../../electron/core/team/trainerKeys.js';
 import { signSignoff } from '../../../../electron/core/trust/signing.js';
 import { keySetOf, signoffVerifies } from '../../../../electron/core/trust/verify.js';
 import { trainerKeysText } from '../../../../electron/core/content/trainerKeysFile.js';
-import { git, seedRepo } from '../../../support/gitServer.js';
-import { LEARNER, listFiles, read, teamFixture, TRAINER, write } from './teamFixture.js';
+import { git } from '../../../support/gitServer.js';
+import { contractPackFiles, LEARNER, read, TRAINER, TRAINER_PASSPHRASE as PASS, useTeamFixture, write } from './teamFixture.js';
 
 /** Trainers' public keys travel in the content repository: a sign-off given on one PC verifies on every PC. */
-type Fx = Awaited<ReturnType<typeof teamFixture>>;
-let fx: Fx;
-const cores: Core[] = [];
-const PACK = 'test/fixtures/contract-pack';
-const packFiles = () => Object.fromEntries(listFiles(PACK).map((f) => [f, fs.readFileSync(path.join(PACK, f), 'utf8')]));
-const PASS = 'team trainer 4321';
+const fx = useTeamFixture((f) => f.seedContractPack());
 const STEP = { trackId: 'customer-service', stepId: 'signoff-day1' };
 
-beforeEach(async () => { fx = await teamFixture(); seedRepo(fx.server, 'real', packFiles()); });
-afterEach(async () => { for (const c of cores.splice(0)) await c.close().catch(() => {}); await fx.dispose(); });
-
-async function pc(name: string, credentials = TRAINER) {
-  const dirs = fx.pc(name);
-  await joinTeam({ url: fx.server.url('real'), ...dirs, author: { name, email: `${name}@example.test` }, credentials });
-  const core = await createCore({ contentDir: dirs.contentDir, dataDir: dirs.dataDir, teamRecordsPushDelayMs: 60_000 });
-  cores.push(core);
-  return { ...dirs, core };
-}
+const pc = (name: string, credentials = TRAINER) => fx.joinedPc({ name, credentials, teamRecordsPushDelayMs: 60_000 });
 
 function forgedSignoff(profileId: string, trainerId: string) {
   const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
@@ -107,7 +92,7 @@ describe('trainer keys in the content repository', () => {
 
   it('a folder pack (no team) trusts its own key files; a malformed one is reported and trusts nothing', async () => {
     const dir = fx.pc('solo').contentDir;
-    for (const [f, t] of Object.entries(packFiles())) write(dir, f, t);
+    for (const [f, t] of Object.entries(contractPackFiles())) write(dir, f, t);
     const forged = forgedSignoff('learner-1', 'solo-trainer');
     write(dir, 'trainers/solo-trainer.yaml', trainerKeysText({ id: 'solo-trainer', name: '老师', keys: [forged.spki] }));
     write(dir, 'trainers/broken.yaml', 'name: 坏\nkeys:\n  - not-a-key\n');

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import yazl from 'yazl';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupDir, restorePointDir } from '../../../../electron/core/store/backups';
 import { deviceFile, SHARED_FILE } from '../../../../electron/core/store/layout';
@@ -9,6 +8,7 @@ import { deviceFile, SHARED_FILE } from '../../../../electron/core/store/layout'
 const rollingBackups = (data: string) => fs.readdirSync(backupDir(data), { recursive: true }).map((f) => path.join(backupDir(data), String(f)))
   .filter((f) => !f.startsWith(restorePointDir(data)) && fs.statSync(f).isFile());
 import { closeAll, openCore, PASSPHRASE, people, tempDir, TRACK, trainerOn, writePack } from '../onboarding/fixture';
+import { zipOf } from '../../../support/zip';
 
 /**
  * Every attack issue 11 lists, tried as a new user would (through the API), now failing to do harm.
@@ -238,16 +238,6 @@ describe('attack: restoreDatabase', () => {
 });
 
 describe('attack: content folder switch and pack imports', () => {
-  function zipOf(files: Record<string, string>): Promise<Buffer> {
-    const zip = new yazl.ZipFile();
-    for (const [name, text] of Object.entries(files)) zip.addBuffer(Buffer.from(text), name);
-    zip.end();
-    return new Promise((resolve) => {
-      const chunks: Buffer[] = [];
-      zip.outputStream.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks)));
-    });
-  }
-
   it('an import never deletes what is not the pack\'s own, and every replaced pack stays recoverable', async () => {
     const content = writePack();
     fs.writeFileSync(path.join(content, 'notes.txt'), '我的笔记');
