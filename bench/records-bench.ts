@@ -21,7 +21,7 @@ import { getDashboard } from '../electron/core/onboarding/dashboard.js';
 import { completeStep, markDone } from '../electron/core/onboarding/progress.js';
 import { localToday } from '../electron/core/onboarding/dates.js';
 import type { Data } from '../electron/core/store/schema.js';
-import { generate } from './recordsData.js';
+import { generate, iso } from './recordsData.js';
 import { INDEX_FILE } from '../electron/core/store/recordsIndex.js';
 import { LEGACY_DB_FILE, openStore } from '../electron/core/store/store.js';
 import { scanningDashboard } from './baseline/scanningDashboard.js';

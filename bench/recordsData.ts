@@ -11,7 +11,7 @@ let seed = 42;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
 const idOf = (i: number) => `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
-const iso = (minutes: number) => new Date(Date.UTC(2026, 0, 5) + minutes * 60_000).toISOString();
+export const iso = (minutes: number) => new Date(Date.UTC(2026, 0, 5) + minutes * 60_000).toISOString();
 
 /** Learners spread over the pack's tracks, each with `per` records: steps done, views, bookmarks, requests and quiz attempts. */
 export function generate(pack: Pack, learners: number, per: number): Data {
