@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPage, screenshotPath } from './support/browser';
 import { EditorPage } from './support/editorPage';
 import { useServeAndBrowser } from './support/session';
+import { callServe } from './support/api.js';
 
 /**
  * Unsaved work in an editor survives every way out of it: the sidebar, a search result, a
@@ -20,12 +21,7 @@ let folderB = '';
 let trainerId = '';
 let learnerId = '';
 
-async function call<T = any>(method: string, arg: unknown = {}): Promise<T> {
-  const res = await fetch(`${env.serve.origin}/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${env.serve.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(arg) });
-  const body = await res.json();
-  if (!body.ok) throw new Error(`${method}: ${body.error.message}`);
-  return body.data as T;
-}
+const call = <T = any>(method: string, arg: unknown = {}) => callServe<T>(env.serve, method, arg);
 
 beforeAll(async () => {
   folderA = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-e2e-drafts-a-'));

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPage, screenshotPath } from './support/browser';
 import { EditorPage } from './support/editorPage';
 import { useServeAndBrowser } from './support/session';
+import { callServe } from './support/api.js';
 
 /**
  * What a trainer and a learner trip on, fixed: a pack import shows its new article at once, a bad
@@ -20,12 +21,7 @@ const env = useServeAndBrowser({ contentDir });
 let trainerId = '';
 let learnerId = '';
 
-async function call<T = any>(method: string, arg: unknown = {}): Promise<T> {
-  const res = await fetch(`${env.serve.origin}/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${env.serve.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(arg) });
-  const body = await res.json();
-  if (!body.ok) throw new Error(`${method}: ${body.error.message}`);
-  return body.data as T;
-}
+const call = <T = any>(method: string, arg: unknown = {}) => callServe<T>(env.serve, method, arg);
 
 /** A zip of a pack folder, the way `handbook pack export` writes one. */
 function zipFolder(dir: string): Promise<Buffer> {
@@ -121,7 +117,7 @@ describe('trainer journeys', () => {
     await page.screenshot({ path: screenshotPath('quiz-result-zh-CN'), fullPage: true });
     // Submitted: the kept answers are gone, a new attempt starts empty.
     await page.reload();
-    await expect.poll(() => q1.getByLabel('先核实物流与商品情况').isVisible()).toBe(true);
+    await expect.poll(() => q1.getByLabel('先核实物流与商品情况').isVisible(), { timeout: 10_000 }).toBe(true); // a reload on a loaded machine takes more than the default 1 s
     expect(await q1.getByLabel('先核实物流与商品情况').isChecked()).toBe(false);
     expect(errors).toEqual([]);
 
