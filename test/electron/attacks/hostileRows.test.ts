@@ -26,6 +26,17 @@ const HOSTILE: Record<string, unknown> = {
   signoffRequests: [{ trackId: null, stepId: 'signoff-day1', requestedAt: {}, note: {} }],
 };
 
+/** PC a of the team: a trainer (unlocked) and a learner who finished one step. */
+async function learnerWithAStep() {
+  const a = await team.pc('a');
+  const trainer = await a.core.createProfile({ name: '李老师', roleId: 'customer-service', trainer: true, passphrase: PASS });
+  const token = (await a.core.openEditSession({ profileId: trainer.id, passphrase: PASS })).token;
+  const ming = await a.core.createProfile({ name: '小明', roleId: 'customer-service' });
+  const mt = (await a.core.openProfileSession({ profileId: ming.id })).token;
+  await a.core.completeStep({ token: mt, ...step(ming.id, 'task-login') });
+  return { a, trainer, token, ming, mt };
+}
+
 async function everyRead(core: Core, token: string, learnerToken: string, profileId: string) {
   const calls: Record<string, () => Promise<unknown>> = {
     getDashboard: () => core.getDashboard({ token }),
@@ -53,12 +64,7 @@ async function everyRead(core: Core, token: string, learnerToken: string, profil
 
 describe('hostile rows in another PC\'s records file', () => {
   it('wrong types in every collection: every read still answers and nothing extra counts', async () => {
-    const a = await team.pc('a');
-    const trainer = await a.core.createProfile({ name: '李老师', roleId: 'customer-service', trainer: true, passphrase: PASS });
-    const token = (await a.core.openEditSession({ profileId: trainer.id, passphrase: PASS })).token;
-    const ming = await a.core.createProfile({ name: '小明', roleId: 'customer-service' });
-    const mt = (await a.core.openProfileSession({ profileId: ming.id })).token;
-    await a.core.completeStep({ token: mt, ...step(ming.id, 'task-login') });
+    const { a, trainer, token, ming, mt } = await learnerWithAStep();
     const before = (await a.core.getDashboard({ token })).rows.find((r) => r.profileId === ming.id)!;
     const points = (await a.core.getRecognition({ token: mt, profileId: ming.id })).points;
 
@@ -73,12 +79,7 @@ describe('hostile rows in another PC\'s records file', () => {
   });
 
   it('a row nested 100,000 deep (under 2 MB): every read still answers', async () => {
-    const a = await team.pc('a');
-    const trainer = await a.core.createProfile({ name: '李老师', roleId: 'customer-service', trainer: true, passphrase: PASS });
-    const token = (await a.core.openEditSession({ profileId: trainer.id, passphrase: PASS })).token;
-    const ming = await a.core.createProfile({ name: '小明', roleId: 'customer-service' });
-    const mt = (await a.core.openProfileSession({ profileId: ming.id })).token;
-    await a.core.completeStep({ token: mt, ...step(ming.id, 'task-login') });
+    const { a, trainer, token, ming, mt } = await learnerWithAStep();
     const body = `{"profileId":"${ming.id}","views":[{"profileId":"${ming.id}","articleId":"cs/refunds","at":"2026-01-01T00:00:00Z","x":${deep(100_000)}}],`
       + `"completions":[{"profileId":"${ming.id}","trackId":"customer-service","stepId":"read-refunds","completedAt":"2026-01-01T00:00:00Z","contentHash":${deep(100_000)}}]}`;
     team.plant(`records/${ming.id}/deep-pc.json`, body);

@@ -3,38 +3,25 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../electron/core/index.js';
-import { joinTeam } from '../../../electron/core/team/join.js';
 import { RECORDS_BRANCH } from '../../../electron/core/team/records.js';
-import { git, seedRepo } from '../../support/gitServer.js';
-import { LEARNER, listFiles, teamFixture, TRAINER } from '../core/team/teamFixture.js';
-import { PACK, PASS, step } from './shareFixture.js';
+import { git } from '../../support/gitServer.js';
+import { contractPackTeam, LEARNER, TRAINER } from '../core/team/teamFixture.js';
+import { PASS, step } from './shareFixture.js';
 
 /**
  * The attacker holds git credentials that may push the records branch (every member's do) and
  * writes whatever commits it likes there with plain git: what can it make another PC's trainer
  * dashboard say?
  */
-type Fx = Awaited<ReturnType<typeof teamFixture>>;
-let fx: Fx;
-const cores: Core[] = [];
-const packFiles = () => Object.fromEntries(listFiles(PACK).map((f) => [f, fs.readFileSync(path.join(PACK, f), 'utf8')]));
-
-beforeEach(async () => { fx = await teamFixture(); seedRepo(fx.server, 'real', packFiles()); });
-afterEach(async () => { for (const c of cores.splice(0)) await c.close().catch(() => {}); await fx.dispose(); });
-
-async function pc(name: string, credentials = TRAINER) {
-  const dirs = fx.pc(name);
-  await joinTeam({ url: fx.server.url('real'), ...dirs, author: { name, email: `${name}@example.test` }, credentials });
-  const core = await createCore({ contentDir: dirs.contentDir, dataDir: dirs.dataDir, teamRecordsPushDelayMs: 60_000 });
-  cores.push(core);
-  return { ...dirs, core, deviceId: fs.readFileSync(path.join(dirs.dataDir, 'device-id'), 'utf8').trim() };
-}
+let team: Awaited<ReturnType<typeof contractPackTeam>>;
+beforeEach(async () => { team = await contractPackTeam(); });
+afterEach(async () => { await team.dispose(); });
+const pc = (name: string, credentials = TRAINER) => team.pc(name, credentials);
 
 /** A commit on the records branch made with plain git, with the message and date the attacker chooses. */
 function attackerCommit(files: Record<string, string>, message: string, date: string) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-attacker-'));
-  const bare = fx.server.repoDir('real');
+  const bare = team.fx.server.repoDir('real');
   git(work, 'init', '-q', '-b', RECORDS_BRANCH);
   git(work, 'fetch', '-q', bare, RECORDS_BRANCH);
   git(work, 'reset', '-q', '--hard', 'FETCH_HEAD');
@@ -70,5 +57,5 @@ describe('a hostile records branch and the trainer dashboard', () => {
     await b.core.syncTeam({});
     const row = (await b.core.getDashboard({ token })).rows.find((r) => r.profileId === ming.id)!;
     expect(row.devices!.map((d) => d.lastSyncedAt)).toEqual([honest]);
-  });
+  }, 60_000);
 });

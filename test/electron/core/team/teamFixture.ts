@@ -122,3 +122,28 @@ export function listFiles(dir: string): string[] {
   walk(dir);
   return out.sort();
 }
+
+/**
+ * A team of whole cores on one real git server, the contract pack in repository `real`: `pc(name)`
+ * joins a PC with the given credentials and opens its core (records pushed only when asked).
+ */
+export async function contractPackTeam() {
+  const fx = await teamFixture();
+  const pack = 'test/fixtures/contract-pack';
+  seedRepo(fx.server, 'real', Object.fromEntries(listFiles(pack).map((f) => [f, fs.readFileSync(path.join(pack, f), 'utf8')])));
+  const cores: Core[] = [];
+  return {
+    fx,
+    async pc(name: string, credentials = TRAINER) {
+      const dirs = fx.pc(name);
+      await joinTeam({ url: fx.server.url('real'), ...dirs, author: { name, email: `${name}@example.test` }, credentials });
+      const core = await createCore({ contentDir: dirs.contentDir, dataDir: dirs.dataDir, teamRecordsPushDelayMs: 60_000 });
+      cores.push(core);
+      return { ...dirs, core, deviceId: fs.readFileSync(path.join(dirs.dataDir, 'device-id'), 'utf8').trim() };
+    },
+    async dispose() {
+      for (const c of cores.splice(0)) await c.close().catch(() => {});
+      await fx.dispose();
+    },
+  };
+}
