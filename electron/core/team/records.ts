@@ -73,13 +73,11 @@ async function ensureRepo(dataDir: string, url: string): Promise<Repo> {
 export async function syncRecords(o: { dataDir: string; url: string; credentials: GitCredentials | null; deviceId: string; author: Author }): Promise<RecordsSyncResult> {
   const repo = await ensureRepo(o.dataDir, o.url);
   const net = network(o.credentials);
-  const remoteRef = `refs/remotes/origin/${RECORDS_BRANCH}`;
   try {
     for (let round = 0; round < 5; round++) {
       let remote: string | null = null;
       try {
-        await git.fetch({ fs, dir: repo.dir, remote: 'origin', ref: RECORDS_BRANCH, singleBranch: true, tags: false, cache: repo.cache, ...net });
-        remote = await git.resolveRef({ fs, dir: repo.dir, ref: remoteRef });
+        remote = await fetchIfMoved(repo, o.url, net);
       } catch (err) {
         // A team whose records branch does not exist yet: this PC's push creates it.
         if ((err as { code?: string }).code !== 'NotFoundError') throw err;
@@ -92,10 +90,12 @@ export async function syncRecords(o: { dataDir: string; url: string; credentials
         mine.set(rel, { path: rel, mode: '100644', oid: await git.writeBlob({ fs, dir: repo.dir, blob: body }) });
       }
       const tree = await applyToTree(repo, remoteTree, mine);
-      const files = await pullOthers(repo, o.dataDir, o.deviceId, remoteTree);
+      const last = await readPulled(repo);
+      const files = await pullOthers(repo, o.dataDir, o.deviceId, last?.tree ?? null, remoteTree);
       const pulled = files.length;
-      const total = (await diffTrees(repo, null, tree)).length;
+      const total = await countFiles(repo, last, tree);
       if (tree === remoteTree) {
+        savePulled(repo, { tree, total });
         noteDeviceTimes(o.dataDir, { [o.deviceId]: new Date().toISOString() });
         return { pushed: 0, pulled, total, files };
       }
@@ -111,6 +111,7 @@ export async function syncRecords(o: { dataDir: string; url: string; credentials
         throw err;
       });
       if (r.ok) {
+        savePulled(repo, { tree, total });
         noteDeviceTimes(o.dataDir, { [o.deviceId]: new Date().toISOString() });
         return { pushed: changed, pulled, total, files };
       }
@@ -124,11 +125,53 @@ export async function syncRecords(o: { dataDir: string; url: string; credentials
   }
 }
 
-/** Writes other devices' files that differ into the data folder; never this PC's own files. */
-async function pullOthers(repo: Repo, dataDir: string, deviceId: string, tree: string | null): Promise<string[]> {
+/**
+ * Fetches unless the server's records branch still points where this PC's copy of it does (one
+ * small request instead of a pack negotiation: most syncs find nothing new). Returns the branch.
+ */
+async function fetchIfMoved(repo: Repo, url: string, net: ReturnType<typeof network>): Promise<string> {
+  const remoteRef = `refs/remotes/origin/${RECORDS_BRANCH}`;
+  const known = await git.resolveRef({ fs, dir: repo.dir, ref: remoteRef }).catch(() => null);
+  if (known) {
+    const refs = await git.listServerRefs({ ...net, url, prefix: `refs/heads/${RECORDS_BRANCH}`, protocolVersion: 1 });
+    if (refs.find((r) => r.ref === `refs/heads/${RECORDS_BRANCH}`)?.oid === known) return known;
+  }
+  await git.fetch({ fs, dir: repo.dir, remote: 'origin', ref: RECORDS_BRANCH, singleBranch: true, tags: false, cache: repo.cache, ...net });
+  return git.resolveRef({ fs, dir: repo.dir, ref: remoteRef });
+}
+
+/**
+ * The records tree this PC last finished a sync with (its files are in the data folder) and how
+ * many files it holds: the next sync reads only what changed since, not 500 learners' files.
+ */
+interface Pulled { tree: string; total: number }
+const pulledFile = (repo: Repo) => path.join(repo.dir, '.git', 'handbook-pulled.json');
+async function readPulled(repo: Repo): Promise<Pulled | null> {
+  try {
+    const p = JSON.parse(fs.readFileSync(pulledFile(repo), 'utf8')) as Pulled;
+    if (typeof p.tree !== 'string' || !Number.isInteger(p.total)) return null;
+    await git.readTree({ fs, dir: repo.dir, oid: p.tree, cache: repo.cache });
+    return p;
+  } catch {
+    // Missing, unreadable or naming a tree this copy lacks: the next sync reads every file again.
+    return null;
+  }
+}
+const savePulled = (repo: Repo, p: Pulled) => writeAtomic(pulledFile(repo), Buffer.from(JSON.stringify(p)));
+
+/** Files in `tree`: the last count moved by what changed since, or a full walk the first time. */
+async function countFiles(repo: Repo, last: Pulled | null, tree: string): Promise<number> {
+  if (!last) return (await diffTrees(repo, null, tree)).length;
+  let total = last.total;
+  for (const c of await diffTrees(repo, last.tree, tree)) total += (c.b ? 1 : 0) - (c.a ? 1 : 0);
+  return total;
+}
+
+/** Writes other devices' files that changed since tree `from` (all of them without one) into the data folder; never this PC's own files. */
+async function pullOthers(repo: Repo, dataDir: string, deviceId: string, from: string | null, tree: string | null): Promise<string[]> {
   if (!tree) return [];
   const written: string[] = [];
-  for (const c of await diffTrees(repo, null, tree)) {
+  for (const c of await diffTrees(repo, from, tree)) {
     const id = parseRecordPath(c.path) ?? parseRosterPath(c.path);
     if (!id || id.deviceId === deviceId || !c.b || c.b.mode !== '100644') continue;
     const target = path.join(dataDir, c.path);
@@ -139,7 +182,7 @@ async function pullOthers(repo: Repo, dataDir: string, deviceId: string, tree: s
     writeAtomic(target, blob);
     written.push(c.path);
   }
-  return written;
+  return written.sort();
 }
 
 /** A half-copied or broken file from another device is skipped (its writer will send it again). */

@@ -11,6 +11,25 @@ const author = { name: 'Learner', email: 'l@example.test' };
 const events = (...ids: string[]) => JSON.stringify({ events: ids.map((id) => ({ id, type: 'read' })) });
 
 describe('records over git', () => {
+  it('a sync with nothing new asks only for the list of refs, and a later one reads only what changed', async () => {
+    const a = fx.pc('a');
+    const b = fx.pc('b');
+    write(a.dataDir, 'records/p-ming/dev-a.json', events('e1'));
+    write(a.dataDir, 'records/p-li/dev-a.json', events('e2'));
+    await syncRecords({ dataDir: a.dataDir, url: fx.url, credentials: LEARNER, deviceId: 'dev-a', author });
+    expect(await syncRecords({ dataDir: b.dataDir, url: fx.url, credentials: LEARNER, deviceId: 'dev-b', author })).toMatchObject({ pulled: 2, total: 2 });
+    const before = fx.server.requests.length;
+    expect(await syncRecords({ dataDir: b.dataDir, url: fx.url, credentials: LEARNER, deviceId: 'dev-b', author })).toEqual({ pushed: 0, pulled: 0, total: 2, files: [] });
+    expect(fx.server.requests.slice(before).filter((q) => q.status === 200).every((q) => q.path.endsWith('/info/refs'))).toBe(true);
+    // A file B already has, damaged here on disk, stays as it is: only A's new change comes over.
+    write(b.dataDir, 'records/p-li/dev-a.json', 'damaged locally');
+    write(a.dataDir, 'records/p-ming/dev-a.json', events('e1', 'e3'));
+    await syncRecords({ dataDir: a.dataDir, url: fx.url, credentials: LEARNER, deviceId: 'dev-a', author });
+    expect(await syncRecords({ dataDir: b.dataDir, url: fx.url, credentials: LEARNER, deviceId: 'dev-b', author })).toEqual({ pushed: 0, pulled: 1, total: 2, files: ['records/p-ming/dev-a.json'] });
+    expect(read(b.dataDir, 'records/p-ming/dev-a.json')).toBe(events('e1', 'e3'));
+    expect(read(b.dataDir, 'records/p-li/dev-a.json')).toBe('damaged locally');
+  });
+
   it('each PC pushes its own files to the records branch and pulls everyone else\'s, across learner accounts', async () => {
     const a = fx.pc('a');
     const b = fx.pc('b');
