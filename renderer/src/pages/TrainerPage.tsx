@@ -70,7 +70,8 @@ function Dashboard({ token }: { token: string }) {
         <a className="button" href={editHref('')}>{t('content.title')}</a> <a className="button" href={href({ name: 'health' })}>{t('health.title')}</a>
       </div>
       <div className="trainer-views" role="group" aria-label={t('trainer.views')}>
-        {views.map(([id, label]) => <button key={id} type="button" aria-pressed={view === id} onClick={() => setView(id)} data-testid={`view-${id}`}>{label}</button>)}
+        {/* The charts' request leaves with the click, while the page swaps the views. */}
+        {views.map(([id, label]) => <button key={id} type="button" aria-pressed={view === id} onClick={() => { if (id === 'charts' && view !== 'charts') prefetchCharts(token, role); setView(id); }} data-testid={`view-${id}`}>{label}</button>)}
       </div>
       {view === 'charts' && <Suspense fallback={<p className="muted">…</p>}><ChartsPanel token={token} role={role} /></Suspense>}
       {view === 'board' && <TeamBoardPanel token={token} />}

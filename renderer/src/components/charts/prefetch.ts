@@ -5,6 +5,7 @@ import { api } from '../../api';
  * When a trainer's dashboard has drawn, the charts' code and data are fetched in the background:
  * the core computes every learner's part then (and keeps it until their records change), and the
  * first click on "Charts" draws at once. Nothing of this is loaded before the trainer page opens.
+ * A later click on "Charts" sends the request itself, before the page has swapped the views.
  */
 
 /** Fetched-ahead charts are used once, and only while this fresh; later visits ask again. */
@@ -17,6 +18,8 @@ export const loadChartsPanel = () => import('./ChartsPanel');
 
 export function prefetchCharts(token: string, role: string): void {
   loadChartsPanel().catch(() => { /* opening the charts will load it again and say */ });
+  // One still on its way (or just in) for the same filter serves: a second would only queue behind it.
+  if (ahead && ahead.key === keyOf(token, role) && Date.now() - ahead.at < FRESH_MS) return;
   const charts = fetchCharts(token, role);
   charts.catch(() => { /* opening the charts asks again and shows the error */ });
   ahead = { key: keyOf(token, role), at: Date.now(), charts };
