@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedLearners } from '../../bench/learnerRecords';
 import { loadPack } from '../../electron/core/index';
 import { addDays, localToday } from '../../electron/core/onboarding/dates';
+import { callServe } from './support/api';
 import { axeViolations } from './support/axe';
 import { newPage } from './support/browser';
 import { useServeAndBrowser } from './support/session';
@@ -37,12 +38,7 @@ const env = useServeAndBrowser({ contentDir, dataDir });
 let trainerId = '';
 let learnerId = '';
 
-async function call<T = any>(method: string, arg: unknown = {}): Promise<T> {
-  const res = await fetch(`${env.serve.origin}/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${env.serve.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(arg) });
-  const body = await res.json();
-  if (!body.ok) throw new Error(`${method}: ${body.error.message}`);
-  return body.data as T;
-}
+const call = <T = any>(method: string, arg: unknown = {}) => callServe<T>(env.serve, method, arg);
 const trainerToken = async () => (await call('openEditSession', { profileId: trainerId, passphrase: PASS })).token as string;
 const learnerToken = async () => (await call('openProfileSession', { profileId: learnerId })).token as string;
 
