@@ -56,11 +56,12 @@ async function unlock(page: Page) {
 }
 /** A picture of one part (its top `maxHeight` pixels), after checking it is axe-clean and the page logged no error. */
 async function take(part: Locator, file: string, p: { page: Page; errors: string[] }, maxHeight = 1100) {
-  await part.scrollIntoViewIfNeeded();
   expect(await axeViolations(p.page)).toEqual([]);
+  // Its top at the top of the window, then what of it the window shows (a very tall page is no one picture).
+  await part.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   const box = (await part.boundingBox())!;
-  const scrollY = await p.page.evaluate(() => window.scrollY);
-  await p.page.screenshot({ path: file, fullPage: true, clip: { x: box.x, y: box.y + scrollY, width: box.width, height: Math.min(box.height, maxHeight) } });
+  const height = Math.min(box.height, maxHeight, p.page.viewportSize()!.height - box.y);
+  await p.page.screenshot({ path: file, clip: { x: box.x, y: box.y, width: box.width, height } });
   expect(p.errors).toEqual([]);
 }
 
