@@ -153,6 +153,8 @@ describe('README screenshots of the trainer features', () => {
       const charts = p.page.getByTestId('charts');
       await charts.waitFor({ timeout: 30_000 });
       await charts.locator('svg').first().waitFor({ timeout: 30_000 });
+      // The pointer left on the chart after the click would open a tooltip over it.
+      await p.page.mouse.move(0, 0);
       await take(charts, shot('charts', lang), p);
       await p.page.context().close();
     }, 120_000);
