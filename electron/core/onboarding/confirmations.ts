@@ -42,20 +42,39 @@ export function confirmationsOf(pack: Pack, records: { acknowledgements?: AckRow
   return out.sort((x, y) => x.at.localeCompare(y.at) || x.articleId.localeCompare(y.articleId));
 }
 
+interface PolicyEntry { articleId: string; title: string; policy: AckPolicy }
+const policyLists = new WeakMap<Pack, PolicyEntry[]>();
+/** The pack's policies, listed once per loaded pack: the dashboard asks for every learner. */
+function policiesOf(pack: Pack): PolicyEntry[] {
+  let list = policyLists.get(pack);
+  if (!list) {
+    list = [];
+    for (const a of pack.articles.values()) {
+      const policy = policyOf(a);
+      if (policy) list.push({ articleId: a.summary.id, title: a.summary.title, policy });
+    }
+    policyLists.set(pack, list);
+  }
+  return list;
+}
+
+const byDueThenId = (a: OverdueConfirmation, b: OverdueConfirmation) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0);
+
 /**
  * The policies a person has not confirmed in their current version past their due day: what makes
  * them "behind" as an overdue step does. Reads the digest's rows, so the dashboard stays fast.
  */
 export function overdueConfirmations(pack: Pack, profile: Profile, acknowledgements: AckRow[], today: string): OverdueConfirmation[] {
-  const confirmed = new Map(confirmationsOf(pack, { acknowledgements }).map((c) => [c.articleId, c]));
+  const policies = policiesOf(pack);
+  if (!policies.length) return [];
+  const confirmed = new Map(latestConfirmations(acknowledgements).map((r) => [r.articleId, r.version]));
   const out: OverdueConfirmation[] = [];
-  for (const article of pack.articles.values()) {
-    const policy = policyOf(article);
-    if (!policy || !appliesTo(policy, profile.roleId) || confirmed.get(article.summary.id)?.current) continue;
+  for (const { articleId, title, policy } of policies) {
+    if (!appliesTo(policy, profile.roleId) || (confirmed.get(articleId) ?? 0) >= policy.version) continue;
     const due = personalDue(policy, profile.startDate);
-    if (due < today) out.push({ articleId: article.summary.id, title: article.summary.title, version: policy.version, due });
+    if (due < today) out.push({ articleId, title, version: policy.version, due });
   }
-  return out.sort((a, b) => a.due.localeCompare(b.due) || a.articleId.localeCompare(b.articleId));
+  return out.sort(byDueThenId);
 }
 
 /**
