@@ -50,7 +50,7 @@ export function DashboardTable({ rows }: { rows: DashboardRow[] }) {
                 {r.overdueConfirmations.length > 0 && <span className="badge badge-overdue" data-testid="row-overdue-confirmations" title={r.overdueConfirmations.map((o) => o.title).join('\n')}>{t('trainer.overdueConfirmations', { count: r.overdueConfirmations.length })}</span>}
                 {!r.behind && <span className="muted">—</span>}
               </td>
-              <td>
+              <td className="cell-quizzes">
                 {r.quizzes.length === 0 && <span className="muted">—</span>}
                 {r.quizzes.map((q) => (
                   <div key={q.stepId} className="small">
@@ -63,7 +63,7 @@ export function DashboardTable({ rows }: { rows: DashboardRow[] }) {
                 {r.unverifiedSignoffs?.length > 0 && <a className="badge badge-unverified" href={learnerHref(r.profileId)} title={r.unverifiedSignoffs.map((u) => u.title).join('\n')}>{t('trust.unverifiedCount', { count: r.unverifiedSignoffs.length })}</a>}
               </td>
               <td>{r.needsReread.length ? <span className="badge badge-soon" title={r.needsReread.map((n) => n.title).join('\n')}>{r.needsReread.length}</span> : <span className="muted">—</span>}</td>
-              <td className="small">{r.lastActivity ? formatWhen(r.lastActivity, locale) : <span className="muted">{t('trainer.never')}</span>}</td>
+              <td className="small cell-when">{r.lastActivity ? formatWhen(r.lastActivity, locale) : <span className="muted">{t('trainer.never')}</span>}</td>
             </tr>
           ))}
         </tbody>
