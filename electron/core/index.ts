@@ -24,6 +24,7 @@ import { appHandlers } from './app/handlers.js';
 import { libraryHandlers } from './library/handlers.js';
 import { onboardingHandlers } from './onboarding/handlers.js';
 import { warmDashboard } from './onboarding/dashboard.js';
+import { warmCharts } from './charts/charts.js';
 import { packsHandlers } from './packs/handlers.js';
 import { profilesHandlers } from './profiles/handlers.js';
 import { searchHandlers } from './search/handlers.js';
@@ -222,7 +223,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...chartsHandlers({ store, pack: current, sessions }),
   };
 
-  if (!opts.readOnly) warmDashboard(store, () => pack);
+  if (!opts.readOnly) {
+    warmDashboard(store, () => pack);
+    void warmCharts(store, () => pack);
+  }
   const api = withValidation(handlers);
   return {
     ...api,

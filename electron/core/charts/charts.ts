@@ -144,3 +144,18 @@ export async function getCharts(store: ChartSource, pack: Pack, opts: { role?: s
   };
 }
 
+/**
+ * On a PC where a trainer works, computes every learner's part of the charts in the background
+ * after start-up (after the dashboard's warm-up), so a trainer's first click on Charts sums parts
+ * instead of reading 500 learners' quiz records then. A learners-only PC skips it: nobody there
+ * may open the charts.
+ */
+export function warmCharts(store: ChartSource, pack: () => Pack, afterMs = 2000): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      if (!store.shared.profiles.some((p) => p.trainer)) return resolve();
+      getCharts(store, pack()).then(() => resolve(), () => resolve() /* the real request will say */);
+    }, afterMs);
+    timer.unref?.();
+  });
+}
