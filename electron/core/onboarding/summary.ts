@@ -3,7 +3,7 @@ import type { Pack } from '../content/pack.js';
 import type { RecordsDigest } from '../store/digest.js';
 import type { Data } from '../store/schema.js';
 import type { KeySet } from '../trust/signing.js';
-import { claimsTrainer, signoffVerifies } from '../trust/verify.js';
+import { claimsTrainer, signerName, signoffVerifies } from '../trust/verify.js';
 import { daysBetween, dueDate, DUE_SOON_DAYS } from './dates.js';
 
 type Row = Data['profiles'][number];
@@ -44,7 +44,9 @@ export function factsOf(digest: RecordsDigest, keys: KeySet): Facts {
       facts.unverified.set(key(c.trackId, c.stepId), c);
       continue;
     }
-    facts.completions.set(key(c.trackId, c.stepId), c);
+    // A verified sign-off names its trainer as the trusted keys do, not as the (unsigned) record says.
+    const name = c.signedBy ? signerName(keys, c.signedBy.id) : null;
+    facts.completions.set(key(c.trackId, c.stepId), name && name !== c.signedBy!.name ? { ...c, signedBy: { id: c.signedBy!.id, name } } : c);
     touch(c.trackId, c.completedAt);
   }
   for (const q of digest.quizzes) {

@@ -12,13 +12,24 @@ const keySets = new WeakMap<Data['profiles'], { fingerprint: string; set: KeySet
  */
 export function localKeySet(data: Pick<Data, 'profiles'>): KeySet {
   const trainers = data.profiles.filter((p) => p.publicKeys?.length);
-  const fingerprint = trainers.map((p) => p.id + ':' + p.publicKeys.join(',')).join(';');
+  const fingerprint = trainers.map((p) => p.id + ':' + p.name + ':' + p.publicKeys.join(',')).join(';');
   const hit = keySets.get(data.profiles);
   if (hit && hit.fingerprint === fingerprint) return hit.set;
   const set: KeySet = new Map(trainers.map((p) => [p.id, p.publicKeys.slice(-1)]));
+  signerNames.set(set, new Map(trainers.map((p) => [p.id, p.name])));
   keySets.set(data.profiles, { fingerprint, set });
   return set;
 }
+
+/** Trusted names of the keys' owners, per key set (see `signerName`). */
+const signerNames = new WeakMap<KeySet, ReadonlyMap<string, string>>();
+
+/**
+ * The name to show beside a fact `trainerId` signed, as the key set's source gives it (this PC's
+ * profile, else the trusted key file); null when unknown. Never the name written next to the
+ * signature in a record: the signature does not cover it, so anyone holding the file can change it.
+ */
+export const signerName = (keys: KeySet, trainerId: string): string | null => signerNames.get(keys)?.get(trainerId) ?? null;
 
 /** A completion that claims a trainer: a sign-off. */
 export const claimsTrainer = (c: Completion) => !!c.signedBy || !!c.signature;
@@ -41,17 +52,31 @@ const unions = new WeakMap<KeySet, { fingerprint: string; set: KeySet }>();
  * on another PC of the team). The same object while neither changes — also across pack reloads that
  * rebuild an equal key map — so per-key-set caches (`signoffVerifies`, dashboard rows) keep hitting.
  */
-export function keySetOf(data: Pick<Data, 'profiles'>, pack: { trustedKeys: KeySet }): KeySet {
+export function keySetOf(data: Pick<Data, 'profiles'>, pack: TrustedPack): KeySet {
   const local = localKeySet(data);
   const extra = pack.trustedKeys;
   if (extra.size === 0) return local;
-  const fingerprint = [...extra].map(([id, keys]) => id + ':' + keys.join(',')).join(';');
+  const named = packNames(pack);
+  const fingerprint = [...extra].map(([id, keys]) => id + ':' + (named.get(id) ?? '') + ':' + keys.join(',')).join(';');
   const hit = unions.get(local);
   if (hit && hit.fingerprint === fingerprint) return hit.set;
   const set = new Map<string, readonly string[]>(local);
   for (const [id, keys] of extra) set.set(id, [...new Set([...(set.get(id) ?? []), ...keys])]);
+  signerNames.set(set, new Map([...named, ...(signerNames.get(local) ?? [])]));
   unions.set(local, { fingerprint, set });
   return set;
+}
+
+/** A pack as far as trust goes: the keys it is trusted with and, for a folder pack, its own key files. */
+export interface TrustedPack { trustedKeys: KeySet; trainers?: ReadonlyMap<string, { name: string }> }
+
+/** Names of the pack's trusted keys' owners: as the team branch gave them, else (a folder pack) its key files'. */
+function packNames(pack: TrustedPack): ReadonlyMap<string, string> {
+  const named = ownerNames.get(pack.trustedKeys);
+  if (named) return named;
+  const out = new Map<string, string>();
+  for (const id of pack.trustedKeys.keys()) { const n = pack.trainers?.get(id)?.name; if (n) out.set(id, n); }
+  return out;
 }
 
 const ownerNames = new WeakMap<KeySet, ReadonlyMap<string, string>>();
@@ -67,10 +92,6 @@ export function nameKeyOwners(keys: KeySet, names: ReadonlyMap<string, string>):
  * which the signature does not cover and anyone holding the records file can change. A folder pack's
  * own key files are the pack's word (its `trainers`); a git checkout names its keys when it reads them.
  */
-export function keyOwnerName(profiles: Pick<Data, 'profiles'>['profiles'], pack: { trustedKeys: KeySet; trainers?: ReadonlyMap<string, { name: string }> }, trainerId: string): string | null {
-  const local = profiles.find((p) => p.id === trainerId);
-  if (local) return local.name;
-  const named = ownerNames.get(pack.trustedKeys);
-  if (named) return named.get(trainerId) ?? null;
-  return pack.trustedKeys.has(trainerId) ? pack.trainers?.get(trainerId)?.name ?? null : null;
+export function keyOwnerName(profiles: Pick<Data, 'profiles'>['profiles'], pack: TrustedPack, trainerId: string): string | null {
+  return profiles.find((p) => p.id === trainerId)?.name ?? packNames(pack).get(trainerId) ?? null;
 }

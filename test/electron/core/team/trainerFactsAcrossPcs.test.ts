@@ -26,6 +26,7 @@ const packFiles = () => Object.fromEntries(listFiles(PACK).map((f) => [f, fs.rea
 const PASS = 'team trainer 4321';
 /** Overdue by its front matter (reviewed 2020, every 90 days): only a "still valid" makes it verified. */
 const ARTICLE = 'cs/refunds';
+const STEP = { trackId: 'customer-service', stepId: 'signoff-day1' };
 
 beforeEach(async () => { fx = await teamFixture(); seedRepo(fx.server, 'real', packFiles()); });
 afterEach(async () => { for (const c of cores.splice(0)) await c.close().catch(() => {}); await fx.dispose(); });
@@ -49,6 +50,7 @@ async function trainerOnAThenLearnerOnB() {
   const ming = await a.core.createProfile({ name: '小明', roleId: 'customer-service' });
   const token = (await a.core.openEditSession({ profileId: trainer.id, passphrase: PASS })).token;
   await a.core.giveRecognition({ token, profileId: ming.id, title: '服务之星', note: '耐心处理退款' });
+  await a.core.signOff({ token, profileId: ming.id, ...STEP });
   const article = await a.core.getArticle({ id: ARTICLE });
   await a.core.verifyArticle({ token, articleId: ARTICLE, contentHash: article.hash });
   expect(await a.core.publishTeam({ token })).toMatchObject({ outcome: 'published' });
@@ -61,6 +63,8 @@ async function trainerOnAThenLearnerOnB() {
   return { a, b, trainer, ming, tb };
 }
 
+const signoffStep = async (core: Core, token: string, profileId: string) =>
+  (await core.getProgress({ token, profileId })).tracks[0].phases.flatMap((p) => p.steps).find((s) => s.id === STEP.stepId)!;
 const lastVerified = async (core: Core) => (await core.listArticles({})).articles.find((x) => x.id === ARTICLE)?.lastVerified ?? null;
 const verifiedIds = async (core: Core) => (await core.listArticles({ review: 'verified' })).articles.map((x) => x.id);
 
@@ -99,6 +103,7 @@ describe('signed trainer facts across PCs', () => {
     expect(summary.recognitions).toMatchObject([{ title: '服务之星', givenBy: { id: trainer.id, name: '李老师' } }]);
     expect(summary.unverifiedRecognitions).toBe(0);
     expect(summary.badges.map((x) => x.id)).toContain('recognized');
+    expect(await signoffStep(b.core, tb, ming.id)).toMatchObject({ done: true, signedBy: { id: trainer.id, name: '李老师' }, unverified: null });
     expect(await lastVerified(b.core)).toMatchObject({ byId: trainer.id, by: '李老师' });
     expect(await verifiedIds(b.core)).toContain(ARTICLE);
   });
@@ -121,10 +126,14 @@ describe('signed trainer facts across PCs', () => {
   it('the name written next to a signature (not signed) is not what B shows: the team key file\'s name is', async () => {
     const { b, trainer, ming } = await trainerOnAThenLearnerOnB();
     await b.core.close();
-    edit(syncedRecordsFile(b.dataDir, ming.id), (j) => { (j.recognitions as Array<{ trainer: { name: string } }>)[0].trainer.name = '王总经理'; });
+    edit(syncedRecordsFile(b.dataDir, ming.id), (j) => {
+      (j.recognitions as Array<{ trainer: { name: string } }>)[0].trainer.name = '王总经理';
+      for (const c of j.completions as Array<{ signedBy?: { name: string } }>) if (c.signedBy) c.signedBy.name = '王总经理';
+    });
     const again = await open(b);
     const tb = (await again.openProfileSession({ profileId: ming.id, pin: '1357' })).token;
     expect((await again.getRecognition({ token: tb, profileId: ming.id })).recognitions).toMatchObject([{ givenBy: { id: trainer.id, name: '李老师' } }]);
+    expect(await signoffStep(again, tb, ming.id)).toMatchObject({ done: true, signedBy: { id: trainer.id, name: '李老师' }, unverified: null });
   });
 
   it('facts signed with a learner-made key count nowhere, whether its key file is dropped in B\'s folder or committed on the records branch', async () => {
