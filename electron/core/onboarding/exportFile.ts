@@ -1,42 +1,38 @@
 import { z } from 'zod';
 import { badRequest } from '../api/errors.js';
+import { Id, Iso, RECORD_ROWS } from '../store/recordRows.js';
 import type { Data } from '../store/schema.js';
+
+/**
+ * A record collection as the file carries it: each row checked by the same schema the store admits
+ * rows with (store/recordRows.ts), so nothing imported is written and then dropped on the next read.
+ * Unknown fields (a newer Handbook's) are stripped, not refused.
+ */
+const rows = <S extends z.ZodRawShape>(row: z.ZodObject<S>) => z.array(z.object(row.shape));
 
 /**
  * The JSON a learner carries from another PC. Profiles travel without their PIN hash: a short PIN's
  * hash is easy to brute-force, and an imported profile must not be able to sign anything off.
  */
-const Iso = z.string().min(10).max(40);
-const Id = z.string().min(1).max(100);
-const Answer = z.union([z.number(), z.array(z.number()), z.boolean()]);
-const Ref = { profileId: Id, trackId: Id, stepId: Id };
-
 export const ExportFileSchema = z.object({
   format: z.literal('handbook-progress'),
   version: z.literal(1),
   exportedAt: Iso,
   packId: z.string().max(200).optional(),
   profiles: z.array(z.object({ id: Id, name: z.string().min(1).max(60), roleId: z.string().min(1).max(64), startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), trainer: z.boolean(), createdAt: Iso })),
-  completions: z.array(z.object({ ...Ref, completedAt: Iso, contentHash: z.string().max(100).optional(), signedBy: z.object({ id: Id, name: z.string().max(60) }).optional(), signature: z.string().max(200).optional() })),
-  uncompletions: z.array(z.object({ ...Ref, at: Iso })),
-  quizAttempts: z.array(z.object({
-    id: Id, ...Ref, quizId: Id, quizHash: z.string().max(100), answers: z.record(z.string(), Answer),
-    score: z.number().min(0).max(100), passed: z.boolean(), at: Iso,
-    asked: z.array(Id).max(300).optional(), wrong: z.array(Id).max(300).optional(),
-  })),
-  signoffRequests: z.array(z.object({ ...Ref, requestedAt: Iso, note: z.string().max(500).optional() })),
+  completions: rows(RECORD_ROWS.completions),
+  uncompletions: rows(RECORD_ROWS.uncompletions),
+  quizAttempts: rows(RECORD_ROWS.quizAttempts),
+  signoffRequests: rows(RECORD_ROWS.signoffRequests),
   /** 错题本 practice answers; files from before the question bank have none. */
-  quizPractice: z.array(z.object({ profileId: Id, quizId: Id, questionId: Id, correct: z.boolean(), at: Iso })).default([]),
+  quizPractice: rows(RECORD_ROWS.quizPractice).default([]),
   /** 阅读确认: which version of which policy, against which text; files from before carry none. */
-  acknowledgements: z.array(z.object({ profileId: Id, articleId: z.string().min(1).max(300), version: z.number().int().min(1), contentHash: z.string().max(100), at: Iso })).default([]),
+  acknowledgements: rows(RECORD_ROWS.acknowledgements).default([]),
   /**
    * 表彰 with the trainer's signature as given: the importing PC verifies it against the trainers'
    * keys it trusts, and one that does not check is kept but shown as unverified and counts for nothing.
    */
-  recognitions: z.array(z.object({
-    id: Id, profileId: Id, title: z.string().min(1).max(60), note: z.string().max(280), givenAt: Iso,
-    trainer: z.object({ id: Id, name: z.string().max(60) }), signature: z.string().max(200),
-  })).default([]),
+  recognitions: rows(RECORD_ROWS.recognitions).default([]),
 });
 export type ExportFile = z.infer<typeof ExportFileSchema>;
 

@@ -26,7 +26,7 @@ export const RECORD_ROWS = {
   quizPractice: z.object({ profileId: Id, quizId: Id, questionId: Id, correct: z.boolean(), at: Iso }).strict(),
   signoffRequests: z.object({ ...Ref, requestedAt: Iso, note: Text(500).optional() }).strict(),
   recognitions: z.object({
-    id: Id, profileId: Id, title: Text(80), note: Text(500), givenAt: Iso, trainer: z.object({ id: Id, name: Text(60) }).strict(), signature: Text(200),
+    id: Id, profileId: Id, title: z.string().min(1).max(80), note: Text(500), givenAt: Iso, trainer: z.object({ id: Id, name: Text(60) }).strict(), signature: Text(200),
   }).strict(),
   bookmarks: z.object({ profileId: Id, articleId: Text(300), at: Iso }).strict(),
   views: z.object({ profileId: Id, articleId: Text(300), at: Iso }).strict(),

@@ -149,6 +149,26 @@ describe('import', () => {
     expect(signed).toMatchObject({ done: false, signedBy: null, unverified: { claimedBy: '李老师' } });
   });
 
+  it('refuses a file whose rows the store would not admit (the same row schemas), and takes a newer version\'s extra fields off', async () => {
+    const a = await openCore();
+    const b = await openCore();
+    const trainerB = await trainerOn(b, '本机老师');
+    const { learner, lt, tt } = await people(a);
+    await a.submitQuiz({ token: lt, profileId: learner.id, trackId: TRACK, stepId: 'quiz-basics', answers: { q1: 0, q2: [1], q3: false } });
+    const file = JSON.parse((await a.exportProgress({ token: tt, format: 'json' })).content);
+    expect(file.quizAttempts).toHaveLength(1);
+    const attempt = file.quizAttempts[0];
+    // An answer list longer than any question has options: the store would drop the row on its next read.
+    const huge = { ...file, quizAttempts: [{ ...attempt, answers: { q2: Array.from({ length: 101 }, (_, i) => i) } }] };
+    await expect(b.importProgress({ token: trainerB.token, data: JSON.stringify(huge) })).rejects.toMatchObject({ code: 'bad_request', key: 'notAProgressFile' });
+    expect((await b.listProfiles({})).map((p) => p.name)).toEqual(['本机老师']);
+    // A field a newer Handbook adds comes over without it; the attempt itself counts.
+    const newer = { ...file, quizAttempts: [{ ...attempt, fromNewerVersion: { x: 1 } }] };
+    await b.importProgress({ token: trainerB.token, data: JSON.stringify(newer) });
+    const quiz = (await b.getProgress({ token: trainerB.token, profileId: learner.id })).tracks[0].phases[0].steps[2];
+    expect(quiz).toMatchObject({ quiz: { attempts: 1 } });
+  });
+
   it('carries 表彰 with their signature and confirmations: verified where the trainer\'s key is trusted, a forged one unverified and worth nothing', async () => {
     const content = writePack();
     const aDir = tempDir();
