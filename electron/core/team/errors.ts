@@ -52,3 +52,18 @@ export function exitCodeFor(reason: TeamReason): 1 | 2 | 3 {
   if (reason === 'bad_url' || reason === 'not_joined' || reason === 'folder_not_empty') return 2;
   return 3;
 }
+
+/**
+ * What a push came to. "moved": the server's branch moved under this push (another PC pushed first,
+ * or at the same moment, so git's receive-pack could not lock or update the ref): fetch and try
+ * again. "refused": the server said no for good (a protected branch, a hook, permissions).
+ * isomorphic-git reports a client-side non-fast-forward as PushRejectedError and whatever the
+ * server refused as GitPushError, with receive-pack's reason per ref.
+ */
+export function pushOutcome(err: unknown): 'moved' | 'refused' | null {
+  const e = err as { code?: string; message?: string; data?: { result?: { error?: string; refs?: Record<string, { error?: string }> } } };
+  if (e?.code === 'PushRejectedError') return 'moved';
+  if (e?.code !== 'GitPushError') return null;
+  const said = [e.message, e.data?.result?.error, ...Object.values(e.data?.result?.refs ?? {}).map((r) => r.error)].join(' ');
+  return /non-fast-forward|fetch first|stale|cannot lock|failed to update ref|incorrect old value|reference already exists/i.test(said) ? 'moved' : 'refused';
+}

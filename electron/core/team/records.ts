@@ -4,7 +4,7 @@ import path from 'node:path';
 import git from 'isomorphic-git';
 import type { GitCredentials } from './credentials.js';
 import { SAFE_ID } from './device.js';
-import { classifyGitError, TeamError } from './errors.js';
+import { classifyGitError, pushOutcome, TeamError } from './errors.js';
 import { network } from './remote.js';
 import { ownRosterPath, parseRosterPath } from './roster.js';
 import { noteCommitTimes, noteDeviceTimes, noteFolderTimes } from './devices.js';
@@ -66,6 +66,9 @@ async function ensureRepo(dataDir: string, url: string): Promise<Repo> {
   return openRepo(dir);
 }
 
+/** Tries at one sync: enough for a team's PCs pushing at the same moment (each try lays its files over the newest tree). */
+const PUSH_ROUNDS = 10;
+
 /**
  * Pushes this PC's records files and pulls everyone else's. Offline, the files simply stay in the
  * data folder; the next sync pushes them.
@@ -74,7 +77,9 @@ export async function syncRecords(o: { dataDir: string; url: string; credentials
   const repo = await ensureRepo(o.dataDir, o.url);
   const net = network(o.credentials);
   try {
-    for (let round = 0; round < 5; round++) {
+    for (let round = 0; round < PUSH_ROUNDS; round++) {
+      // PCs that lost a race wait a random, growing moment, so they do not collide again in step.
+      if (round > 0) await new Promise((r) => setTimeout(r, Math.random() * 150 * round));
       let remote: string | null = null;
       try {
         remote = await fetchIfMoved(repo, o.url, net);
@@ -106,18 +111,17 @@ export async function syncRecords(o: { dataDir: string; url: string; credentials
         commit: { tree, parent: remote ? [remote] : [], author: { ...o.author, ...when }, committer: { ...o.author, ...when }, message: `Records from ${o.deviceId}\n` },
       });
       await git.writeRef({ fs, dir: repo.dir, ref: `refs/heads/${RECORDS_BRANCH}`, value: commit, force: true });
-      const r = await git.push({ fs, dir: repo.dir, remote: 'origin', ref: RECORDS_BRANCH, ...net }).catch((err: { code?: string }) => {
-        if (err.code === 'PushRejectedError') return { ok: false, error: 'non-fast-forward' };
-        throw err;
-      });
-      if (r.ok) {
+      const outcome = await git.push({ fs, dir: repo.dir, remote: 'origin', ref: RECORDS_BRANCH, ...net }).then(
+        (r) => (r.ok ? 'ok' : 'refused'),
+        (err: unknown) => { const o = pushOutcome(err); if (!o) throw err; return o; },
+      );
+      if (outcome === 'ok') {
         savePulled(repo, { tree, total });
         noteDeviceTimes(o.dataDir, { [o.deviceId]: new Date().toISOString() });
         return { pushed: changed, pulled, total, files };
       }
-      // Two PCs pushing at the same moment: the server's ref moved under one of them ("cannot lock ref"), as with a non-fast-forward.
-      if (!/non-fast-forward|fetch first|stale|cannot lock|failed to update ref|incorrect old value/i.test(r.error ?? '')) throw new TeamError('forbidden', 'the server refused the records push');
-      // Another PC pushed in between: lay our files over its tree again.
+      if (outcome === 'refused') throw new TeamError('forbidden', 'the server refused the records push');
+      // Another PC pushed in between (or at the same moment): lay our files over its tree again.
     }
     throw new TeamError('unreachable', 'the records branch kept moving; try again');
   } catch (err) {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import git from 'isomorphic-git';
 import type { GitCredentials } from './credentials.js';
-import { classifyGitError, TeamError } from './errors.js';
+import { classifyGitError, pushOutcome, TeamError } from './errors.js';
 import { network } from './remote.js';
 import { assertSafe } from './safety.js';
 import { readState, writeState, type PendingConflict, type TeamState } from './state.js';
@@ -282,12 +282,10 @@ async function push(repo: Repo, branch: string, net: ReturnType<typeof network>,
   try {
     // A review branch belongs to one trainer and always holds their latest proposal: replaced, not merged.
     const r = await git.push({ fs: repo.fs, dir: repo.dir, remote: 'origin', ref: branch, ...(review ? { remoteRef: review, force: true } : {}), ...net });
-    if (r.ok) return 'ok';
-    return /non-fast-forward|fetch first|stale/i.test(r.error ?? '') ? 'moved' : 'refused';
+    return r.ok ? 'ok' : 'refused';
   } catch (err) {
-    const e = err as { code?: string; data?: { reason?: string; statusCode?: number } };
-    if (e.code === 'PushRejectedError') return 'moved';
-    if (e.code === 'GitPushError') return 'refused';
-    throw err;
+    const outcome = pushOutcome(err);
+    if (!outcome) throw err;
+    return outcome;
   }
 }

@@ -50,6 +50,21 @@ describe('records over git', () => {
     expect(git(fx.server.repoDir('pack'), 'ls-tree', '-r', '--name-only', 'main')).not.toMatch(/records\//);
   });
 
+  it('six PCs pushing at the same moment all land: a ref the server could not lock is retried, not reported as refused', async () => {
+    const pcs = ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => ({ n, ...fx.pc(n) }));
+    // The branch exists first, so every push below races to move the same ref.
+    write(pcs[0].dataDir, 'records/p-0/dev-a.json', events('e0'));
+    await syncRecords({ dataDir: pcs[0].dataDir, url: fx.url, credentials: LEARNER, deviceId: 'dev-a', author });
+    for (let round = 1; round <= 3; round++) {
+      for (const pc of pcs) write(pc.dataDir, `records/p-${pc.n}/dev-${pc.n}.json`, events(`e${round}`));
+      const results = await Promise.allSettled(pcs.map((pc) => syncRecords({ dataDir: pc.dataDir, url: fx.url, credentials: LEARNER, deviceId: `dev-${pc.n}`, author })));
+      expect(results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+    }
+    const onServer = git(fx.server.repoDir('pack'), 'ls-tree', '-r', '--name-only', RECORDS_BRANCH).trim().split('\n');
+    expect(onServer.sort()).toEqual(['records/p-0/dev-a.json', ...pcs.map((pc) => `records/p-${pc.n}/dev-${pc.n}.json`)].sort());
+    for (const pc of pcs) expect(git(fx.server.repoDir('pack'), 'show', `${RECORDS_BRANCH}:records/p-${pc.n}/dev-${pc.n}.json`)).toBe(events('e3'));
+  });
+
   it('never overwrites this PC\'s own file with the server\'s copy', async () => {
     const a = fx.pc('a');
     write(a.dataDir, 'records/p-ming/dev-a.json', events('e1'));
