@@ -16,6 +16,9 @@ import { useServeAndBrowser } from './support/session';
  * built the same way on every run (seeded learners, then the named people below through the API):
  * 阅读确认 on Home and the dashboard, the review queue and the overdue filter, a failed drawn quiz
  * and the 错题本, points with a 表彰 and the team board, the charts. They land in docs/screenshots/.
+ * Every journey pictured here has its own e2e (with axe and keyboard) in the default run; this file
+ * takes two minutes, so it runs when the pictures are retaken:
+ *   README_SCREENSHOTS=1 npx vitest run --project e2e test/e2e/readmeScreenshots.e2e.ts
  */
 const PASS = 'readme passphrase 2468';
 const TRACK = 'customer-service';
@@ -92,7 +95,7 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe('README screenshots of the trainer features', () => {
+describe.runIf(process.env.README_SCREENSHOTS)('README screenshots of the trainer features', () => {
   for (const lang of LANGS) {
     it(`${lang}: Home with the policies to confirm, points, badges and a 表彰`, async () => {
       const p = await open(learnerId, lang);
