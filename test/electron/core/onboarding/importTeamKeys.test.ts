@@ -1,34 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../../electron/core/index.js';
-import { joinTeam } from '../../../../electron/core/team/join.js';
-import { seedRepo } from '../../../support/gitServer.js';
-import { LEARNER, listFiles, teamFixture, TRAINER } from '../team/teamFixture.js';
+import type { Core } from '../../../../electron/core/index.js';
+import { contractPackTeam, LEARNER, TRAINER } from '../team/teamFixture.js';
 
 /**
  * A progress file exported on one PC of a team and imported on another is weighed with the team's
  * keys (published with the content), not only this PC's trainers: a sign-off by a trainer of the team
  * verifies, and a forged or hand-edited copy neither verifies nor replaces a verified one.
  */
-type Fx = Awaited<ReturnType<typeof teamFixture>>;
-let fx: Fx;
-const cores: Core[] = [];
-const PACK = 'test/fixtures/contract-pack';
-const packFiles = () => Object.fromEntries(listFiles(PACK).map((f) => [f, fs.readFileSync(path.join(PACK, f), 'utf8')]));
+let team: Awaited<ReturnType<typeof contractPackTeam>>;
 const PASS = 'team trainer 4321';
 const STEP = { trackId: 'customer-service', stepId: 'signoff-day1' };
 
-beforeEach(async () => { fx = await teamFixture(); seedRepo(fx.server, 'real', packFiles()); });
-afterEach(async () => { for (const c of cores.splice(0)) await c.close().catch(() => {}); await fx.dispose(); });
-
-async function pc(name: string, credentials = TRAINER) {
-  const dirs = fx.pc(name);
-  await joinTeam({ url: fx.server.url('real'), ...dirs, author: { name, email: `${name}@example.test` }, credentials });
-  const core = await createCore({ contentDir: dirs.contentDir, dataDir: dirs.dataDir, teamRecordsPushDelayMs: 60_000 });
-  cores.push(core);
-  return { ...dirs, core };
-}
+beforeEach(async () => { team = await contractPackTeam(); });
+afterEach(() => team.dispose());
+const pc = (name: string, credentials = TRAINER) => team.pc(name, credentials);
 
 /** A trainer on A publishes their keys and signs 小明 off, then exports 小明's progress; B has the team's keys, not A's records. */
 async function exportedOnA() {

@@ -132,13 +132,19 @@ export async function contractPackTeam() {
   const pack = 'test/fixtures/contract-pack';
   seedRepo(fx.server, 'real', Object.fromEntries(listFiles(pack).map((f) => [f, fs.readFileSync(path.join(pack, f), 'utf8')])));
   const cores: Core[] = [];
+  /** Opens (or reopens) a joined PC's core; closed by `dispose`. */
+  const open = async (dirs: { contentDir: string; dataDir: string }) => {
+    const core = await createCore({ contentDir: dirs.contentDir, dataDir: dirs.dataDir, teamRecordsPushDelayMs: 60_000 });
+    cores.push(core);
+    return core;
+  };
   return {
     fx,
+    open,
     async pc(name: string, credentials = TRAINER) {
       const dirs = fx.pc(name);
       await joinTeam({ url: fx.server.url('real'), ...dirs, author: { name, email: `${name}@example.test` }, credentials });
-      const core = await createCore({ contentDir: dirs.contentDir, dataDir: dirs.dataDir, teamRecordsPushDelayMs: 60_000 });
-      cores.push(core);
+      const core = await open(dirs);
       return { ...dirs, core, deviceId: fs.readFileSync(path.join(dirs.dataDir, 'device-id'), 'utf8').trim() };
     },
     async dispose() {

@@ -3,14 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../../electron/core/index.js';
-import { joinTeam } from '../../../../electron/core/team/join.js';
+import type { Core } from '../../../../electron/core/index.js';
 import { canonicalRecognition } from '../../../../electron/core/recognition/recognitions.js';
 import { canonicalStillValid } from '../../../../electron/core/reviews/verifications.js';
 import { trainerKeysText } from '../../../../electron/core/content/trainerKeysFile.js';
 import { signTrainerFact } from '../../../../electron/core/trust/signing.js';
-import { git, seedRepo } from '../../../support/gitServer.js';
-import { LEARNER, listFiles, teamFixture, TRAINER, write } from './teamFixture.js';
+import { git } from '../../../support/gitServer.js';
+import { contractPackTeam, LEARNER, TRAINER, write } from './teamFixture.js';
 
 /**
  * Every kind of signed trainer fact given on PC A verifies on PC B — a PC that never saw the trainer
@@ -18,30 +17,16 @@ import { LEARNER, listFiles, teamFixture, TRAINER, write } from './teamFixture.j
  * Forged copies on B (records edited by hand, records pushed with a learner's own key, a key file
  * dropped in the folder or committed on the records branch) count nowhere.
  */
-type Fx = Awaited<ReturnType<typeof teamFixture>>;
-let fx: Fx;
-const cores: Core[] = [];
-const PACK = 'test/fixtures/contract-pack';
-const packFiles = () => Object.fromEntries(listFiles(PACK).map((f) => [f, fs.readFileSync(path.join(PACK, f), 'utf8')]));
+let team: Awaited<ReturnType<typeof contractPackTeam>>;
 const PASS = 'team trainer 4321';
 /** Overdue by its front matter (reviewed 2020, every 90 days): only a "still valid" makes it verified. */
 const ARTICLE = 'cs/refunds';
 const STEP = { trackId: 'customer-service', stepId: 'signoff-day1' };
 
-beforeEach(async () => { fx = await teamFixture(); seedRepo(fx.server, 'real', packFiles()); });
-afterEach(async () => { for (const c of cores.splice(0)) await c.close().catch(() => {}); await fx.dispose(); });
-
-async function open(dirs: { contentDir: string; dataDir: string }) {
-  const core = await createCore({ contentDir: dirs.contentDir, dataDir: dirs.dataDir, teamRecordsPushDelayMs: 60_000 });
-  cores.push(core);
-  return core;
-}
-
-async function pc(name: string, credentials = TRAINER) {
-  const dirs = fx.pc(name);
-  await joinTeam({ url: fx.server.url('real'), ...dirs, author: { name, email: `${name}@example.test` }, credentials });
-  return { ...dirs, core: await open(dirs) };
-}
+beforeEach(async () => { team = await contractPackTeam(); });
+afterEach(() => team.dispose());
+const pc = (name: string, credentials = TRAINER) => team.pc(name, credentials);
+const open = (dirs: { contentDir: string; dataDir: string }) => team.open(dirs);
 
 /** PC A: a trainer publishes their keys, recognises 小明 and says "still valid" of an article; then B joins as a learner. */
 async function trainerOnAThenLearnerOnB() {
@@ -160,7 +145,7 @@ describe('signed trainer facts across PCs', () => {
     // A learner pushes all of it on the records branch (the server lets learners push there).
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-evil-'));
     try {
-      git(work, 'clone', '-q', '-b', 'handbook-records', fx.server.repoDir('real'), '.');
+      git(work, 'clone', '-q', '-b', 'handbook-records', team.fx.server.repoDir('real'), '.');
       for (const [rel, text] of Object.entries(forgedRecords)) write(work, rel, text);
       git(work, 'add', '-A');
       git(work, 'commit', '-q', '-m', 'records');
