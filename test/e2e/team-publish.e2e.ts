@@ -10,6 +10,7 @@ import { axeViolations as audit } from './support/axe';
 import { launchBrowser, screenshotPath } from './support/browser';
 import { startServe, type ServeHandle } from './support/server';
 import { callServe } from './support/api.js';
+import { openUnlockedSettings } from './support/teamPage';
 
 /**
  * Settings → Team → publishing, in Chromium against browser mode over a joined checkout: a trainer's
@@ -57,13 +58,7 @@ describe('publishing from Settings → Team', () => {
       const id = 'customer-service/returns-refunds';
       const src = await call<{ hash: string; body: string }>('getArticleSource', { token, id });
       await call('saveArticle', { token, id, baseHash: src.hash, fields: {}, body: `${src.body}\n\n发布测试 ${locale}。\n` });
-      const context = await browser.newContext({ locale, bypassCSP: true, viewport: { width: 1280, height: 1400 } });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(serve.url + '#/settings');
-      await page.getByTestId('unlock-secret').fill(PASS);
-      await page.getByTestId('unlock-secret').press('Enter');
+      const { page, errors, close } = await openUnlockedSettings(browser, serve.url, { locale, passphrase: PASS });
       const panel = page.getByTestId('team-publish');
       await expect.poll(async () => panel.getByTestId('team-unpublished').innerText(), { timeout: 10_000 }).toMatch(locale === 'zh-CN' ? /1 个文件还没有发布/ : /1 file saved here is not on the server yet/);
       await panel.scrollIntoViewIfNeeded();
@@ -77,7 +72,7 @@ describe('publishing from Settings → Team', () => {
       expect(gitCli(server.repoDir('handbook'), 'log', '-1', '--format=%an|%s', 'main').trim()).toBe(`王培训|更新 退款与退货处理 SOP`);
       expect(await panel.getByTestId('team-unpublished').innerText()).toMatch(locale === 'zh-CN' ? /都已在服务器上/ : /Everything saved here is on the server/);
       expect(errors).toEqual([]);
-      await context.close();
+      await close();
     });
   }
 });

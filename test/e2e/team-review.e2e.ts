@@ -10,6 +10,7 @@ import { axeViolations as audit } from './support/axe';
 import { launchBrowser, screenshotPath } from './support/browser';
 import { startServe, type ServeHandle } from './support/server';
 import { callServe } from './support/api.js';
+import { openUnlockedSettings } from './support/teamPage';
 
 /**
  * Settings → Team in Chromium against browser mode and a real git server: a reviewer reads another
@@ -29,14 +30,7 @@ const call = <T>(serve: ServeHandle, method: string, body: unknown) => callServe
 /** A PC's app in browser mode with one trainer, showing `locale`; the page opens Settings unlocked. */
 async function openSettings(serve: ServeHandle, trainerId: string, locale: 'zh-CN' | 'en'): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
   await call(serve, 'updateSettings', { language: locale, theme: 'light', currentProfileId: trainerId });
-  const context = await browser.newContext({ locale, bypassCSP: true, viewport: { width: 1280, height: 1600 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(serve.url + '#/settings');
-  await page.getByTestId('unlock-secret').fill(PASS);
-  await page.getByTestId('unlock-secret').press('Enter');
-  return { page, errors, close: () => context.close() };
+  return openUnlockedSettings(browser, serve.url, { locale, passphrase: PASS, height: 1600 });
 }
 
 const contentFiles = () => Object.fromEntries(listFiles('content').map((f) => [f, fs.readFileSync(path.join('content', f))]));

@@ -7,6 +7,7 @@ import { callServe } from './support/api.js';
 import { axeViolations as audit } from './support/axe';
 import { launchBrowser, screenshotPath } from './support/browser';
 import { startServe, type ServeHandle } from './support/server';
+import { openUnlockedSettings } from './support/teamPage';
 
 /**
  * Settings → Team, joining a shared folder: the form asks only for the folder (no server, author,
@@ -42,13 +43,7 @@ describe('joining a shared folder from Settings → Team', () => {
       serves.push(serve);
       const trainerId = (await callServe<{ id: string }>(serve, 'createProfile', { name: '李老师', roleId: 'customer-service', trainer: true, passphrase: PASS })).id;
       await callServe(serve, 'updateSettings', { language: locale, theme: 'light', currentProfileId: trainerId });
-      const context = await browser.newContext({ locale, bypassCSP: true, viewport: { width: 1280, height: 1400 } });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(serve.url + '#/settings');
-      await page.getByTestId('unlock-secret').fill(PASS);
-      await page.getByTestId('unlock-secret').press('Enter');
+      const { page, errors, close } = await openUnlockedSettings(browser, serve.url, { locale, passphrase: PASS });
 
       const form = page.getByTestId('team-join-form');
       await expect.poll(() => form.getByTestId('team-join').isEnabled(), { timeout: 10_000 }).toBe(true);
@@ -80,7 +75,7 @@ describe('joining a shared folder from Settings → Team', () => {
       await expect.poll(async () => (await message.isVisible()) && (await message.getAttribute('role')), { timeout: 20_000 }).toBe('status');
       expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'team', 'share.json'), 'utf8'))).toMatchObject({ share, contentDir: path.join(share, 'content') });
       expect(errors).toEqual([]);
-      await context.close();
+      await close();
     });
   }
 });

@@ -1,4 +1,19 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+
+/**
+ * A fresh browser page on a browser-mode app's Settings, unlocked with a trainer's passphrase (the
+ * app's language and current profile are set by the caller); errors the page throws are collected.
+ */
+export async function openUnlockedSettings(browser: Browser, url: string, o: { locale: 'zh-CN' | 'en'; passphrase: string; height?: number }): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
+  const context = await browser.newContext({ locale: o.locale, bypassCSP: true, viewport: { width: 1280, height: o.height ?? 1400 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url + '#/settings');
+  await page.getByTestId('unlock-secret').fill(o.passphrase);
+  await page.getByTestId('unlock-secret').press('Enter');
+  return { page, errors, close: () => context.close() };
+}
 
 /** Settings → Team as a person uses it: Check now, read the result, settle a file changed on both sides. */
 export class TeamSettingsPage {
