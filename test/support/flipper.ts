@@ -28,7 +28,19 @@ export function startFlipper(opts: { kind: 'file' | 'dir'; target: string; outsi
         }
         flips++;
         Atomics.store(stop, 1, flips);
-      } catch { /* the app moved something meanwhile: try again */ }
+      } catch {
+        // The app moved something meanwhile (say, made the folder anew while ours was aside): put
+        // our entry back in place, or every later flip fails too and the race silently stops.
+        try {
+          if (kind === 'file') fs.rmSync(link, { force: true });
+          else if (fs.existsSync(aside)) {
+            const now = fs.lstatSync(target, { throwIfNoEntry: false });
+            if (now?.isSymbolicLink()) fs.unlinkSync(target);
+            else if (now) fs.rmSync(target, { recursive: true, force: true });
+            fs.renameSync(aside, target);
+          }
+        } catch { /* try again on the next turn */ }
+      }
     }
     if (kind === 'dir' && !fs.existsSync(target) && fs.existsSync(aside)) fs.renameSync(aside, target);
     parentPort.postMessage(flips);
