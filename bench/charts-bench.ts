@@ -8,7 +8,9 @@
  * store, warm = median of 10 later calls), and the whole thing in Chromium against `handbook serve`:
  * from the click on "Charts" (or "Progress") to every chart's SVG (or every table row) in the page,
  * the request included. Later visits ask the core again; the first visit after the dashboard drew
- * uses the charts the page fetched in the background meanwhile (renderer/.../charts/prefetch.ts). Results: stdout and bench/charts-results.json.
+ * uses the charts the page fetched in the background meanwhile (renderer/.../charts/prefetch.ts),
+ * drawn by code the page has already run once out of sight (charts/ChartsWarmUp.tsx); clicked the
+ * moment the dashboard drew, neither has happened yet. Results: stdout and bench/charts-results.json.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -93,16 +95,22 @@ async function browserRuns() {
       await page.getByTestId('dashboard').waitFor({ timeout: 120_000 });
       return page;
     };
-    const firstVisit: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const p = await openDashboard();
-      await p.waitForTimeout(1000);
-      const t0 = performance.now();
-      await p.getByTestId('view-charts').click();
-      await p.waitForFunction(drawn, undefined, { timeout: 120_000, polling: 'raf' });
-      firstVisit.push(performance.now() - t0);
-      await p.close();
-    }
+    /** The first visit in a fresh page, `readMs` after the dashboard drew. */
+    const firstVisits = async (readMs: number) => {
+      const times: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const p = await openDashboard();
+        await p.waitForTimeout(readMs);
+        const t0 = performance.now();
+        await p.getByTestId('view-charts').click();
+        await p.waitForFunction(drawn, undefined, { timeout: 120_000, polling: 'raf' });
+        times.push(performance.now() - t0);
+        await p.close();
+      }
+      return times;
+    };
+    const firstVisit = await firstVisits(1000);
+    const firstVisitAtOnce = await firstVisits(0);
     const page = await openDashboard();
     const rows = await page.locator('[data-testid=dashboard] tbody tr').count();
     const time = async (view: 'charts' | 'progress') => {
@@ -120,7 +128,7 @@ async function browserRuns() {
       progress.push(await time('progress'));
       charts.push(await time('charts'));
     }
-    return { rows, progress, charts, firstVisit };
+    return { rows, progress, charts, firstVisit, firstVisitAtOnce };
   } finally {
     await browser.close();
     child.kill('SIGTERM');
@@ -137,5 +145,6 @@ console.log('|---|--:|--:|--:|');
 console.log(`| Progress view: dashboard table, ${ui.rows} rows (baseline) | ${ms(median(ui.progress))} ms | ${ms(max(ui.progress))} ms | |`);
 console.log(`| Charts view: 4 charts (recharts SVG) and their tables | ${ms(median(ui.charts))} ms | ${ms(max(ui.charts))} ms | < 500 ms |`);
 console.log(`| Charts view, first visit 1 s after the dashboard drew (3 fresh pages) | ${ms(median(ui.firstVisit))} ms | ${ms(max(ui.firstVisit))} ms | < 500 ms |`);
+console.log(`| Charts view, first visit the moment the dashboard drew (3 fresh pages) | ${ms(median(ui.firstVisitAtOnce))} ms | ${ms(max(ui.firstVisitAtOnce))} ms | |`);
 fs.writeFileSync('bench/charts-results.json', JSON.stringify({ at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadavg: os.loadavg(), learners: LEARNERS, core: coreRows, ui }, null, 2) + '\n');
 fs.rmSync(dataDir, { recursive: true, force: true });

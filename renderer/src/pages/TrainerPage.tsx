@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { EditGate } from '../components/editor/EditGate';
 import { api } from '../api';
 import { PageState } from '../components/PageState';
@@ -13,10 +13,11 @@ import { useLoad } from '../state/useLoad';
 import { editHref, href } from '../app/route';
 import { AckReportSection } from '../components/acknowledge/AckReportSection';
 import { ReviewQueueCard } from '../components/acknowledge/ReviewQueueCard';
-import { loadChartsPanel, prefetchCharts } from '../components/charts/prefetch';
+import { ChartsAhead } from '../components/charts/ChartsAhead';
+import { ChartsView } from '../components/charts/ChartsView';
+import { prefetchCharts } from '../components/charts/prefetch';
 
 // The chart library is loaded only once a trainer's dashboard has drawn: no one else pays for it at start-up.
-const ChartsPanel = lazy(() => loadChartsPanel().then((m) => ({ default: m.ChartsPanel })));
 
 /**
  * The trainer dashboard. It shows everyone's progress, so it opens for a trainer profile only; the
@@ -48,12 +49,6 @@ function Dashboard({ token }: { token: string }) {
   const [view, setView] = useState<'progress' | 'charts' | 'board'>('progress');
   const [state, retry] = useLoad(() => (view === 'progress' ? api.getDashboard({ token, ...(role ? { role } : {}) }) : Promise.resolve(null)), [role, token, view]);
   const views = [['progress', t('trainer.viewProgress')], ['charts', t('trainer.viewCharts')], ['board', t('trainer.viewBoard')]] as const;
-  const drawn = view === 'progress' && state.status === 'ready';
-  const prefetched = useRef('');
-  // Once per session, after the table has drawn: the charts' code and data, so "Charts" opens at once.
-  useEffect(() => {
-    if (drawn && prefetched.current !== token) { prefetched.current = token; prefetchCharts(token, role); }
-  }, [drawn, token]); // eslint-disable-line react-hooks/exhaustive-deps
   const [acks] = useLoad(() => api.getAcknowledgementReport({ token }), [token]);
   return (
     <section className="page trainer">
@@ -73,7 +68,7 @@ function Dashboard({ token }: { token: string }) {
         {/* The charts' request leaves with the click, while the page swaps the views. */}
         {views.map(([id, label]) => <button key={id} type="button" aria-pressed={view === id} onClick={() => { if (id === 'charts' && view !== 'charts') prefetchCharts(token, role); setView(id); }} data-testid={`view-${id}`}>{label}</button>)}
       </div>
-      {view === 'charts' && <Suspense fallback={<p className="muted">…</p>}><ChartsPanel token={token} role={role} /></Suspense>}
+      {view === 'charts' && <ChartsView token={token} role={role} />}
       {view === 'board' && <TeamBoardPanel token={token} />}
       {view === 'progress' && <PageState state={state} retry={retry}>
         {(d) => d && (
@@ -81,6 +76,7 @@ function Dashboard({ token }: { token: string }) {
             <p className="muted small">{t('trainer.summary', { learners: new Set(d.rows.map((r) => r.profileId)).size, behind: d.behind, today: d.today })}
               {acks.status === 'ready' && acks.data.overdue > 0 && <> · <span className="overdue" data-testid="ack-behind">{t('ack.behind', { count: acks.data.overdue })}</span></>}</p>
             <DashboardTable rows={d.rows} />
+            <ChartsAhead token={token} role={role} />
             <AckReportSection token={token} state={acks} />
             <ReviewQueueCard token={token} />
           </>

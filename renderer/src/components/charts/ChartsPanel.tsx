@@ -1,11 +1,11 @@
 import { useI18n } from '../../i18n/i18n';
 import { useLoad } from '../../state/useLoad';
 import { PageState } from '../PageState';
-import { CompletionChart } from './CompletionChart';
-import { FailedSearchChart } from './FailedSearchChart';
+import { ChartGrid } from './ChartGrid';
 import { chartsFor } from './prefetch';
-import { MissedChart } from './MissedChart';
-import { OverdueChart } from './OverdueChart';
+
+// Reached only through this chunk, like the panel: it draws with the chart library.
+export { ChartsWarmUp } from './ChartsWarmUp';
 
 /** The trainer's charts: the core sums everyone's records; this draws the small series it returns. */
 export function ChartsPanel({ token, role }: { token: string; role: string }) {
@@ -15,14 +15,7 @@ export function ChartsPanel({ token, role }: { token: string; role: string }) {
     <section aria-labelledby="charts-title" className="trainer-section charts" data-testid="charts">
       <h2 id="charts-title">{t('charts.title')}</h2>
       <PageState state={state} retry={retry}>
-        {(charts) => (
-          <div className="chart-grid">
-            <CompletionChart charts={charts} />
-            <OverdueChart charts={charts} />
-            <MissedChart charts={charts} />
-            <FailedSearchChart charts={charts} />
-          </div>
-        )}
+        {(charts) => <ChartGrid charts={charts} />}
       </PageState>
     </section>
   );

@@ -14,7 +14,11 @@ let ahead: { key: string; at: number; charts: Promise<Charts> } | null = null;
 const keyOf = (token: string, role: string) => `${token}\n${role}`;
 const fetchCharts = (token: string, role: string) => api.getCharts({ token, ...(role ? { role } : {}) });
 
-export const loadChartsPanel = () => import('./ChartsPanel');
+type PanelModule = typeof import('./ChartsPanel');
+let loaded: PanelModule | null = null;
+export const loadChartsPanel = (): Promise<PanelModule> => import('./ChartsPanel').then((m) => (loaded = m));
+/** The panel's module once fetched, so the charts view can draw it in the same render. */
+export const loadedChartsPanel = (): PanelModule | null => loaded;
 
 export function prefetchCharts(token: string, role: string): void {
   loadChartsPanel().catch(() => { /* opening the charts will load it again and say */ });
@@ -23,6 +27,16 @@ export function prefetchCharts(token: string, role: string): void {
   const charts = fetchCharts(token, role);
   charts.catch(() => { /* opening the charts asks again and shows the error */ });
   ahead = { key: keyOf(token, role), at: Date.now(), charts };
+}
+
+/** Whether the chart code has drawn once in this page (its first run is the slow one). */
+let drawnOnce = false;
+export const chartsDrawnOnce = (): boolean => drawnOnce;
+export const noteChartsDrawn = (): void => { drawnOnce = true; };
+
+/** The charts fetched ahead for this filter, left in place for the click (the warm-up draws them once). */
+export function chartsAhead(token: string, role: string): Promise<Charts> | null {
+  return ahead && ahead.key === keyOf(token, role) && Date.now() - ahead.at < FRESH_MS ? ahead.charts : null;
 }
 
 /** The charts to draw now: the ones fetched ahead if fresh and for the same filter, else asked for. */
