@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    globalSetup: ['test/markdownWorker.setup.ts'],
+    globalSetup: ['test/tempRoot.setup.ts', 'test/markdownWorker.setup.ts'],
     projects: [
       {
         extends: true,
