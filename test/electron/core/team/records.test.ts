@@ -63,7 +63,7 @@ describe('records over git', () => {
     const onServer = git(fx.server.repoDir('pack'), 'ls-tree', '-r', '--name-only', RECORDS_BRANCH).trim().split('\n');
     expect(onServer.sort()).toEqual(['records/p-0/dev-a.json', ...pcs.map((pc) => `records/p-${pc.n}/dev-${pc.n}.json`)].sort());
     for (const pc of pcs) expect(git(fx.server.repoDir('pack'), 'show', `${RECORDS_BRANCH}:records/p-${pc.n}/dev-${pc.n}.json`)).toBe(events('e3'));
-  });
+  }, 60_000); // 18 pushes through a real git server, up to 10 rounds each: 12 s in CI, over 20 s on a loaded machine
 
   it('never overwrites this PC\'s own file with the server\'s copy', async () => {
     const a = fx.pc('a');
