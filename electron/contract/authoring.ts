@@ -25,6 +25,8 @@ const TrackStepDraftSchema = z.object({
   type: z.enum(['read', 'task', 'quiz', 'signoff']),
   /** Shown to the learner; `read` and `quiz` steps fall back to the article or quiz title. */
   title: z.string().max(300).optional(),
+  /** English title, written as `title_en`; empty or absent leaves it out (English then shows the quiz's English title, else `title`). */
+  titleEn: z.string().max(300).optional(),
   /** For `read` steps. */
   article: z.string().max(300).optional(),
   /** For `quiz` steps. */

@@ -46,6 +46,11 @@ export interface TrackStep {
   id: string;
   type: StepType;
   title: string;
+  /**
+   * The track file's `title_en` for this step (any type), when it has one. For `read` and `quiz`
+   * steps it wins over the article's or quiz's English title.
+   */
+  titleEn?: string;
   required: boolean;
   /** For `read` steps. */
   articleId?: string;
@@ -63,7 +68,10 @@ export interface CompletedStep {
 
 /** One step as one learner stands with it. */
 export interface StepProgress extends TrackStep {
-  /** The English title, where the step is named after a quiz that has `title_en`. */
+  /**
+   * The English title: the step's own `title_en`, else its quiz's `title_en`, else absent (show
+   * `title`). Articles have no English title in the pack format.
+   */
   titleEn?: string;
   done: boolean;
   completedAt: string | null;
@@ -163,13 +171,14 @@ export interface DashboardRow {
   profileId: string; name: string; roleId: string; startDate: string;
   trackId: string; trackTitle: string; trackTitleEn: string;
   percent: number; done: number; total: number; complete: boolean;
-  overdue: Array<{ stepId: string; title: string; dueDate: string }>;
+  /** Each step's `titleEn` here and in the lists below is as on `StepProgress`. */
+  overdue: Array<{ stepId: string; title: string; titleEn?: string; dueDate: string }>;
   lastActivity: string | null;
-  quizzes: Array<{ stepId: string; quizId: string; title: string; bestScore: number | null; attempts: number; passed: boolean }>;
-  pendingSignoffs: Array<{ stepId: string; title: string; requestedAt: string }>;
-  needsReread: Array<{ stepId: string; articleId: string; title: string }>;
+  quizzes: Array<{ stepId: string; quizId: string; title: string; titleEn?: string; bestScore: number | null; attempts: number; passed: boolean }>;
+  pendingSignoffs: Array<{ stepId: string; title: string; titleEn?: string; requestedAt: string }>;
+  needsReread: Array<{ stepId: string; articleId: string; title: string; titleEn?: string }>;
   /** Sign-offs recorded without a signature that checks: they count for nothing until a trainer signs again. */
-  unverifiedSignoffs: Array<{ stepId: string; title: string; claimedBy: string | null }>;
+  unverifiedSignoffs: Array<{ stepId: string; title: string; titleEn?: string; claimedBy: string | null }>;
   /** Team mode: the PCs holding this learner's records, and when each last synced (null: not known yet). */
   devices?: Array<{ name: string; lastSyncedAt: string | null }>;
   /** Policies (阅读确认) this learner has not confirmed in their current version past their due day; the same on each of the learner's rows. */

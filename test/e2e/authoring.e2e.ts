@@ -4,6 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe';
 import { launchBrowser, newPage, screenshotPath } from './support/browser';
 import { startServe, type ServeHandle } from './support/server';
 
@@ -181,5 +182,67 @@ describe('authoring in Chromium', () => {
     expect(fs.readFileSync(abs, 'utf8')).toContain('换货寄回时请在包裹内附上订单号');
     // The refused save shows up as a 409 in the console; nothing else may.
     expect(errors.filter((e) => !/status of 409/.test(e))).toEqual([]);
+  });
+
+  it('a step\'s English title is set in the track editor by keyboard, survives a reload, and shows in English', async () => {
+    const EN = 'Shadow a senior agent for two days and write 20 quick replies';
+    /** The track editor, unlocked (a reload asks again). */
+    const openTrackEditor = async (page: Page) => {
+      await page.evaluate(() => { location.hash = '#/edit/track:customer-service'; });
+      await page.locator('[data-testid="unlock-secret"], [data-testid="save-track"]').first().waitFor();
+      if (await page.getByTestId('unlock-secret').isVisible()) await unlock(page);
+      await page.getByTestId('save-track').waitFor();
+    };
+    for (const locale of ['zh-CN', 'en'] as const) {
+      await call('updateSettings', { currentProfileId: trainerId, language: locale });
+      const { page, errors } = await newPage(browser, locale, { bypassCSP: true }); // axe is injected as a script
+      await page.goto(serve.url);
+      await page.locator('h1').first().waitFor();
+      await openTrackEditor(page);
+      const row = page.getByTestId('step-task-shadow');
+      const label = locale === 'en' ? 'English title' : '英文标题';
+      // The sample track already names the step in English (the zh-CN pass replaces it); the field comes right after the Chinese title.
+      await expect.poll(() => row.getByLabel(label, { exact: true }).inputValue()).toMatch(locale === 'zh-CN' ? /^Shadow your trainer/ : new RegExp(`^${EN}$`));
+      await row.getByLabel(locale === 'en' ? 'Step title' : '步骤标题').focus();
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(label);
+      if (locale === 'zh-CN') {
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type(EN);
+        await page.getByTestId('save-track').focus();
+        await page.keyboard.press('Enter');
+        await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 10_000 }).toMatch(/已于 .* 保存/);
+        expect(fs.readFileSync(path.join(contentDir, 'tracks/customer-service.yaml'), 'utf8')).toContain(`title_en: ${EN}\n`);
+        await page.reload();
+        await openTrackEditor(page);
+      }
+      await expect.poll(() => row.getByLabel(label, { exact: true }).inputValue(), { timeout: 10_000 }).toBe(EN);
+      expect(await axeViolations(page)).toEqual([]);
+      await row.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await page.screenshot({ path: screenshotPath(`track-editor-step-${locale}`) });
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+
+    // The learner's track: English shows the steps' English titles, Chinese the Chinese ones.
+    for (const locale of ['en', 'zh-CN'] as const) {
+      await call('updateSettings', { currentProfileId: learnerId, language: locale });
+      const { page, errors } = await newPage(browser, locale, { bypassCSP: true }); // axe is injected as a script
+      await page.goto(serve.url);
+      await page.locator('h1').first().waitFor();
+      await page.evaluate(() => { location.hash = '#/onboarding'; });
+      const shadow = page.getByTestId('step-task-shadow').first();
+      await expect.poll(() => shadow.locator('.step-title').textContent(), { timeout: 10_000 }).toBe(locale === 'en' ? EN : '跟随带教老师接待 2 天，整理 20 条自己的快捷短语并请组长审核');
+      const accounts = await page.getByTestId('step-task-accounts').first().locator('.step-title').textContent();
+      if (locale === 'en') expect(accounts).toMatch(/^Open customer service sub-accounts on 千牛, 京麦/);
+      else expect(accounts).toMatch(/^开通客服子账号/);
+      const signoff = await page.getByTestId('step-signoff-day1').first().locator('.step-title').textContent();
+      expect(signoff).toMatch(locale === 'en' ? /^Trainer confirms: / : /^带教老师确认：/);
+      expect(await axeViolations(page)).toEqual([]);
+      await shadow.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath(`onboarding-step-titles-${locale}`) });
+      expect(errors).toEqual([]);
+      await page.close();
+    }
   });
 });

@@ -29,7 +29,7 @@ export function getTrackSource(ctx: AuthoringContext, id: string): TrackSource {
       id: s(p?.id) || `phase-${i + 1}`, title: s(p?.title), titleEn: s(p?.title_en), dueDay: Number(p?.dueDay) || 1,
       steps: (Array.isArray(p?.steps) ? p.steps : []).map((st: any) => ({
         id: s(st?.id), type: ['read', 'task', 'quiz', 'signoff'].includes(st?.type) ? st.type : 'task',
-        title: s(st?.title) || undefined, article: s(st?.article) || undefined, quiz: s(st?.quiz) || undefined,
+        title: s(st?.title) || undefined, titleEn: s(st?.title_en) || undefined, article: s(st?.article) || undefined, quiz: s(st?.quiz) || undefined,
         required: st?.required !== false,
       })),
     })),
@@ -72,6 +72,7 @@ export function trackYaml(existing: string | null, t: TrackDraft): string {
       setOrDelete(sn, doc, 'article', st.type === 'read' ? st.article?.trim() : undefined);
       setOrDelete(sn, doc, 'quiz', st.type === 'quiz' ? st.quiz?.trim() : undefined);
       setOrDelete(sn, doc, 'title', st.title?.trim());
+      setOrDelete(sn, doc, 'title_en', st.titleEn?.trim());
       setOrDelete(sn, doc, 'required', st.required);
       steps.items.push(sn);
     }

@@ -7,6 +7,8 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 export interface TrackRefs { articleExists(id: string): boolean; quizExists(id: string): boolean; articleTitle(id: string): string | undefined }
 
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
+/** A step title's longest, as the track editor allows it (TrackStepDraftSchema). */
+export const STEP_TITLE_MAX = 300;
 
 /**
  * Builds a track from its YAML, reporting every mistake with its line. Steps that are unusable
@@ -46,7 +48,8 @@ export function readTrack(file: YamlFile, id: string, refs: TrackRefs, problems:
       if (type === 'quiz' && !refs.quizExists(quizId!)) report([...sat, 'quiz'], 'unknown-quiz', `step "${sid}": unknown quiz "${quizId}"`);
       if (s.required !== undefined && typeof s.required !== 'boolean') report([...sat, 'required'], 'step', `step "${sid}": required must be true or false`);
       const title = str(s.title) || (articleId ? refs.articleTitle(articleId) ?? articleId : '') || quizId || sid;
-      steps.push({ id: sid, type, title, required: s.required !== false, ...(articleId ? { articleId } : {}), ...(quizId ? { quizId } : {}) });
+      const titleEn = stepTitleEn(s.title_en, (message) => report([...sat, 'title_en'], 'step', `step "${sid}": ${message}`, 'warning'));
+      steps.push({ id: sid, type, title, ...(titleEn ? { titleEn } : {}), required: s.required !== false, ...(articleId ? { articleId } : {}), ...(quizId ? { quizId } : {}) });
     });
     if (steps.length === 0) report([...at, 'steps'], 'track', `phase ${pi + 1} has no usable steps`, 'warning');
     phases.push({
@@ -59,4 +62,19 @@ export function readTrack(file: YamlFile, id: string, refs: TrackRefs, problems:
   });
   const roleId = str(v.roleId) || id;
   return { id, roleId, title: str(v.title) || id, titleEn: str(v.title_en) || str(v.title) || id, description: str(v.description), phases };
+}
+
+/** A step's `title_en`: text (a number reads as text, as `title` does), trimmed; anything else is reported and left out. */
+function stepTitleEn(v: unknown, report: (message: string) => void): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string' && typeof v !== 'number') {
+    report(`title_en must be text, got ${Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : JSON.stringify(v)}`);
+    return undefined;
+  }
+  const text = str(v);
+  if (text.length > STEP_TITLE_MAX) {
+    report(`title_en is ${text.length} characters long; at most ${STEP_TITLE_MAX}`);
+    return undefined;
+  }
+  return text || undefined;
 }

@@ -45,7 +45,7 @@ export function progressCsv(data: LearnerSource, pack: Pack, today: string, lang
           profile.name, (lang === 'en' ? roleTitle?.titleEn : roleTitle?.title) ?? profile.roleId, profile.startDate,
           lang === 'en' ? track.titleEn : track.title, String(track.percent),
           lang === 'en' ? phase.titleEn : phase.title, phase.dueDate,
-          s.title, w[s.type], s.required ? w.yes : w.no, status, localTime(s.completedAt), s.signedBy?.name ?? (s.unverified ? `${s.unverified.claimedBy ?? '?'} (${w.unverified})` : ''),
+          (lang === 'en' && s.titleEn) || s.title, w[s.type], s.required ? w.yes : w.no, status, localTime(s.completedAt), s.signedBy?.name ?? (s.unverified ? `${s.unverified.claimedBy ?? '?'} (${w.unverified})` : ''),
           s.quiz && s.quiz.bestScore !== null ? String(s.quiz.bestScore) : '', s.quiz ? String(s.quiz.attempts) : '',
           s.needsReread ? w.yes : '',
         ]);

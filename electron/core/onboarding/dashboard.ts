@@ -1,4 +1,4 @@
-import type { Dashboard, DashboardRow, OverdueConfirmation, TrackProgress } from '../../contract.js';
+import type { Dashboard, DashboardRow, OverdueConfirmation, StepProgress, TrackProgress } from '../../contract.js';
 import type { Pack } from '../content/pack.js';
 import type { Data } from '../store/schema.js';
 import type { Store } from '../store/store.js';
@@ -32,17 +32,18 @@ export function learnerTracks(source: LearnerSource, pack: Pack, today: string, 
 }
 export function toRow({ profile, facts, track, overdueConfirmations }: LearnerTrack): DashboardRow {
   const steps = track.phases.flatMap((p) => p.steps.map((s) => ({ ...s, phase: p })));
-  const overdue = steps.filter((s) => s.phase.overdue && s.required && !s.done).map((s) => ({ stepId: s.id, title: s.title, dueDate: s.phase.dueDate }));
+  const named = (s: StepProgress) => ({ stepId: s.id, title: s.title, ...(s.titleEn ? { titleEn: s.titleEn } : {}) });
+  const overdue = steps.filter((s) => s.phase.overdue && s.required && !s.done).map((s) => ({ ...named(s), dueDate: s.phase.dueDate }));
   return {
     profileId: profile.id, name: profile.name, roleId: profile.roleId, startDate: profile.startDate,
     trackId: track.trackId, trackTitle: track.title, trackTitleEn: track.titleEn,
     percent: track.percent, done: track.done, total: track.total, complete: track.complete,
     overdue,
     lastActivity: facts.lastActivity,
-    quizzes: steps.filter((s) => s.quiz).map((s) => ({ stepId: s.id, quizId: s.quizId ?? '', title: s.title, bestScore: s.quiz!.bestScore, attempts: s.quiz!.attempts, passed: s.quiz!.passed })),
-    pendingSignoffs: steps.filter((s) => s.signoffRequestedAt).map((s) => ({ stepId: s.id, title: s.title, requestedAt: s.signoffRequestedAt! })),
-    needsReread: steps.filter((s) => s.needsReread).map((s) => ({ stepId: s.id, articleId: s.articleId ?? '', title: s.title })),
-    unverifiedSignoffs: steps.filter((s) => s.unverified).map((s) => ({ stepId: s.id, title: s.title, claimedBy: s.unverified!.claimedBy })),
+    quizzes: steps.filter((s) => s.quiz).map((s) => ({ ...named(s), quizId: s.quizId ?? '', bestScore: s.quiz!.bestScore, attempts: s.quiz!.attempts, passed: s.quiz!.passed })),
+    pendingSignoffs: steps.filter((s) => s.signoffRequestedAt).map((s) => ({ ...named(s), requestedAt: s.signoffRequestedAt! })),
+    needsReread: steps.filter((s) => s.needsReread).map((s) => ({ ...named(s), articleId: s.articleId ?? '' })),
+    unverifiedSignoffs: steps.filter((s) => s.unverified).map((s) => ({ ...named(s), claimedBy: s.unverified!.claimedBy })),
     overdueConfirmations,
     behind: overdue.length > 0 || overdueConfirmations.length > 0,
   };

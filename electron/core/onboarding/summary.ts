@@ -1,5 +1,6 @@
 import type { NextStep, PhaseProgress, StepProgress, Track, TrackProgress } from '../../contract.js';
 import type { Pack } from '../content/pack.js';
+import type { Quiz } from '../content/quizFile.js';
 import type { RecordsDigest } from '../store/digest.js';
 import type { Data } from '../store/schema.js';
 import type { KeySet } from '../trust/signing.js';
@@ -87,10 +88,12 @@ function stepProgress(pack: Pack, track: Track, step: Track['phases'][number]['s
   const current = step.articleId ? pack.articles.get(step.articleId)?.source.hash : undefined;
   const request = facts.requests.get(k);
   // A quiz step without its own title is named after its quiz, not its file name.
-  const quiz = step.type === 'quiz' && step.quizId && step.title === step.quizId ? pack.quizzes.get(step.quizId) : undefined;
+  const quiz = step.type === 'quiz' && step.quizId ? pack.quizzes.get(step.quizId) : undefined;
+  const titleEn = stepTitleEn(step, quiz);
   return {
     ...step,
-    ...(quiz ? { title: quiz.title, ...(quiz.titleEn ? { titleEn: quiz.titleEn } : {}) } : {}),
+    ...(quiz && step.title === step.quizId ? { title: quiz.title } : {}),
+    ...(titleEn ? { titleEn } : {}),
     done: !!c,
     completedAt: c?.completedAt ?? null,
     // Only a hash recorded at completion can tell an edit happened; a deleted article asks nothing.
@@ -102,6 +105,17 @@ function stepProgress(pack: Pack, track: Track, step: Track['phases'][number]['s
       ? { attempts: stats?.attempts ?? 0, bestScore: stats ? stats.best : null, passed: !!stats?.passed || !!c }
       : null,
   };
+}
+
+/**
+ * A step's English title: its own `title_en`, else its quiz's (only a real `title_en`: a quiz
+ * without one repeats its Chinese title), else none and the UI shows `title`. Articles have no
+ * English title in the pack format, so a `read` step has one only of its own.
+ */
+export function stepTitleEn(step: Track['phases'][number]['steps'][number], quiz: Pick<Quiz, 'title' | 'titleEn'> | undefined): string | undefined {
+  if (step.titleEn) return step.titleEn;
+  if (quiz && quiz.titleEn !== quiz.title) return quiz.titleEn;
+  return undefined;
 }
 
 /** Counts required steps; a phase or track with only optional steps counts them all instead. */

@@ -407,6 +407,8 @@ export const en = {
   'trackEditor.quiz': 'Quiz',
   'trackEditor.pickQuiz': 'Choose a quiz…',
   'trackEditor.stepTitle': 'Step title',
+  'trackEditor.stepTitleEn': 'English title',
+  'trackEditor.titleEnOptional': 'English title (optional)',
   'trackEditor.titleOptional': 'Title (optional)',
   'trackEditor.titleRequired': 'What to do',
   'trackEditor.stepId': 'Step id',

@@ -409,6 +409,8 @@ export const zhCN: Record<MessageKey, string> = {
   'trackEditor.quiz': '测验',
   'trackEditor.pickQuiz': '选择测验…',
   'trackEditor.stepTitle': '步骤标题',
+  'trackEditor.stepTitleEn': '英文标题',
+  'trackEditor.titleEnOptional': '英文标题（可选）',
   'trackEditor.titleOptional': '标题（可选）',
   'trackEditor.titleRequired': '要做什么',
   'trackEditor.stepId': '步骤 ID',

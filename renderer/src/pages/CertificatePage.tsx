@@ -3,6 +3,7 @@ import { SavePdfButton } from '../components/onboarding/SavePdfButton';
 import { formatDay } from '../components/onboarding/format';
 import { useProgress } from '../components/onboarding/useProgress';
 import { useI18n } from '../i18n/i18n';
+import { titleIn } from '../i18n/localTitle';
 import { useRoleName } from '../i18n/useRoleName';
 import { useSession } from '../state/session';
 import { href } from '../app/route';
@@ -59,8 +60,8 @@ export function CertificatePage({ trackId, profileId }: { trackId: string; profi
                   <table className="cert-table">
                     <thead><tr><th scope="col">{t('cert.item')}</th><th scope="col">{t('cert.result')}</th><th scope="col">{t('cert.date')}</th></tr></thead>
                     <tbody>
-                      {quizzes.map((s) => <tr key={s.id}><td>{s.title}</td><td>{t('cert.quizScore', { score: s.quiz!.bestScore ?? 0 })}</td><td>{date(s.completedAt)}</td></tr>)}
-                      {signoffs.map((s) => <tr key={s.id}><td>{s.title}</td><td>{t('cert.signedBy', { name: s.signedBy!.name })}</td><td>{date(s.completedAt)}</td></tr>)}
+                      {quizzes.map((s) => <tr key={s.id}><td>{titleIn(locale, s)}</td><td>{t('cert.quizScore', { score: s.quiz!.bestScore ?? 0 })}</td><td>{date(s.completedAt)}</td></tr>)}
+                      {signoffs.map((s) => <tr key={s.id}><td>{titleIn(locale, s)}</td><td>{t('cert.signedBy', { name: s.signedBy!.name })}</td><td>{date(s.completedAt)}</td></tr>)}
                     </tbody>
                   </table>
                 )}

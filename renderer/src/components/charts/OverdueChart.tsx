@@ -1,12 +1,13 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Charts } from '../../../../electron/contract';
 import { useI18n } from '../../i18n/i18n';
+import { titleIn } from '../../i18n/localTitle';
 import { ChartFigure } from './ChartFigure';
 import { AXIS, barsHeight, seriesColor, shorten, STATIC, TOOLTIP } from './chartStyle';
 
 export function OverdueChart({ charts }: { charts: Charts }) {
   const { t, locale } = useI18n();
-  const steps = charts.overdueSteps.map((s) => ({ ...s, label: locale === 'en' && s.titleEn ? s.titleEn : s.title }));
+  const steps = charts.overdueSteps.map((s) => ({ ...s, label: titleIn(locale, s) }));
   return (
     <ChartFigure
       id="overdue" title={t('charts.overdue')} hint={t('charts.overdueHint')} empty={!steps.length}

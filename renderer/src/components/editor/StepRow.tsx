@@ -49,11 +49,19 @@ export function StepRow({ step, pos, articles, quizzes, canUp, canDown, onChange
           {quizzes.map((q) => <option key={q.id} value={q.id}>{q.title} · {q.id}</option>)}
         </select>
       )}
-      <input
-        aria-label={t('trackEditor.stepTitle')} className="step-title" value={step.title ?? ''}
-        placeholder={step.type === 'read' || step.type === 'quiz' ? t('trackEditor.titleOptional') : t('trackEditor.titleRequired')}
-        onChange={(e) => set({ title: e.target.value })}
-      />
+      {/* The two titles stacked, so every row keeps one line whatever its type. */}
+      <span className="step-titles">
+        <input
+          aria-label={t('trackEditor.stepTitle')} className="step-title" value={step.title ?? ''}
+          placeholder={step.type === 'read' || step.type === 'quiz' ? t('trackEditor.titleOptional') : t('trackEditor.titleRequired')}
+          onChange={(e) => set({ title: e.target.value })}
+        />
+        <input
+          aria-label={t('trackEditor.stepTitleEn')} className="step-title-en" value={step.titleEn ?? ''} maxLength={300} lang="en"
+          placeholder={t('trackEditor.titleEnOptional')}
+          onChange={(e) => set({ titleEn: e.target.value })}
+        />
+      </span>
       <input aria-label={t('trackEditor.stepId')} className="step-id" value={step.id} onChange={(e) => set({ id: e.target.value })} />
       <label className="chip">
         <input type="checkbox" checked={step.required} onChange={(e) => set({ required: e.target.checked })} />

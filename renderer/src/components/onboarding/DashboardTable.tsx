@@ -1,5 +1,6 @@
 import type { DashboardRow } from '../../../../electron/contract';
 import { useI18n } from '../../i18n/i18n';
+import { titleIn } from '../../i18n/localTitle';
 import { useRoleName } from '../../i18n/useRoleName';
 import { formatWhen } from './format';
 import { ProgressBar } from './ProgressBar';
@@ -46,7 +47,7 @@ export function DashboardTable({ rows }: { rows: DashboardRow[] }) {
                 <span>{r.percent}% <span className="muted small">({r.done}/{r.total})</span></span>
               </td>
               <td>
-                {r.overdue.length > 0 && <span className="badge badge-overdue" title={r.overdue.map((o) => o.title).join('\n')}>{r.overdue.length}</span>}
+                {r.overdue.length > 0 && <span className="badge badge-overdue" title={r.overdue.map((o) => titleIn(locale, o)).join('\n')}>{r.overdue.length}</span>}
                 {r.overdueConfirmations.length > 0 && <span className="badge badge-overdue" data-testid="row-overdue-confirmations" title={r.overdueConfirmations.map((o) => o.title).join('\n')}>{t('trainer.overdueConfirmations', { count: r.overdueConfirmations.length })}</span>}
                 {!r.behind && <span className="muted">—</span>}
               </td>
@@ -54,15 +55,15 @@ export function DashboardTable({ rows }: { rows: DashboardRow[] }) {
                 {r.quizzes.length === 0 && <span className="muted">—</span>}
                 {r.quizzes.map((q) => (
                   <div key={q.stepId} className="small">
-                    {q.attempts ? `${q.bestScore}%${q.passed ? ' ✓' : ''}` : t('trainer.notTaken')} <span className="muted">{q.title}</span>
+                    {q.attempts ? `${q.bestScore}%${q.passed ? ' ✓' : ''}` : t('trainer.notTaken')} <span className="muted">{titleIn(locale, q)}</span>
                   </div>
                 ))}
               </td>
               <td>
                 {r.pendingSignoffs.length ? <a className="badge badge-soon" href={learnerHref(r.profileId)}>{t('trainer.pending', { count: r.pendingSignoffs.length })}</a> : !r.unverifiedSignoffs?.length && <span className="muted">—</span>}
-                {r.unverifiedSignoffs?.length > 0 && <a className="badge badge-unverified" href={learnerHref(r.profileId)} title={r.unverifiedSignoffs.map((u) => u.title).join('\n')}>{t('trust.unverifiedCount', { count: r.unverifiedSignoffs.length })}</a>}
+                {r.unverifiedSignoffs?.length > 0 && <a className="badge badge-unverified" href={learnerHref(r.profileId)} title={r.unverifiedSignoffs.map((u) => titleIn(locale, u)).join('\n')}>{t('trust.unverifiedCount', { count: r.unverifiedSignoffs.length })}</a>}
               </td>
-              <td>{r.needsReread.length ? <span className="badge badge-soon" title={r.needsReread.map((n) => n.title).join('\n')}>{r.needsReread.length}</span> : <span className="muted">—</span>}</td>
+              <td>{r.needsReread.length ? <span className="badge badge-soon" title={r.needsReread.map((n) => titleIn(locale, n)).join('\n')}>{r.needsReread.length}</span> : <span className="muted">—</span>}</td>
               <td className="small cell-when">{r.lastActivity ? formatWhen(r.lastActivity, locale) : <span className="muted">{t('trainer.never')}</span>}</td>
             </tr>
           ))}

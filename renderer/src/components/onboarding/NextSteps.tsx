@@ -1,6 +1,7 @@
 import type { NextStep } from '../../../../electron/contract';
 import { articleHref, href } from '../../app/route';
 import { useI18n } from '../../i18n/i18n';
+import { titleIn } from '../../i18n/localTitle';
 import { DueBadge } from './DueBadge';
 import { quizHref } from './format';
 
@@ -15,7 +16,7 @@ export function NextSteps({ steps, today }: { steps: NextStep[]; today: string }
     <ul className="next-steps">
       {steps.map((n) => (
         <li key={n.trackId + n.stepId}>
-          <a href={hrefOf(n)}>{locale === 'en' && n.titleEn ? n.titleEn : n.title}</a>
+          <a href={hrefOf(n)}>{titleIn(locale, n)}</a>
           <span className="next-meta">
             <span className="badge">{t(`onb.type.${n.type}`)}</span>
             {n.reread ? <span className="badge badge-soon">{t('onb.reread')}</span> : <DueBadge today={today} dueDate={n.dueDate} complete={false} />}

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { Progress, StepProgress } from '../../../../electron/contract';
 import { api } from '../../api';
 import { useI18n } from '../../i18n/i18n';
+import { titleIn } from '../../i18n/localTitle';
 import { useSession } from '../../state/session';
 import { Dialog } from '../Dialog';
 import { useEditSession } from '../editor/editSession';
@@ -15,7 +16,7 @@ interface Props { learnerId: string; learnerName: string; trackId: string; step:
  * profile is closed again at once, so nothing of theirs stays unlocked on the learner's PC.
  */
 export function SignoffDialog({ learnerId, learnerName, trackId, step, onDone, onClose }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { profiles, profile } = useSession();
   const trainers = profiles.filter((p) => p.trainer && p.id !== learnerId);
   const [trainerId, setTrainerId] = useState(profile?.trainer && profile.id !== learnerId ? profile.id : trainers[0]?.id ?? '');
@@ -47,7 +48,7 @@ export function SignoffDialog({ learnerId, learnerName, trackId, step, onDone, o
   };
   return (
     <Dialog title={t('signoff.title')} onClose={onClose} labelledBy="signoff-title">
-      <p>{t('signoff.confirm', { step: step.title, name: learnerName })}</p>
+      <p>{t('signoff.confirm', { step: titleIn(locale, step), name: learnerName })}</p>
       {trainers.length === 0 ? (
         <>
           <p className="notice">{t('signoff.noTrainer')}</p>

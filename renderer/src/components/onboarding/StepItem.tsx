@@ -4,6 +4,7 @@ import type { Progress, StepProgress } from '../../../../electron/contract';
 import { api } from '../../api';
 import { articleHref } from '../../app/route';
 import { useI18n } from '../../i18n/i18n';
+import { titleIn } from '../../i18n/localTitle';
 import { formatWhen, quizHref } from './format';
 
 interface Props {
@@ -35,6 +36,7 @@ export function StepItem({ step, trackId, profileId, onChange, onSignoff, readOn
   };
   const when = formatWhen(step.completedAt, locale);
   const status = step.done ? 'done' : 'open';
+  const title = titleIn(locale, step);
   return (
     <li className={`step step-${step.type} step-${status}${step.needsReread ? ' step-reread' : ''}`} data-testid={`step-${step.id}`}>
       {step.type === 'task' ? (
@@ -46,10 +48,10 @@ export function StepItem({ step, trackId, profileId, onChange, onSignoff, readOn
       )}
       <div className="step-body">
         {step.type === 'task' ? (
-          <label className="step-title step-task" htmlFor={`check-${trackId}-${step.id}`}>{step.title}</label>
+          <label className="step-title step-task" htmlFor={`check-${trackId}-${step.id}`}>{title}</label>
         ) : (
           <span className="step-title">
-            {step.type === 'read' && step.articleId ? <a href={articleHref(step.articleId)}>{step.title}</a> : locale === 'en' && step.titleEn ? step.titleEn : step.title}
+            {step.type === 'read' && step.articleId ? <a href={articleHref(step.articleId)}>{title}</a> : title}
           </span>
         )}
         <span className="step-meta">
