@@ -16,6 +16,7 @@ const ACCEPTED = {
 };
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-eneg-'));
+process.on('exit', () => fs.rmSync(work, { recursive: true, force: true }));
 for (const f of ['dist/node/main.js', 'dist/node/preload.cjs', 'package.json']) fs.copyFileSync(f, path.join(work, path.basename(f)));
 const out = path.join(work, 'findings.sarif');
 const bin = path.join('node_modules', '.bin', 'electronegativity');
