@@ -19,14 +19,16 @@ const ArticleFields = z.object({
   status: z.enum(['draft', 'published', 'archived']),
   platforms: z.array(z.string().max(60)).max(30),
 }).partial().strict();
+/** A step title's longest, in either language: the editor's limit, and the track file reader's. */
+export const STEP_TITLE_MAX = 300;
 const TrackStepDraftSchema = z.object({
   /** Unique in the track; letters, digits, `-` and `_`. */
   id: z.string().max(100),
   type: z.enum(['read', 'task', 'quiz', 'signoff']),
   /** Shown to the learner; `read` and `quiz` steps fall back to the article or quiz title. */
-  title: z.string().max(300).optional(),
+  title: z.string().max(STEP_TITLE_MAX).optional(),
   /** English title, written as `title_en`; empty or absent leaves it out (English then shows the quiz's English title, else `title`). */
-  titleEn: z.string().max(300).optional(),
+  titleEn: z.string().max(STEP_TITLE_MAX).optional(),
   /** For `read` steps. */
   article: z.string().max(300).optional(),
   /** For `quiz` steps. */

@@ -1,4 +1,4 @@
-import type { Problem, StepType, Track, TrackPhase } from '../../contract.js';
+import { STEP_TITLE_MAX, type Problem, type StepType, type Track, type TrackPhase } from '../../contract.js';
 import type { YamlFile } from './yamlFile.js';
 
 const STEP_TYPES: StepType[] = ['read', 'task', 'quiz', 'signoff'];
@@ -7,8 +7,6 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 export interface TrackRefs { articleExists(id: string): boolean; quizExists(id: string): boolean; articleTitle(id: string): string | undefined }
 
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
-/** A step title's longest, as the track editor allows it (TrackStepDraftSchema). */
-export const STEP_TITLE_MAX = 300;
 
 /**
  * Builds a track from its YAML, reporting every mistake with its line. Steps that are unusable

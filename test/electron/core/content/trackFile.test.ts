@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../../../electron/contract.js';
-import { readTrack, STEP_TITLE_MAX, type TrackRefs } from '../../../../electron/core/content/trackFile.js';
+import { STEP_TITLE_MAX } from '../../../../electron/contract.js';
+import { readTrack, type TrackRefs } from '../../../../electron/core/content/trackFile.js';
 import { parseYamlText } from '../../../../electron/core/content/yamlFile.js';
 
 const REFS: TrackRefs = { articleExists: (id) => id === 'cs/refunds', quizExists: (id) => id === 'cs-basics', articleTitle: (id) => (id === 'cs/refunds' ? '退款处理' : undefined) };
